@@ -1,0 +1,31 @@
+"""The core pack: generic entry actions, exchange rates, sensitive-topic keywords and the
+linter's own rules about suppressions (CS001, CS002)."""
+
+from campaignsim.builtin._pack import rules_in
+from campaignsim.plugin import hookimpl
+
+
+@hookimpl
+def campaignsim_actions():
+    from campaignsim.builtin.core.actions import ACTIONS
+
+    return list(ACTIONS)
+
+
+@hookimpl
+def campaignsim_rules():
+    return rules_in(__name__)
+
+
+@hookimpl
+def campaignsim_exchange_rates():
+    from campaignsim.builtin.core.rates import RATES_PER_USD
+
+    return dict(RATES_PER_USD)
+
+
+@hookimpl
+def campaignsim_sensitive_topics():
+    from campaignsim.builtin.core.topics import SENSITIVE_TOPICS
+
+    return {category: list(words) for category, words in SENSITIVE_TOPICS.items()}

@@ -1,0 +1,16 @@
+"""Weibo pack: the Weibo platform and its rules (WB…)."""
+
+from campaignsim.builtin._pack import rules_in
+from campaignsim.plugin import hookimpl
+
+
+@hookimpl
+def campaignsim_rules():
+    return rules_in(__name__)
+
+
+@hookimpl
+def campaignsim_platforms():
+    from campaignsim.builtin.weibo.platform import PLATFORMS
+
+    return list(PLATFORMS)

@@ -1,0 +1,128 @@
+"""Lint settings: discovered from ``campaignsim.toml`` or ``[tool.campaignsim]`` in the nearest
+``pyproject.toml`` above each scenario, then overridden by the command line.
+
+    [tool.campaignsim]
+    select = ["WX", "CN-LAW"]        # codes, prefixes, names or "ALL"
+    extend-select = ["GEN"]
+    ignore = ["GEN004"]
+    fail-on = "warning"              # error | warning | info
+    exchange-rates = { CNY = 7.2 }   # units per 1 USD
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import attrs
+
+from campaignsim.lint.rule import SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates"}
+
+
+class ConfigError(Exception):
+    """A settings file or option that cannot be used (exit code 2)."""
+
+
+@attrs.define(frozen=True)
+class LintConfig:
+    select: Optional[tuple[str, ...]] = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    exchange_rates: tuple[tuple[str, float], ...] = ()
+    source: Optional[str] = None
+
+    def overlay(self, *, select=None, extend_select=(), ignore=(), fail_on=None) -> "LintConfig":
+        """Command-line options on top of a discovered file: select replaces, the rest add."""
+        return attrs.evolve(
+            self,
+            select=tuple(select) if select else self.select,
+            extend_select=self.extend_select + tuple(extend_select),
+            ignore=self.ignore + tuple(ignore),
+            fail_on=fail_on or self.fail_on,
+        )
+
+
+def _strings(value, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key}: must be an array of strings")
+    return tuple(value)
+
+
+def parse_config(table: dict, where: str) -> LintConfig:
+    unknown = set(table) - KEYS
+    if unknown:
+        import difflib
+
+        key = sorted(unknown)[0]
+        hint = difflib.get_close_matches(key, KEYS, n=1)
+        raise ConfigError(f"{where}: unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else f" (known: {', '.join(sorted(KEYS))})"))
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"{where}: fail-on: must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
+    rates = table.get("exchange-rates", {})
+    if not isinstance(rates, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in rates.values()):
+        raise ConfigError(f"{where}: exchange-rates: must be a table of positive numbers (units per 1 USD)")
+    return LintConfig(
+        select=_strings(table["select"], where, "select") if "select" in table else None,
+        extend_select=_strings(table.get("extend-select", []), where, "extend-select"),
+        ignore=_strings(table.get("ignore", []), where, "ignore"),
+        fail_on=fail_on,
+        exchange_rates=tuple((k, float(v)) for k, v in rates.items()),
+        source=where,
+    )
+
+
+def read_config_file(path: Path) -> Optional[LintConfig]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("campaignsim")
+        if table is None:
+            return None
+        return parse_config(table, f"{path} [tool.campaignsim]")
+    return parse_config(data, str(path))
+
+
+_found: dict[Path, Optional[LintConfig]] = {}
+
+
+def discover(start: Path) -> LintConfig:
+    """Settings for a scenario at ``start``: the nearest directory with a campaignsim.toml, or a
+    pyproject.toml that has [tool.campaignsim], wins; none found means the defaults."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    chain = []
+    for candidate in [directory, *directory.parents]:
+        if candidate in _found:
+            result = _found[candidate]
+            break
+        chain.append(candidate)
+        result = None
+        for name in ("campaignsim.toml", "pyproject.toml"):
+            file = candidate / name
+            if file.is_file():
+                result = read_config_file(file)
+                if result is not None:
+                    break
+        if result is not None:
+            break
+    else:
+        result = None
+    for candidate in chain:
+        _found[candidate] = result
+    return result or LintConfig()

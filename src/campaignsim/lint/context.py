@@ -1,0 +1,61 @@
+"""What a rule may consult besides the scenario: plugins' platforms and actions, exchange rates,
+sensitive-topic keywords, and the file's inline comments."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+
+EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+              "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+
+
+@attrs.define
+class LintContext:
+    registry: object
+    exchange_rates: dict[str, float] = attrs.Factory(dict)
+    source: Optional[object] = None  # the LoadedFile, for rules that read inline comments
+
+    def platform(self, name: str):
+        return self.registry.platform(name)
+
+    def action(self, name: str):
+        return self.registry.action(name)
+
+    @property
+    def sensitive_topics(self) -> dict[str, list[str]]:
+        return self.registry.sensitive_topics
+
+    def convert(self, amount: float, currency: str, to: str) -> Optional[float]:
+        """``amount`` in ``currency`` expressed in ``to``, or None when a rate is missing (rules then
+        say they could not judge, never pass silently)."""
+        if currency == to:
+            return float(amount)
+        rates = self.exchange_rates or self.registry.exchange_rates
+        if currency not in rates or to not in rates:
+            return None
+        return float(amount) / rates[currency] * rates[to]
+
+    def rate_note(self, currency: str, to: str) -> str:
+        if currency == to:
+            return ""
+        rates = self.exchange_rates or self.registry.exchange_rates
+        return f" (converted at {rates[to] / rates[currency]:.4g} {to} per {currency}; override in [tool.campaignsim.exchange_rates])"
+
+
+def in_jurisdiction(mine: tuple[str, ...], wanted: str) -> bool:
+    """Whether a campaign running in ``mine`` is subject to rules for ``wanted``.
+
+    A country covers its subdivisions and a subdivision belongs to its country (a campaign in
+    ``US`` is open to New Yorkers, so ``US-NY`` rules apply; one in ``US-NY`` is subject to ``US``
+    rules). ``EU`` covers the member states.
+    """
+    for code in mine:
+        if code == wanted or code.startswith(wanted + "-") or wanted.startswith(code + "-"):
+            return True
+        if wanted == "EU" and code.split("-")[0] in EU_MEMBERS:
+            return True
+        if code == "EU" and wanted.split("-")[0] in EU_MEMBERS:
+            return True
+    return False

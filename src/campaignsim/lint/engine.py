@@ -1,0 +1,229 @@
+"""The lint engine: files → scenarios (base and variants) → rules → findings.
+
+Suppressions are handled here: the scenario's ``[lint] ignore`` entries and inline
+``# campaignsim: ignore[CODE] reason`` comments on the line of a key. An ignore without a reason
+is reported by CS001 (a rule like any other); an ignore that matches no finding by CS002, which
+only the engine can judge because it needs every other rule's findings first.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Optional
+
+import attrs
+
+from campaignsim.lint.config import ConfigError, LintConfig, discover
+from campaignsim.lint.context import LintContext
+from campaignsim.lint.rule import Finding, Rule, severity_rank
+from campaignsim.lint.selection import match, resolve, unknown_selector_message
+from campaignsim.load import LoadError, LoadedFile, load_file
+from campaignsim.plugin.manager import PluginFailure, get_registry
+
+INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
+UNUSED_IGNORE = "CS002"
+MISSING_REASON = "CS001"
+
+
+@attrs.define(frozen=True)
+class Suppression:
+    """One ignore: where it is written, what it names, why."""
+
+    codes: tuple[str, ...]
+    reason: str
+    line: Optional[int]
+    key: str
+    selectors: tuple[str, ...]
+    inline: bool
+
+
+@attrs.define
+class FileResult:
+    path: str
+    variant: Optional[str]
+    findings: list[Finding] = attrs.Factory(list)
+
+
+@attrs.define
+class LintReport:
+    results: list[FileResult] = attrs.Factory(list)
+    load_errors: list[LoadError] = attrs.Factory(list)
+    failures: list[PluginFailure] = attrs.Factory(list)
+    fail_on: str = "error"
+    registry: object = None
+    loaded: list[LoadedFile] = attrs.Factory(list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def exit_code(self) -> int:
+        if self.load_errors or self.failures:
+            return 2
+        threshold = severity_rank(self.fail_on)
+        return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
+
+
+def scenario_files(paths: Iterable) -> tuple[list[Path], list[LoadError]]:
+    """Files named, plus every scenario ``*.toml`` below named directories (settings files skipped)."""
+    files: list[Path] = []
+    errors: list[LoadError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.toml") if p.name not in {"pyproject.toml", "campaignsim.toml"}
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(LoadError(str(path), None, "", "no such file or directory"))
+    return files, errors
+
+
+def _inline_suppressions(loaded: LoadedFile, registry) -> list[Suppression]:
+    out = []
+    if loaded.locator is None:
+        return out
+    key_at = {}
+    for key, line in loaded.locator.lines.items():
+        key_at.setdefault(line, key)
+    for line, comment in sorted(loaded.locator.comments.items()):
+        m = INLINE_IGNORE.search(comment)
+        if not m:
+            continue
+        selectors = tuple(s.strip() for s in m.group(1).split(",") if s.strip())
+        codes = set()
+        for sel in selectors:
+            codes |= match(sel, registry)
+        out.append(Suppression(tuple(sorted(codes)), m.group(2).strip(), line, key_at.get(line, ""), selectors, True))
+    return out
+
+
+def _table_suppressions(loaded: LoadedFile, scenario, registry) -> list[Suppression]:
+    out = []
+    for i, ignore in enumerate(scenario.lint.ignore):
+        key = f"lint.ignore[{i}]"
+        codes = match(ignore.code, registry)
+        out.append(Suppression(tuple(sorted(codes)), (ignore.reason or "").strip(), loaded.line_for(key, scenario.variant), key, (ignore.code,), False))
+    return out
+
+
+def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, context: Optional[LintContext] = None,
+                  path: str = "<scenario>", loaded: Optional[LoadedFile] = None, failures: Optional[list] = None) -> list[Finding]:
+    """Run the selected rules (all by default) on one scenario; returns unsuppressed... all findings.
+
+    Suppression is the engine's job (:func:`lint_loaded`); this function only applies rules. A rule
+    that raises is recorded in ``failures`` (when given) and the other rules still run.
+    """
+    registry = registry or get_registry()
+    context = context or LintContext(registry, source=loaded)
+    findings: list[Finding] = []
+    for code in sorted(registry.rules if codes is None else codes):
+        rule_cls = registry.rules[code]
+        if code == UNUSED_IGNORE or not rule_cls.applies_to(scenario, context):
+            continue
+        try:
+            violations = list(rule_cls().check(scenario, context) or ())
+        except Exception as exc:  # a broken rule is reported by name; the others go on
+            failure = PluginFailure(registry.rule_plugins.get(code, "?"), f"rule {code}", f"{type(exc).__name__}: {exc}")
+            if failures is None:
+                raise
+            failures.append(failure)
+            continue
+        for v in violations:
+            findings.append(_finding(rule_cls, v.key, v.message, v.suggestion, v.severity, scenario, loaded, path))
+    return findings
+
+
+def _finding(rule_cls: type[Rule], key, message, suggestion, severity, scenario, loaded, path) -> Finding:
+    line = loaded.line_for(key, scenario.variant) if loaded is not None else None
+    return Finding(
+        code=rule_cls.code, name=rule_cls.name, severity=severity or rule_cls.severity, message=message, key=key,
+        line=line, path=path, variant=scenario.variant, suggestion=suggestion,
+        references=tuple(r.render() for r in rule_cls.references),
+        reference_urls=tuple(r.url for r in rule_cls.references if r.url),
+    )
+
+
+def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list) -> list[FileResult]:
+    """Lint every scenario of a loaded file, apply its suppressions, report unused ones."""
+    selected, unknown = resolve(registry, config.select, config.extend_select, config.ignore)
+    if unknown:
+        raise ConfigError(f"{config.source or 'command line'}: " + unknown_selector_message(unknown[0], registry))
+    context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded)
+    inline = _inline_suppressions(loaded, registry)
+    table_sups = {}
+    used: set[tuple] = set()
+    results = []
+    for scenario in loaded.scenarios:
+        codes = selected
+        if scenario.lint.select or scenario.lint.extend_select:
+            codes, _ = resolve(registry, scenario.lint.select or None, scenario.lint.extend_select, config.ignore)
+        sups = _table_suppressions(loaded, scenario, registry)
+        for s in sups:
+            table_sups.setdefault((s.key, s.selectors, s.line), s)
+        raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures)
+        kept = []
+        for finding in raw:
+            hit = next((s for s in sups if finding.code in s.codes), None) or \
+                next((s for s in inline if finding.code in s.codes and s.line == finding.line), None)
+            if hit is None:
+                kept.append(finding)
+            else:
+                used.add((hit.key, hit.selectors, hit.line))
+        results.append(FileResult(loaded.path, scenario.variant, kept))
+    # Unused ignores are judged over the whole file (base and variants), reported once, on the base.
+    if UNUSED_IGNORE in selected and loaded.scenarios:
+        rule = registry.rules[UNUSED_IGNORE]
+        base = loaded.scenarios[0]
+        for s in [*table_sups.values(), *inline]:
+            if (s.key, s.selectors, s.line) in used:
+                continue
+            what = ", ".join(s.selectors) or "nothing"
+            why = "matches no rule" if not s.codes else "suppresses no finding in this file"
+            key = s.key if not s.inline else (s.key or "")
+            finding = _finding(rule, key, f"ignore[{what}] {why}; remove it", "Delete the ignore, or correct the code.",
+                               None, base, None, loaded.path)
+            results[0].findings.append(attrs.evolve(finding, line=s.line))
+    for result in results:
+        result.findings.sort(key=Finding.sort_key)
+    return results
+
+
+def _rates(registry, config: LintConfig) -> dict[str, float]:
+    rates = dict(registry.exchange_rates)
+    rates.update(dict(config.exchange_rates))
+    return rates
+
+
+def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None, plugins=None, registry=None,
+               config: Optional[LintConfig] = None) -> LintReport:
+    """Lint files and directories. ``config`` replaces discovery (used by tests and the API)."""
+    registry = registry or get_registry(plugins)
+    report = LintReport(registry=registry, failures=list(registry.failures))
+    files, missing = scenario_files(paths)
+    report.load_errors.extend(missing)
+    fail_levels = []
+    for path in files:
+        base_config = config if config is not None else discover(path)
+        effective = base_config.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on)
+        fail_levels.append(effective.fail_on)
+        loaded = load_file(path, registry)
+        report.loaded.append(loaded)
+        if loaded.errors:
+            report.load_errors.extend(loaded.errors)
+            continue
+        report.results.extend(lint_loaded(loaded, registry, effective, report.failures))
+    if fail_on:
+        report.fail_on = fail_on
+    elif fail_levels:
+        report.fail_on = min(fail_levels, key=severity_rank)
+    return report

@@ -1,0 +1,127 @@
+"""The Rule base class, references and findings.
+
+A rule is a class: its attributes are its documentation (code, name, severity, scope, summary,
+rationale, examples, references) and :meth:`Rule.check` yields :class:`Violation` values for one
+scenario. ``campaignsim explain`` and the docs' rule pages are generated from these attributes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, Optional
+
+import attrs
+
+if TYPE_CHECKING:
+    from campaignsim.lint.context import LintContext
+    from campaignsim.model import Scenario
+
+SEVERITIES = ("info", "warning", "error")
+"""Lowest to highest."""
+
+VERIFIED = {"V": "official text seen", "S": "secondary source", "S-": "weak secondary source", "U": "no source found"}
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@attrs.define(frozen=True)
+class Reference:
+    """A source for a rule: a URL or a statute, and how far it was verified (see VERIFIED)."""
+
+    title: str
+    url: Optional[str] = None
+    verified: str = "S"
+
+    def __attrs_post_init__(self):
+        if self.verified not in VERIFIED:
+            raise ValueError(f"Reference.verified must be one of {sorted(VERIFIED)}, got {self.verified!r}")
+
+    def render(self) -> str:
+        where = f" <{self.url}>" if self.url else ""
+        return f"{self.title}{where} [{self.verified}: {VERIFIED[self.verified]}]"
+
+
+@attrs.define(frozen=True)
+class Violation:
+    """What a rule's check yields: the key it concerns, a scenario-specific message, a suggested change."""
+
+    key: str
+    message: str
+    suggestion: Optional[str] = None
+    severity: Optional[str] = None  # overrides the rule's default for this one violation
+
+
+@attrs.define(frozen=True)
+class Finding:
+    """One problem found in one scenario (base or variant) of one file."""
+
+    code: str
+    name: str
+    severity: str
+    message: str
+    key: str
+    line: Optional[int]
+    path: str
+    variant: Optional[str] = None
+    suggestion: Optional[str] = None
+    references: tuple[str, ...] = ()
+    reference_urls: tuple[str, ...] = ()
+
+    def sort_key(self):
+        return (self.path, self.variant or "", self.line or 0, self.code, self.key)
+
+
+class Rule:
+    """Base class of every rule. Subclass it and set the class attributes; implement :meth:`check`.
+
+    ``platforms``/``jurisdictions`` limit where the rule applies: platform names (or families such as
+    ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere.
+    ``account_kinds`` limits it further to some account kinds of those platforms.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[str] = "warning"
+    platforms: ClassVar[tuple[str, ...]] = ()
+    account_kinds: ClassVar[tuple[str, ...]] = ()
+    jurisdictions: ClassVar[tuple[str, ...]] = ()
+    summary: ClassVar[str] = ""
+    rationale: ClassVar[str] = ""
+    fail_example: ClassVar[str] = ""
+    pass_example: ClassVar[str] = ""
+    references: ClassVar[tuple[Reference, ...]] = ()
+    aliases: ClassVar[tuple[str, ...]] = ()
+    heuristic: ClassVar[bool] = False
+
+    def check(self, scenario: "Scenario", context: "LintContext") -> Iterable[Violation]:
+        raise NotImplementedError(f"rule {self.code} does not implement check()")
+
+    # Helpers for subclasses
+    def violation(self, key: str, message: str, suggestion: Optional[str] = None, severity: Optional[str] = None) -> Violation:
+        return Violation(key=key, message=message, suggestion=suggestion, severity=severity)
+
+    @classmethod
+    def applies_to(cls, scenario: "Scenario", context: "LintContext") -> bool:
+        if cls.platforms:
+            spec = context.platform(scenario.platform.name)
+            names = {scenario.platform.name}
+            if spec is not None:
+                names.add(spec.name)
+                if spec.family:
+                    names.add(spec.family)
+            if not names.intersection(cls.platforms):
+                return False
+        if cls.account_kinds and scenario.platform.account not in cls.account_kinds:
+            return False
+        if cls.jurisdictions:
+            from campaignsim.lint.context import in_jurisdiction
+
+            if not any(in_jurisdiction(scenario.campaign.jurisdictions, want) for want in cls.jurisdictions):
+                return False
+        return True
+
+    @classmethod
+    def doc_fields(cls) -> Iterator[tuple[str, str]]:
+        yield "summary", cls.summary
+        yield "rationale", cls.rationale

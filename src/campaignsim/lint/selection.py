@@ -1,0 +1,45 @@
+"""Which rules run: selectors are codes, code prefixes, rule names, old codes (aliases) or ALL."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+
+def match(selector: str, registry) -> set[str]:
+    """Codes a selector stands for (empty when it matches no rule)."""
+    if selector.upper() == "ALL":
+        return set(registry.rules)
+    if selector in registry.rules:
+        return {selector}
+    if selector in registry.rule_aliases:
+        return {registry.rule_aliases[selector]}
+    by_name = {code for code, rule in registry.rules.items() if rule.name == selector}
+    if by_name:
+        return by_name
+    return {code for code in registry.rules if code.startswith(selector)}
+
+
+def unknown_selector_message(selector: str, registry) -> str:
+    words = list(registry.rules) + [r.name for r in registry.rules.values()]
+    hint = difflib.get_close_matches(selector, words, n=1)
+    return f"{selector!r} matches no rule" + (f"; did you mean {hint[0]!r}?" if hint else " (see `campaignsim rules`)")
+
+
+def resolve(registry, select: Iterable[str] | None, extend_select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[set[str], list[str]]:
+    """Selected codes, and the selectors that matched nothing."""
+    unknown: list[str] = []
+
+    def codes(selectors) -> set[str]:
+        out: set[str] = set()
+        for sel in selectors:
+            found = match(sel, registry)
+            if not found:
+                unknown.append(sel)
+            out |= found
+        return out
+
+    chosen = codes(select) if select is not None else set(registry.rules)
+    chosen |= codes(extend_select)
+    chosen -= codes(ignore)
+    return chosen, unknown

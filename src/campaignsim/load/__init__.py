@@ -1,0 +1,265 @@
+"""TOML file → scenarios (the base and each merged variant), or a list of precise errors.
+
+    loaded = load_file("spring.toml", registry)
+    if loaded.errors: ...            # LoadError(path, line, key, message, variant)
+    for scenario in loaded.scenarios: ...
+
+Variants are partial scenarios merged onto the base: tables merge key by key, arrays and plain
+values replace. Each merged variant is validated as a complete scenario; an error that only a
+variant causes points at the variant's line and names the variant.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import attrs
+
+from campaignsim.load import codes
+from campaignsim.load.errors import LoadError, ScenarioLoadError
+from campaignsim.load.locate import Locator
+from campaignsim.load.validate import Validator, describe
+from campaignsim.model import Scenario
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+MAX_BYTES = 1024 * 1024
+
+__all__ = ["LoadError", "LoadedFile", "ScenarioLoadError", "load_file", "load_text", "merge"]
+
+
+@attrs.define
+class LoadedFile:
+    path: str
+    text: str = ""
+    locator: Optional[Locator] = None
+    raw: dict = attrs.Factory(dict)
+    scenarios: list[Scenario] = attrs.Factory(list)
+    errors: list[LoadError] = attrs.Factory(list)
+    variant_tables: list[dict] = attrs.Factory(list)
+
+    @property
+    def base(self) -> Optional[Scenario]:
+        return self.scenarios[0] if self.scenarios else None
+
+    def line_for(self, key: str, variant: Optional[str] = None) -> Optional[int]:
+        """The line a finding about ``key`` belongs on: in the variant when the variant set that key."""
+        if self.locator is None:
+            return None
+        if variant is not None:
+            index = self.variant_index(variant)
+            if index is not None:
+                if _defines(self.variant_tables[index], key):
+                    return self.locator.line_of(f"variants[{index}].{key}")
+                if not self.locator.has(_strip_index(key)) and not self.locator.has(key):
+                    return self.locator.line_of(f"variants[{index}]")
+        return self.locator.line_of(key)
+
+    def variant_index(self, name: str) -> Optional[int]:
+        for i, table in enumerate(self.variant_tables):
+            if table.get("name") == name:
+                return i
+        return None
+
+
+def _strip_index(key: str) -> str:
+    return re.sub(r"\[\d+\]$", "", key)
+
+
+def _defines(table: dict, key: str) -> bool:
+    """Whether a (partial) table sets ``key`` or one of its parents."""
+    node: Any = table
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", key):
+        if part.startswith("["):
+            return True  # the variant replaced the whole array
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+        if not isinstance(node, dict):
+            return True
+    return True
+
+
+def merge(base: dict, override: dict) -> dict:
+    """Tables merge key by key; arrays and plain values replace."""
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def read_text(path: Path) -> tuple[Optional[str], Optional[LoadError]]:
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            return None, LoadError(shown, None, "", "is a directory, not a scenario file")
+        if size > MAX_BYTES:
+            return None, LoadError(shown, None, "", f"file is {size:,} bytes; scenario files are limited to {MAX_BYTES:,} bytes (1 MiB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, LoadError(shown, None, "", "no such file")
+    except OSError as exc:
+        return None, LoadError(shown, None, "", f"cannot read file: {exc.strerror or exc}")
+    if len(data) > MAX_BYTES:
+        return None, LoadError(shown, None, "", f"file is over {MAX_BYTES:,} bytes (1 MiB)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, LoadError(shown, line, "", f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return None, LoadError(shown, None, "", "file is empty; a scenario needs at least [campaign], [platform], [entry] and [prize]")
+    return text, None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def parse(text: str, shown: str) -> tuple[Optional[dict], Optional[LoadError]]:
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _TOML_POSITION.search(message)
+        line = column = None
+        if m:
+            line, column = int(m.group(1)), int(m.group(2))
+            message = message[: m.start()]
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+        return None, LoadError(shown, line, "", f"invalid TOML: {message}", column=column)
+    except RecursionError:
+        depth_line = _deepest_line(text)
+        return None, LoadError(shown, depth_line, "", "invalid TOML: values are nested too deeply to read")
+    except (ValueError, OverflowError) as exc:  # e.g. a date the parser cannot represent
+        return None, LoadError(shown, None, "", f"invalid TOML: {exc}")
+
+
+def _deepest_line(text: str) -> Optional[int]:
+    depth = best = 0
+    best_line = None
+    line = 1
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth > best:
+                best, best_line = depth, line
+        elif ch in "]}":
+            depth -= 1
+    return best_line
+
+
+def load_file(path, registry) -> LoadedFile:
+    """Read, parse and validate a scenario file; never raises for bad input."""
+    path = Path(path)
+    text, error = read_text(path)
+    if error is not None:
+        return LoadedFile(str(path), errors=[error])
+    return load_text(text, registry, path=str(path))
+
+
+def load_text(text: str, registry, path: str = "<string>") -> LoadedFile:
+    """Parse and validate a scenario given as text (``path`` is only used in messages)."""
+    loaded = LoadedFile(path, text=text)
+    raw, error = parse(text, path)
+    if error is not None:
+        loaded.errors.append(error)
+        return loaded
+    try:
+        loaded.locator = Locator(text)
+    except RecursionError:
+        loaded.locator = None
+    loaded.raw = raw
+    validator = Validator(registry, codes)
+    try:
+        _load_all(loaded, raw, validator, registry)
+    except RecursionError:
+        loaded.scenarios.clear()
+        loaded.errors.append(LoadError(path, None, "", "values are nested too deeply to check"))
+    return loaded
+
+
+def load_mapping(raw: dict, registry, path: str = "<mapping>") -> LoadedFile:
+    """Validate an already-parsed document (no line numbers); used by rule-test helpers."""
+    loaded = LoadedFile(path, raw=raw)
+    _load_all(loaded, raw, Validator(registry, codes), registry)
+    return loaded
+
+
+def _load_all(loaded: LoadedFile, raw: dict, validator: Validator, registry) -> None:
+    locate = loaded.locator.line_of if loaded.locator else (lambda key: None)
+    base_errors = validator.scenario(raw)
+    for key, message in base_errors:
+        loaded.errors.append(LoadError(loaded.path, locate(key), key, message))
+
+    variants = raw.get("variants", [])
+    if not isinstance(variants, list) or not all(isinstance(v, dict) for v in variants):
+        loaded.errors.append(LoadError(loaded.path, locate("variants"), "variants",
+                                       f"must be an array of tables ([[variants]]), got {describe(variants)}"))
+        variants = []
+    loaded.variant_tables = variants
+    base_set = set(base_errors)
+    names: set[str] = set()
+    merged_variants: list[tuple[str, dict]] = []
+    for index, table in enumerate(variants):
+        where = f"variants[{index}]"
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            loaded.errors.append(LoadError(loaded.path, locate(where), f"{where}.name",
+                                           f"each variant needs a name (a non-empty string), got {describe(name) if name is not None else 'none'}"))
+            continue
+        if name in names:
+            loaded.errors.append(LoadError(loaded.path, locate(f"{where}.name"), f"{where}.name", f"duplicate variant name {describe(name)}"))
+            continue
+        names.add(name)
+        if "variants" in table:
+            loaded.errors.append(LoadError(loaded.path, locate(f"{where}.variants"), "variants", "variants cannot be nested", variant=name))
+            continue
+        partial = {k: v for k, v in table.items() if k != "name"}
+        merged = merge({k: v for k, v in raw.items() if k != "variants"}, partial)
+        for key, message in validator.scenario(merged):
+            if (key, message) in base_set and not _defines(partial, key):
+                continue  # already reported for the base, at the base's line
+            line = locate(f"{where}.{key}") if _defines(partial, key) else locate(where)
+            loaded.errors.append(LoadError(loaded.path, line, key, message, variant=name))
+        merged_variants.append((name, merged))
+
+    if loaded.errors:
+        return
+    loaded.scenarios.append(_build(raw, registry, None))
+    for name, merged in merged_variants:
+        loaded.scenarios.append(_build(merged, registry, name))
+
+
+def _build(data: dict, registry, variant: Optional[str]) -> Scenario:
+    from campaignsim.load.convert import to_scenario
+
+    spec = registry.platform(data["platform"]["name"])
+    return to_scenario(
+        data,
+        platform_fields={f.name for f in spec.extra_fields},
+        default_jurisdictions=spec.jurisdictions,
+        variant=variant,
+    )
+
+
+def load_scenarios(path, registry) -> list[Scenario]:
+    """The scenarios of a file, or :class:`ScenarioLoadError` listing every error."""
+    loaded = load_file(path, registry)
+    if loaded.errors:
+        raise ScenarioLoadError(loaded.errors)
+    return loaded.scenarios

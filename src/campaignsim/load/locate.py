@@ -1,0 +1,226 @@
+"""Where each key of a TOML document stands: dotted key → line, and the comment on each line.
+
+``tomllib`` gives values without positions, so this scanner reads the text a second time and
+records the line of every key, table header, array-of-tables entry and inline-table entry. It
+only needs to be right for documents that ``tomllib`` accepted; for a key it did not see, the
+line of the nearest enclosing key is used.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.lines: dict[str, int] = {}
+        self.comments: dict[int, str] = {}
+        self.array_counts: dict[str, int] = {}
+
+    # -- low level ---------------------------------------------------------------------------
+    def peek(self, n: int = 0) -> str:
+        i = self.pos + n
+        return self.text[i] if i < len(self.text) else ""
+
+    def advance(self, n: int = 1) -> None:
+        for _ in range(n):
+            if self.pos < len(self.text):
+                if self.text[self.pos] == "\n":
+                    self.line += 1
+                self.pos += 1
+
+    def skip_ws(self, newlines: bool) -> None:
+        while self.pos < len(self.text):
+            c = self.text[self.pos]
+            if c in " \t\r" or (newlines and c == "\n"):
+                self.advance()
+            elif c == "#":
+                start = self.pos
+                while self.pos < len(self.text) and self.text[self.pos] != "\n":
+                    self.pos += 1
+                self.comments[self.line] = self.text[start + 1 : self.pos].strip()
+            else:
+                break
+
+    def skip_string(self) -> None:
+        quote = self.peek()
+        if self.text.startswith(quote * 3, self.pos):
+            self.advance(3)
+            end = self.text.find(quote * 3, self.pos)
+            while end != -1 and quote == '"' and self._escaped(end):
+                end = self.text.find(quote * 3, end + 1)
+            target = len(self.text) if end == -1 else end + 3
+            # a closing run may be longer than three quotes
+            while target < len(self.text) and self.text[target] == quote:
+                target += 1
+            self.advance(target - self.pos)
+            return
+        self.advance()
+        while self.pos < len(self.text):
+            c = self.peek()
+            if c == "\\" and quote == '"':
+                self.advance(2)
+                continue
+            self.advance()
+            if c == quote or c == "\n":
+                return
+
+    def _escaped(self, index: int) -> bool:
+        backslashes = 0
+        while index - 1 - backslashes >= 0 and self.text[index - 1 - backslashes] == "\\":
+            backslashes += 1
+        return backslashes % 2 == 1
+
+    def read_key(self) -> list[str]:
+        parts: list[str] = []
+        while True:
+            self.skip_ws(False)
+            c = self.peek()
+            if c in "\"'":
+                start = self.pos
+                self.skip_string()
+                raw = self.text[start + 1 : self.pos - 1]
+                parts.append(raw)
+            else:
+                m = _BARE_KEY.match(self.text, self.pos)
+                if not m:
+                    break
+                parts.append(m.group())
+                self.advance(m.end() - self.pos)
+            self.skip_ws(False)
+            if self.peek() == ".":
+                self.advance()
+                continue
+            break
+        return parts
+
+    # -- structure -------------------------------------------------------------------------------
+    def resolve(self, parts: list[str]) -> str:
+        """Dotted path for table-header parts, following the latest entry of each array of tables."""
+        path = ""
+        for part in parts:
+            path = f"{path}.{part}" if path else part
+            if path in self.array_counts:
+                path = f"{path}[{self.array_counts[path] - 1}]"
+        return path
+
+    def record(self, path: str, line: int) -> None:
+        self.lines.setdefault(path, line)
+
+    def scan(self) -> None:
+        table = ""
+        while True:
+            self.skip_ws(True)
+            if self.pos >= len(self.text):
+                return
+            c = self.peek()
+            line = self.line
+            if c == "[":
+                double = self.peek(1) == "["
+                self.advance(2 if double else 1)
+                parts = self.read_key()
+                self.advance(2 if double else 1)
+                if double:
+                    parent = self.resolve(parts[:-1])
+                    base = f"{parent}.{parts[-1]}" if parent else parts[-1]
+                    self.record(base, line)
+                    self.array_counts[base] = self.array_counts.get(base, 0) + 1
+                    table = f"{base}[{self.array_counts[base] - 1}]"
+                else:
+                    table = self.resolve(parts)
+                self.record(table, line)
+                continue
+            parts = self.read_key()
+            if not parts:  # not TOML we understand: skip the line
+                while self.pos < len(self.text) and self.peek() != "\n":
+                    self.advance()
+                continue
+            path = ".".join([table, *parts]) if table else ".".join(parts)
+            self.record(path, line)
+            self.skip_ws(False)
+            if self.peek() == "=":
+                self.advance()
+                self.skip_ws(False)
+                self.value(path)
+
+    def value(self, path: str) -> None:
+        c = self.peek()
+        if c in "\"'":
+            self.skip_string()
+        elif c == "[":
+            self.advance()
+            index = 0
+            while self.pos < len(self.text):
+                self.skip_ws(True)
+                if self.peek() == "]":
+                    self.advance()
+                    return
+                if self.peek() == ",":
+                    self.advance()
+                    index += 1
+                    continue
+                self.record(f"{path}[{index}]", self.line)
+                self.value(f"{path}[{index}]")
+        elif c == "{":
+            self.advance()
+            while self.pos < len(self.text):
+                self.skip_ws(False)
+                if self.peek() == "}":
+                    self.advance()
+                    return
+                if self.peek() == ",":
+                    self.advance()
+                    continue
+                line = self.line
+                parts = self.read_key()
+                if not parts:
+                    self.advance()
+                    continue
+                sub = ".".join([path, *parts])
+                self.record(sub, line)
+                self.skip_ws(False)
+                if self.peek() == "=":
+                    self.advance()
+                    self.skip_ws(False)
+                    self.value(sub)
+        else:
+            while self.pos < len(self.text) and self.peek() not in ",]}\n#":
+                self.advance()
+
+
+class Locator:
+    """Line numbers of the keys of one TOML text."""
+
+    def __init__(self, text: str):
+        scanner = _Scanner(text)
+        try:
+            scanner.scan()
+        except RecursionError:
+            pass  # deeply nested values: keep the positions found so far
+        self.lines = scanner.lines
+        self.comments = scanner.comments
+
+    def line_of(self, key: str) -> Optional[int]:
+        """The line of ``key``, or of its nearest enclosing key; None when nothing encloses it."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = _parent(key)
+        return None
+
+    def has(self, key: str) -> bool:
+        return key in self.lines
+
+
+def _parent(key: str) -> str:
+    if key.endswith("]"):
+        return key[: key.rindex("[")]
+    if "." in key:
+        return key[: key.rindex(".")]
+    return ""

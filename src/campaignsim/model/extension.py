@@ -1,0 +1,102 @@
+"""What plugins contribute besides rules: platforms and entry actions, as frozen values.
+
+A plugin returns these from the ``campaignsim_platforms`` and ``campaignsim_actions`` hooks. Each
+numeric default used by the simulator carries its source (or says it is an assumption) in the
+``sources`` mapping, so docs/model.md and ``campaignsim plugins`` can show it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import attrs
+
+from campaignsim.model.fields import value_class
+
+
+@attrs.define(frozen=True)
+class ExtraField:
+    """A key a platform or action accepts beyond the generic ones.
+
+    ``type`` is one of ``int``, ``float``, ``bool``, ``str``; ``ge``/``le`` bound numbers and
+    ``choices`` bounds strings. ``validate`` may add a check of its own: it receives the value and
+    returns an error message (``"must be ≤ 500"``) or None.
+    """
+
+    name: str
+    type: str
+    doc: str
+    ge: Optional[float] = None
+    le: Optional[float] = None
+    choices: Optional[tuple[str, ...]] = None
+    validate: Optional[Callable[[Any], Optional[str]]] = attrs.field(default=None, eq=False)
+
+
+@value_class
+class SimDefaults:
+    """A platform's default simulation parameters; ``sources`` says where each number comes from."""
+
+    reach_per_follower: float = 0.1
+    attention_kernel: str = "exponential"  # exponential | power
+    attention_half_life_hours: float = 6.0
+    power_law_exponent: float = 1.5
+    share_delay_hours: float = 2.0
+    friend_reach: float = 1.0
+    repost_reach_factor: float = 0.5
+    takedown_hazard_per_day: float = 0.0
+    takedown_voids_entries: bool = False
+    sources: tuple[tuple[str, str], ...] = ()
+
+
+@value_class
+class PlatformSpec:
+    """A platform: its account kinds, extra keys, home jurisdictions, official rules and simulation defaults."""
+
+    name: str
+    title: str
+    account_kinds: tuple[str, ...] = ()
+    extra_fields: tuple[ExtraField, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    rules_url: Optional[str] = None
+    family: Optional[str] = None  # platforms that share rules, e.g. "meta" for facebook and instagram
+    sim: SimDefaults = SimDefaults()
+    aliases: tuple[str, ...] = ()
+
+
+@value_class
+class ActionSpec:
+    """An entry action and its friction.
+
+    Effort and completion scale with the step's ``count`` where the action says so:
+    ``effort = effort_minutes + effort_per_extra × (count − 1)`` and
+    ``completion = completion_probability × completion_per_extra ** (count − 1)``.
+    ``exposes_per_unit`` other people see the campaign per unit of ``count`` (0 for actions
+    that show it to nobody); ``exposes_fixed`` is for actions that expose a fixed audience.
+    """
+
+    name: str
+    summary: str
+    fields: tuple[str, ...] = ()
+    effort_minutes: float = 1.0
+    effort_per_extra: float = 0.0
+    completion_probability: float = 0.9
+    completion_per_extra: float = 1.0
+    exposes_per_unit: float = 0.0
+    exposes_fixed: float = 0.0
+    delay_hours: float = 0.0
+    proof: bool = False
+    public: bool = False
+    sources: tuple[tuple[str, str], ...] = ()
+    extra_fields: tuple[ExtraField, ...] = ()
+
+    def units(self, count: Optional[int]) -> int:
+        return max(1, count or 1)
+
+    def effort(self, count: Optional[int] = None, fields: int = 0) -> float:
+        return self.effort_minutes + self.effort_per_extra * (self.units(count) - 1)
+
+    def completion(self, count: Optional[int] = None) -> float:
+        return self.completion_probability * self.completion_per_extra ** (self.units(count) - 1)
+
+    def exposes(self, count: Optional[int] = None) -> float:
+        return self.exposes_fixed + self.exposes_per_unit * self.units(count)

@@ -1,0 +1,45 @@
+"""Field declarations that carry their own documentation and constraints.
+
+Every key of the scenario format is declared once, here in ``model/``: its type comes from the
+annotation, its meaning, default and bounds from :func:`field`. The loader checks the bounds,
+``campaignsim schema`` turns them into JSON Schema and the docs' scenario reference is generated
+from the same declarations, so none of them is written twice.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+WORLD_POPULATION = 8_300_000_000
+"""An upper bound for any head count (UN World Population Prospects 2024: 8.2 billion in 2025)."""
+
+_MISSING = attrs.NOTHING
+
+
+def field(
+    default=_MISSING,
+    *,
+    doc: str,
+    ge: float | None = None,
+    gt: float | None = None,
+    le: float | None = None,
+    choices: tuple[str, ...] | None = None,
+    check: str | None = None,
+    example=None,
+):
+    """Declare one scenario key.
+
+    ``ge``/``gt``/``le`` bound numbers, ``choices`` lists the allowed strings, ``check`` names a
+    special check (``currency``, ``region``, ``url``, ``email_or_url``) done by the loader.
+    """
+    metadata = {"doc": doc, "ge": ge, "gt": gt, "le": le, "choices": choices, "check": check, "example": example}
+    if default is _MISSING:
+        return attrs.field(metadata=metadata)
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("use a tuple or None as a default, values are frozen")
+    return attrs.field(default=default, metadata=metadata)
+
+
+def value_class(cls):
+    """Frozen, keyword-only, slotted attrs class: the shape of every model value."""
+    return attrs.define(frozen=True, kw_only=True)(cls)

@@ -1,0 +1,249 @@
+"""The scenario: what a campaign manager writes in TOML, as frozen values.
+
+Each class is one table of the format; each field one key. Meanings, defaults and bounds are
+declared with :func:`campaignsim.model.fields.field` and reused by the loader, the JSON Schema and
+the docs. Values hold no behaviour: rules and the simulator read them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from campaignsim.model.fields import WORLD_POPULATION, field, value_class
+
+DRAW_KINDS = ("random", "first_come", "judged", "everyone", "instant_win")
+POST_KINDS = ("launch", "reminder", "repost", "winner_announcement", "post", "live")
+CAMPAIGN_KINDS = ("giveaway", "contest", "sweepstakes", "kol", "live_draw", "referral")
+DISCLOSURES = (
+    "prize_types", "prize_names", "prize_quantity", "prize_value", "odds", "entry_conditions",
+    "entry_method", "how_to_enter", "free_route", "start_date", "closing_date", "draw_time",
+    "draw_method", "redemption", "delivery_method", "forfeit_conditions", "claim_window",
+    "winner_notification", "proof_of_purchase", "restrictions", "eligibility", "organiser",
+    "promoter_address", "rules", "exchange_rules", "voucher_scope", "voucher_validity",
+    "privacy_notice", "postage",
+)
+
+
+@value_class
+class Money:
+    """An amount in a currency."""
+
+    amount: float = field(doc="Amount, ≥ 0.", ge=0, example=30000)
+    currency: str = field(doc="ISO 4217 currency code.", check="currency", example="CNY")
+
+
+@value_class
+class Campaign:
+    """`[campaign]`: who runs what, when and where."""
+
+    name: str = field(doc="Campaign name, shown in reports.", example="Spring tea lucky draw")
+    brand: str = field(doc="The brand or organiser running it.", example="Acme Tea")
+    start: datetime = field(doc="When entries open: a TOML datetime with offset.", example="2027-03-01T10:00:00+08:00")
+    end: datetime = field(doc="When entries close: a TOML datetime with offset, after `start`.", example="2027-03-08T22:00:00+08:00")
+    jurisdictions: tuple[str, ...] = field(
+        (), doc="Where the promotion runs: ISO 3166-1 country or ISO 3166-2 subdivision codes (CN, US, US-NY, GB). "
+        "Defaults to the platform's home jurisdictions.", check="region", example=["CN"],
+    )
+    budget: Optional[Money] = field(None, doc="Total budget (prizes, ads, fees): gives cost per entrant.")
+    kind: str = field("giveaway", doc="What sort of promotion this is.", choices=CAMPAIGN_KINDS)
+    live: bool = field(False, doc="The draw happens during a live stream.")
+    expected_entrants: Optional[int] = field(None, doc="The organiser's own estimate, for comparison with the simulation.", ge=0, le=WORLD_POPULATION)
+
+
+@value_class
+class Platform:
+    """`[platform]`: where the campaign runs. Keys beyond these belong to the platform plugin."""
+
+    name: str = field(doc="A platform that a loaded plugin provides (`campaignsim plugins` lists them).", example="wechat")
+    account: Optional[str] = field(None, doc="Account kind; the platform plugin defines the allowed kinds.", example="subscription")
+    registered: Optional[date] = field(None, doc="When the brand's account was registered (a TOML date).", example="2019-06-01")
+    comments_enabled: Optional[bool] = field(None, doc="Whether comments are switched on for the account's posts.")
+    followers: Optional[int] = field(None, doc="Followers of the brand's account.", ge=0, le=WORLD_POPULATION, example=120000)
+    extras: tuple[tuple[str, object], ...] = field((), doc="Platform-specific keys, validated by the platform plugin.")
+
+    def extra(self, key: str, default=None):
+        """A platform-specific key's value."""
+        return dict(self.extras).get(key, default)
+
+
+@value_class
+class Audience:
+    """`[audience]`: who can see the campaign. All keys optional."""
+
+    reach: Optional[int] = field(None, doc="People expected to see the launch post; default from the platform and `platform.followers`.", ge=0, le=WORLD_POPULATION, example=30000)
+    size: Optional[int] = field(None, doc="Everyone who could be reached at all, shares included (the cascade's ceiling); default 20 × reach.", ge=0, le=WORLD_POPULATION)
+    interest: Optional[float] = field(None, doc="Mean interest in the brand among those reached, 0 to 1; default 0.5 (assumption).", ge=0, le=1)
+    minors_possible: Optional[bool] = field(None, doc="Whether people under 14 may be among the entrants.")
+    min_age: Optional[int] = field(None, doc="Minimum entrant age stated in the terms.", ge=0, le=130)
+
+
+@value_class
+class EntryStep:
+    """One entry of `[[entry.steps]]`: an action the entrant must complete, with the action's own fields."""
+
+    action: str = field(doc="An entry action that a loaded plugin provides: follow, like, comment, repost, share, tag_friends, screenshot, form, purchase, ugc_upload, visit, vote, collect_likes, invite, …", example="share")
+    count: Optional[int] = field(None, doc="How many: friends to share with or tag, likes to collect, people to invite.", ge=1, le=WORLD_POPULATION)
+    to: Optional[str] = field(None, doc="Where a share goes: friends, moments, group, timeline, story, chat.", example="friends")
+    send_to: Optional[str] = field(None, doc="Where proof (a screenshot) is sent.", example="official_account")
+    fields: tuple[str, ...] = field((), doc="Form fields asked for (name, phone, address, id_number, email, …).")
+    amount: Optional[Money] = field(None, doc="What a purchase or fee costs the entrant.")
+    account_platform: Optional[str] = field(None, doc="For follow: the platform of the account to follow, when not the campaign's own.")
+    hashtag: Optional[str] = field(None, doc="Hashtag an entrant's post must carry.")
+    url: Optional[str] = field(None, doc="Page an entrant must visit.")
+    external: bool = field(False, doc="The step takes the entrant off the platform (another app or site).")
+    optional: bool = field(False, doc="A bonus step: not required to enter.")
+    worth: int = field(1, doc="Entries the step earns (bonus entries).", ge=0, le=1000)
+    accurate_tagging: Optional[bool] = field(None, doc="For tag steps: false when people are asked to tag someone in content they do not appear in.")
+    marketing_opt_in: Optional[str] = field(None, doc="For form steps: whether marketing consent is asked: `required` or `optional`.", choices=("required", "optional", "none"))
+
+
+@value_class
+class Entry:
+    """`[entry]`: how to enter."""
+
+    steps: tuple[EntryStep, ...] = field(doc="The ordered actions an entrant must complete.")
+    free_alternative: Optional[str] = field(None, doc="A free way to enter when a step costs money (AMOE), described in words.")
+    free_alternative_equal: Optional[bool] = field(None, doc="Whether the free way gives the same chance as the paid one.")
+    entries_per_day: Optional[int] = field(None, doc="How often one person may enter per day.", ge=1, le=1_000_000)
+    max_entries_per_person: Optional[int] = field(None, doc="Cap on entries per person over the campaign.", ge=1)
+    skill_element: bool = field(False, doc="Winning depends on skill (a judged answer), not chance alone.")
+    bought_engagement: bool = field(False, doc="The campaign buys followers, likes, comments or entries.")
+
+
+@value_class
+class PrizeItem:
+    """One entry of `[[prize.items]]`."""
+
+    name: str = field(doc="What the winner gets, specifically (\"Tea gift box, 500 g\").", example="Tea gift box")
+    value: float = field(doc="Market value of one unit, ≥ 0.", ge=0, example=298)
+    currency: str = field(doc="ISO 4217 currency code of `value`.", check="currency", example="CNY")
+    quantity: int = field(1, doc="How many of this prize, ≥ 1.", ge=1, le=WORLD_POPULATION)
+    cash: bool = field(False, doc="The prize is cash (or a cash transfer / red packet).")
+    kind: str = field("physical", doc="physical, digital, voucher, points, cash or experience.", choices=("physical", "digital", "voucher", "points", "cash", "experience"))
+    image_matches: Optional[bool] = field(None, doc="Whether the promotional image shows exactly this prize.")
+
+
+@value_class
+class Prize:
+    """`[prize]`: what can be won and how winners are chosen."""
+
+    draw: str = field(doc="How winners are chosen.", choices=DRAW_KINDS, example="random")
+    draw_at: Optional[datetime] = field(None, doc="When the draw or judging takes place.")
+    draw_method: Optional[str] = field(None, doc="How the draw is done, in words (\"random.org draw, recorded\").")
+    draw_tool: Optional[str] = field(None, doc="Platform draw tool used (weibo_lottery, fudai, xhs_lottery, …).")
+    verifiable: Optional[bool] = field(None, doc="The draw is a verifiably random computer process or recorded.")
+    independent_observer: Optional[bool] = field(None, doc="An independent person supervises the draw or judging.")
+    excludes_staff: Optional[bool] = field(None, doc="Staff, partners and their families are excluded from winning.")
+    pre_filed: Optional[bool] = field(None, doc="The draw was filed with the platform in advance (e.g. Weibo lottery platform).")
+    instalments: bool = field(False, doc="Prizes are paid in instalments or over a long period.")
+    conditional: bool = field(False, doc="The prize may be withheld if entries or sales fall short.")
+    gift_required: bool = field(False, doc="Live draws: entrants must send a paid gift first.")
+    items: tuple[PrizeItem, ...] = field(doc="The prizes.")
+
+
+@value_class
+class Registration:
+    """One entry of `[[terms.registrations]]`: a filing with an authority."""
+
+    jurisdiction: str = field(doc="Where it was filed (US-NY, US-FL, US-RI, …).", check="region")
+    filed_on: Optional[date] = field(None, doc="Filing date.")
+    bonded: bool = field(False, doc="A bond or trust account covers the prize total.")
+
+
+@value_class
+class Fulfilment:
+    """`[fulfilment]`: the promise made to winners. All optional: a missing promise is a lint finding."""
+
+    announce_winners_within_days: Optional[float] = field(None, doc="Days after the draw by which winners are announced.", ge=0, le=3650)
+    announce_channel: Optional[str] = field(None, doc="Where winners are announced (article, post, comment, direct message, …).")
+    public_winner_list: Optional[bool] = field(None, doc="Whether a (masked) winner list is published.")
+    deliver_within_days: Optional[float] = field(None, doc="Days after the draw by which prizes are delivered.", ge=0, le=3650)
+    claim_window_days: Optional[float] = field(None, doc="Days a winner has to claim a prize.", ge=0, le=3650)
+    unclaimed: Optional[str] = field(None, doc="What happens to an unclaimed prize.", choices=("redraw", "forfeit", "donate", "next_campaign"))
+    owner: Optional[str] = field(None, doc="Who inside the organisation is responsible for delivering prizes.")
+    contact: Optional[str] = field(None, doc="How entrants reach the organiser (email, phone, account).")
+    response_time_hours: Optional[float] = field(None, doc="Promised time to answer entrants' questions and complaints, in hours.", ge=0, le=8760)
+    delivery_track_record: Optional[float] = field(None, doc="Share of the brand's past prizes delivered on time, 0 to 1.", ge=0, le=1)
+    postage: Optional[str] = field(None, doc="Who pays postage.", choices=("free", "winner_pays"))
+    tracking_numbers: Optional[bool] = field(None, doc="Shipment tracking numbers are published or sent to winners.")
+
+
+@value_class
+class Terms:
+    """`[terms]`: the published terms and what they disclose."""
+
+    url: Optional[str] = field(None, doc="Where the full terms are published.", check="url")
+    discloses: tuple[str, ...] = field((), doc="What the terms state. Known items: " + ", ".join(DISCLOSURES) + ".", choices=DISCLOSURES)
+    platform_release: Optional[bool] = field(None, doc="Terms release the platform (Meta) from liability.")
+    platform_disclaimer: Optional[bool] = field(None, doc="Terms say the platform does not sponsor, endorse or administer the promotion.")
+    multiple_accounts_rule: Optional[bool] = field(None, doc="Terms disqualify people who enter with several accounts.")
+    changed_after_start: bool = field(False, doc="The terms are changed after the campaign started (less favourably).")
+    registrations: tuple[Registration, ...] = field((), doc="Filings with authorities.")
+
+
+@value_class
+class ScheduledPost:
+    """One entry of `[[schedule]]`: a planned post."""
+
+    at: datetime = field(doc="When it goes out (TOML datetime with offset).")
+    kind: str = field("post", doc="What it is.", choices=POST_KINDS)
+    channel: str = field("feed", doc="How it goes out: feed, mass_push (WeChat group send), story, group, live, article, ad.")
+    reach: Optional[int] = field(None, doc="People it reaches; default: the launch reach × the platform's repost factor.", ge=0, le=WORLD_POPULATION)
+
+
+@value_class
+class Content:
+    """`[content]`: what the posts say, as far as rules need it."""
+
+    hashtags: tuple[str, ...] = field((), doc="Hashtags the posts use.")
+    hot_topics: tuple[str, ...] = field((), doc="Trending topics the posts attach themselves to.")
+    brand_related_topics: tuple[str, ...] = field((), doc="Of `hot_topics`/`hashtags`, those related to the brand or product.")
+    kol_paid: bool = field(False, doc="A paid KOL/influencer posts about the campaign.")
+    ad_label: bool = field(False, doc="Posts are labelled as advertising (\"广告\", #ad).")
+    purchase_link: bool = field(False, doc="Posts carry a shopping link.")
+    mentions_prize: bool = field(True, doc="The post or ad mentions the prize.")
+    ad_prize_details: tuple[str, ...] = field((), doc="Prize details the ad itself states: variety, spec, quantity, period, method.", choices=("variety", "spec", "quantity", "period", "method"))
+    implies_platform_endorsement: bool = field(False, doc="The copy suggests the platform endorses the promotion.")
+
+
+@value_class
+class LintIgnore:
+    """One entry of `[lint] ignore`: a rule this scenario does not want, with the reason."""
+
+    code: str = field(doc="Rule code, prefix or name.")
+    reason: Optional[str] = field(None, doc="Why; an ignore without one is itself a finding.")
+
+
+@value_class
+class LintSettings:
+    """`[lint]`: rule selection for this scenario."""
+
+    select: tuple[str, ...] = field((), doc="Only these rules (codes, prefixes or names).")
+    extend_select: tuple[str, ...] = field((), doc="Rules added to the selection.")
+    ignore: tuple[LintIgnore, ...] = field((), doc="Rules not applied to this scenario, each `{ code = \"…\", reason = \"…\" }`.")
+
+
+@value_class
+class Scenario:
+    """A complete campaign (the base, or one variant merged onto it)."""
+
+    campaign: Campaign = field(doc="The campaign.")
+    platform: Platform = field(doc="The platform.")
+    entry: Entry = field(doc="How to enter.")
+    prize: Prize = field(doc="The prizes.")
+    audience: Audience = field(Audience(), doc="The audience.")
+    fulfilment: Fulfilment = field(Fulfilment(), doc="The promise to winners.")
+    terms: Terms = field(Terms(), doc="The terms.")
+    schedule: tuple[ScheduledPost, ...] = field((), doc="Planned posts (`[[schedule]]`).")
+    content: Content = field(Content(), doc="What the posts say.")
+    lint: LintSettings = field(LintSettings(), doc="Lint settings.")
+    simulation: tuple[tuple[str, float], ...] = field((), doc="Overrides of simulation parameters (`campaignsim simulate --help-params` lists them).")
+    variant: Optional[str] = field(None, doc="Name of the variant, None for the base.")
+
+    @property
+    def jurisdictions(self) -> tuple[str, ...]:
+        return self.campaign.jurisdictions
+
+    def simulation_overrides(self) -> dict[str, float]:
+        return dict(self.simulation)

@@ -1,0 +1,81 @@
+"""Hook specifications: the whole plugin API of campaignsim.
+
+A plugin is a module (or object) with functions named like the hooks below, decorated with
+``campaignsim.plugin.hookimpl``, and registered under the entry-point group ``campaignsim``::
+
+    [project.entry-points.campaignsim]
+    acme = "campaignsim_acme.plugin"
+
+Every built-in pack (``campaignsim.builtin.*``) is registered the same way. An implementation may
+accept fewer arguments than the specification names (pluggy's opt-in arguments), so new
+arguments can be added to a hook without breaking existing plugins. Each hook is called once per
+plugin and its results are collected; a plugin that raises is reported by name and the others go on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campaignsim.plugin import hookspec
+
+if TYPE_CHECKING:
+    from campaignsim.lint.rule import Rule
+    from campaignsim.model import ActionSpec, PlatformSpec
+    from campaignsim.report.base import OutputFormat
+
+
+@hookspec
+def campaignsim_rules() -> "list[type[Rule]]":
+    """Return the rule classes this plugin provides.
+
+    Each is a subclass of :class:`campaignsim.lint.rule.Rule` with a unique ``code`` (a prefix of
+    capital letters and digits, e.g. ``ACME001``) and kebab-case ``name``. Import rule modules
+    lazily inside this function so that plugins that are not used cost nothing at start-up.
+    """
+
+
+@hookspec
+def campaignsim_platforms() -> "list[PlatformSpec]":
+    """Return the platforms this plugin provides, as :class:`campaignsim.model.PlatformSpec` values.
+
+    A platform declares its account kinds (``platform.account`` must be one of them when given),
+    the extra ``[platform]`` keys it accepts (:class:`campaignsim.model.ExtraField`, validated by
+    the loader), the jurisdictions a campaign defaults to, the URL of its official rules, and the
+    simulator's defaults (reach per follower, attention kernel, share spread, takedown hazard).
+    """
+
+
+@hookspec
+def campaignsim_actions() -> "list[ActionSpec]":
+    """Return the entry actions this plugin provides, as :class:`campaignsim.model.ActionSpec` values.
+
+    An action names the step fields it uses and its friction: effort in minutes, completion
+    probability, and how many other people completing it exposes (shares, tags, invites).
+    """
+
+
+@hookspec
+def campaignsim_output_formats() -> "list[OutputFormat]":
+    """Return lint output formats, as :class:`campaignsim.report.base.OutputFormat` values.
+
+    A format has a ``name`` (what ``--format`` takes) and a ``render(report) -> str`` function
+    receiving the :class:`campaignsim.lint.engine.LintReport`.
+    """
+
+
+@hookspec
+def campaignsim_sensitive_topics() -> "dict[str, list[str]]":
+    """Return keywords that mark a hashtag or hot topic as sensitive, by category.
+
+    Categories are free text (``death``, ``disaster``, ``illness``); keywords are matched
+    case-insensitively as substrings. The hot-topic rule uses the union over all plugins.
+    """
+
+
+@hookspec
+def campaignsim_exchange_rates() -> "dict[str, float]":
+    """Return exchange rates as units of the currency per 1 USD, e.g. ``{"CNY": 7.1}``.
+
+    Rules that compare a prize with a threshold in another currency convert with these. Later
+    plugins and the ``[tool.campaignsim] exchange_rates`` setting override earlier values.
+    """

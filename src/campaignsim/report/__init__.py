@@ -1,0 +1,1 @@
+"""Output: one module per format, registered through the ``campaignsim_output_formats`` hook."""

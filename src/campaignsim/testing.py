@@ -1,0 +1,296 @@
+"""Helpers for testing rules, for plugin authors and for campaignsim's own packs.
+
+A rule test in a few lines::
+
+    from campaignsim.testing import assert_fires, assert_passes
+
+    def test_share_to_enter_on_wechat_is_an_error():
+        assert_fires("WX001", '''
+            [platform]
+            name = "wechat"
+            [[entry.steps]]
+            action = "share"
+        ''')
+
+The TOML given is merged onto :data:`MINIMAL_SCENARIO` (a complete, clean campaign) the way
+variants are merged: tables key by key, arrays and values replaced. Pass ``base=None`` to give a
+whole scenario yourself.
+
+Data-driven cases live in TOML files, one per rule (in the spirit of SQLFluff's YAML fixtures)::
+
+    rule = "WX001"
+    base = '''...'''            # optional: merged onto MINIMAL_SCENARIO for every case
+
+    [[cases]]
+    name = "share_to_moments"
+    fires = true                # or false
+    message = "Moments"         # optional: text the message must contain
+    key = "entry.steps[0]"      # optional: the finding's key
+    count = 1                   # optional: how many findings
+    severity = "error"          # optional
+    scenario = '''
+    [[entry.steps]]
+    action = "share"
+    to = "moments"
+    '''
+
+and run with::
+
+    from campaignsim.testing import rule_case_params, check_rule_case
+    import pytest
+
+    @pytest.mark.parametrize("case", rule_case_params("tests/rule_cases"))
+    def test_rule_case(case):
+        check_rule_case(case)
+
+Installed campaignsim also registers a pytest plugin with the fixture ``campaignsim_registry``.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+from typing import Iterable, Optional
+
+import attrs
+
+from campaignsim.lint.config import LintConfig
+from campaignsim.lint.engine import lint_loaded
+from campaignsim.lint.rule import Finding
+from campaignsim.load import LoadedFile, ScenarioLoadError, load_mapping, load_text, merge
+from campaignsim.plugin.manager import Registry, build_registry, get_registry
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = [
+    "MINIMAL_SCENARIO", "RuleCase", "assert_fires", "assert_passes", "check_rule_case", "lint_string",
+    "load_rule_cases", "registry_with", "rule_case_params", "scenario_from_string",
+]
+
+MINIMAL_SCENARIO = """
+[campaign]
+name = "Test campaign"
+brand = "Test Brand"
+start = 2027-03-01T10:00:00+08:00
+end = 2027-03-08T22:00:00+08:00
+jurisdictions = ["CN"]
+
+[platform]
+name = "weibo"
+account = "blue_v"
+followers = 50000
+
+[[entry.steps]]
+action = "comment"
+
+[prize]
+draw = "random"
+draw_at = 2027-03-09T12:00:00+08:00
+draw_method = "recorded random draw with the platform's lottery tool"
+draw_tool = "weibo_lottery"
+verifiable = true
+excludes_staff = true
+
+[[prize.items]]
+name = "Tea gift box, 500 g"
+value = 298
+currency = "CNY"
+quantity = 10
+
+[fulfilment]
+announce_winners_within_days = 3
+announce_channel = "post"
+public_winner_list = true
+deliver_within_days = 14
+claim_window_days = 7
+unclaimed = "redraw"
+owner = "e-commerce team"
+contact = "events@test-brand.example"
+response_time_hours = 12
+delivery_track_record = 0.95
+postage = "free"
+tracking_numbers = true
+
+[terms]
+url = "https://test-brand.example/terms"
+discloses = ["prize_types", "prize_names", "prize_quantity", "prize_value", "odds", "entry_conditions", "entry_method",
+             "how_to_enter", "start_date", "closing_date", "draw_time", "draw_method", "redemption", "delivery_method",
+             "forfeit_conditions", "claim_window", "winner_notification", "eligibility", "restrictions", "organiser",
+             "promoter_address", "rules", "privacy_notice", "postage"]
+multiple_accounts_rule = true
+"""
+
+
+def registry_with(*plugins: tuple[str, object], include_third_party: bool = False) -> Registry:
+    """A registry of the built-in packs plus in-process plugins given as ``(name, module_or_object)``."""
+    return build_registry(include_third_party=include_third_party, extra_plugins=plugins)
+
+
+def _document(toml: str, base: Optional[str]) -> dict:
+    doc = tomllib.loads(textwrap.dedent(toml))
+    if base is None:
+        return doc
+    return merge(tomllib.loads(textwrap.dedent(base)), doc)
+
+
+def scenario_from_string(toml: str, *, base: Optional[str] = MINIMAL_SCENARIO, registry: Optional[Registry] = None) -> LoadedFile:
+    """Load a scenario from TOML text (merged onto ``base``); raises ScenarioLoadError on bad input."""
+    registry = registry or get_registry()
+    if base is None:
+        loaded = load_text(textwrap.dedent(toml), registry, path="<string>")
+    else:
+        loaded = load_mapping(_document(toml, base), registry, path="<string>")
+    if loaded.errors:
+        raise ScenarioLoadError(loaded.errors)
+    return loaded
+
+
+def lint_string(toml: str, *, rules: Optional[Iterable[str]] = None, base: Optional[str] = MINIMAL_SCENARIO,
+                registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> list[Finding]:
+    """Lint TOML text with all rules, or only ``rules`` (codes, prefixes or names); every variant too.
+
+    A rule that raises is re-raised, so that a test shows its traceback.
+    """
+    registry = registry or get_registry()
+    loaded = scenario_from_string(toml, base=base, registry=registry)
+    config = LintConfig(select=tuple(rules) if rules is not None else None,
+                        exchange_rates=tuple((exchange_rates or {}).items()))
+    failures: list = []
+    results = lint_loaded(loaded, registry, config, failures)
+    if failures:
+        raise AssertionError("; ".join(f.render() for f in failures))
+    return [f for r in results for f in r.findings]
+
+
+def _describe(findings: list[Finding]) -> str:
+    if not findings:
+        return "no findings"
+    return "\n".join(f"  {f.code} {f.severity} {f.key}: {f.message}" + (f" [{f.variant}]" if f.variant else "") for f in findings)
+
+
+def assert_fires(code: str, toml: str, *, count: Optional[int] = None, key: Optional[str] = None, message: Optional[str] = None,
+                 severity: Optional[str] = None, variant: Optional[str] = None, base: Optional[str] = MINIMAL_SCENARIO,
+                 registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> list[Finding]:
+    """Assert that rule ``code`` reports the scenario; returns its findings (of the base, or ``variant``)."""
+    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates)
+                if f.code == code and f.variant == variant]
+    _check(code, findings, True, count=count, key=key, message=message, severity=severity)
+    return findings
+
+
+def assert_passes(code: str, toml: str, *, variant: Optional[str] = None, base: Optional[str] = MINIMAL_SCENARIO,
+                  registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> None:
+    """Assert that rule ``code`` does not report the scenario (the base, or ``variant``)."""
+    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates)
+                if f.code == code and f.variant == variant]
+    _check(code, findings, False)
+
+
+@attrs.define(frozen=True)
+class RuleCase:
+    rule: str
+    name: str
+    scenario: str
+    fires: bool
+    base: Optional[str] = None  # the file's base, merged onto MINIMAL_SCENARIO (or replacing it)
+    replace_base: bool = False
+    message: Optional[str] = None
+    key: Optional[str] = None
+    count: Optional[int] = None
+    severity: Optional[str] = None
+    variant: Optional[str] = None
+    exchange_rates: Optional[dict] = None
+    source: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}_{self.name}"
+
+
+CASE_KEYS = {"name", "scenario", "fires", "message", "key", "count", "severity", "variant"}
+FILE_KEYS = {"rule", "base", "replace_base", "exchange_rates", "cases"}
+
+
+def load_rule_cases(path) -> list[RuleCase]:
+    """The cases of one rule-case TOML file."""
+    path = Path(path)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    unknown = set(data) - FILE_KEYS
+    if unknown:
+        raise ValueError(f"{path}: unknown keys {sorted(unknown)} (known: {sorted(FILE_KEYS)})")
+    cases = []
+    for raw in data.get("cases", []):
+        unknown = set(raw) - CASE_KEYS
+        if unknown:
+            raise ValueError(f"{path}: case {raw.get('name')!r}: unknown keys {sorted(unknown)}")
+        cases.append(RuleCase(rule=data["rule"], name=raw["name"], scenario=raw.get("scenario", ""), fires=raw["fires"],
+                              base=data.get("base"), replace_base=data.get("replace_base", False), message=raw.get("message"),
+                              key=raw.get("key"), count=raw.get("count"), severity=raw.get("severity"), variant=raw.get("variant"),
+                              exchange_rates=data.get("exchange_rates"), source=str(path)))
+    return cases
+
+
+def rule_case_params(directory) -> list:
+    """pytest params (with ids ``CODE_case``) for every case in every ``*.toml`` below ``directory``."""
+    import pytest
+
+    params = []
+    for file in sorted(Path(directory).rglob("*.toml")):
+        for case in load_rule_cases(file):
+            params.append(pytest.param(case, id=case.id))
+    return params
+
+
+def check_rule_case(case: RuleCase, registry: Optional[Registry] = None) -> None:
+    """Assert one data-driven case."""
+    base = case.base or ""
+    if not case.replace_base:
+        base = textwrap.dedent(MINIMAL_SCENARIO) + "\n"
+        base_doc = merge(tomllib.loads(base), tomllib.loads(textwrap.dedent(case.base or "")))
+    else:
+        base_doc = tomllib.loads(textwrap.dedent(case.base or ""))
+    doc = merge(base_doc, tomllib.loads(textwrap.dedent(case.scenario)))
+    registry = registry or get_registry()
+    loaded = load_mapping(doc, registry, path=case.source)
+    if loaded.errors:
+        raise ScenarioLoadError(loaded.errors)
+    config = LintConfig(select=(case.rule,), exchange_rates=tuple((case.exchange_rates or {}).items()))
+    failures: list = []
+    findings = [f for r in lint_loaded(loaded, registry, config, failures) for f in r.findings
+                if f.code == case.rule and f.variant == case.variant]
+    if failures:
+        raise AssertionError("; ".join(f.render() for f in failures))
+    _check(case.rule, findings, case.fires, count=case.count, key=case.key, message=case.message, severity=case.severity)
+
+
+def _check(code, findings, fires, *, count=None, key=None, message=None, severity=None) -> None:
+    if not fires:
+        assert not findings, f"{code} fired unexpectedly:\n{_describe(findings)}"
+        return
+    assert findings, f"{code} did not fire"
+    if count is not None:
+        assert len(findings) == count, f"{code} fired {len(findings)} times, expected {count}:\n{_describe(findings)}"
+    if key is not None:
+        assert any(f.key == key for f in findings), f"{code} fired, but not on {key}:\n{_describe(findings)}"
+    if message is not None:
+        assert any(message in f.message for f in findings), f"no {code} message contains {message!r}:\n{_describe(findings)}"
+    if severity is not None:
+        assert all(f.severity == severity for f in findings), f"{code} severity is not {severity}:\n{_describe(findings)}"
+
+
+# -- pytest plugin (registered through the pytest11 entry point) ------------------------------------
+try:
+    import pytest as _pytest
+except ImportError:  # pragma: no cover - pytest is only needed to run tests
+    _pytest = None
+
+if _pytest is not None:
+
+    @_pytest.fixture
+    def campaignsim_registry() -> Registry:
+        """The registry of every installed plugin, as the command line would load it."""
+        return get_registry()
