@@ -130,6 +130,7 @@ def rules(settings: Settings, fmt, select) -> None:
         click.echo(json.dumps([rule_dict(r, registry) for r in chosen], indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(title=f"{len(chosen)} rules", show_lines=False)
@@ -137,7 +138,7 @@ def rules(settings: Settings, fmt, select) -> None:
             table.add_column(column, overflow="fold")
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(r.code, r.name, r.severity, scope, r.summary)
+            table.add_row(r.code, r.name, r.severity, escape(scope), escape(r.summary))
         Console().print(table)
     sys.exit(2 if registry.failures else 0)
 
