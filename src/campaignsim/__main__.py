@@ -1,0 +1,3 @@
+from campaignsim.cli import main
+
+main(prog_name="campaignsim")
