@@ -49,6 +49,8 @@ class Campaign:
     kind: str = field("giveaway", doc="What sort of promotion this is.", choices=CAMPAIGN_KINDS)
     live: bool = field(False, doc="The draw happens during a live stream.")
     expected_entrants: Optional[int] = field(None, doc="The organiser's own estimate, for comparison with the simulation.", ge=0, le=WORLD_POPULATION)
+    retail_outlets: bool = field(False, doc="The promotion advertises a business with physical shops where it runs: some rules apply only then "
+                                 "(Rhode Island registers chance promotions of retail establishments with prizes over 500 USD).")
 
 
 @value_class
@@ -109,6 +111,8 @@ class Entry:
     max_entries_per_person: Optional[int] = field(None, doc="Cap on entries per person over the campaign.", ge=1)
     skill_element: bool = field(False, doc="Winning depends on skill (a judged answer), not chance alone.")
     bought_engagement: bool = field(False, doc="The campaign buys followers, likes, comments or entries.")
+    purchase_at_normal_price: Optional[bool] = field(None, doc="Purchase steps sell at the usual price, not raised to pay for the chance to win "
+                                                     "(then, under the UK Gambling Act 2005 Sch. 2 para 8(3), the purchase is not paying to enter).")
 
 
 @value_class
