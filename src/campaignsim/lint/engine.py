@@ -53,6 +53,7 @@ class LintReport:
     fail_on: str = "error"
     registry: object = None
     loaded: list[LoadedFile] = attrs.Factory(list)
+    fail_levels: list[str] = attrs.Factory(list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -118,9 +119,9 @@ def _table_suppressions(loaded: LoadedFile, scenario, registry) -> list[Suppress
 
 def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, context: Optional[LintContext] = None,
                   path: str = "<scenario>", loaded: Optional[LoadedFile] = None, failures: Optional[list] = None) -> list[Finding]:
-    """Run the selected rules (all by default) on one scenario; returns unsuppressed... all findings.
+    """Run the selected rules (all by default) on one scenario and return what they find.
 
-    Suppression is the engine's job (:func:`lint_loaded`); this function only applies rules. A rule
+    Suppressions are applied by :func:`lint_loaded`, not here. A rule
     that raises is recorded in ``failures`` (when given) and the other rules still run.
     """
     registry = registry or get_registry()
@@ -204,26 +205,39 @@ def _rates(registry, config: LintConfig) -> dict[str, float]:
     return rates
 
 
-def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None, plugins=None, registry=None,
-               config: Optional[LintConfig] = None) -> LintReport:
-    """Lint files and directories. ``config`` replaces discovery (used by tests and the API)."""
-    registry = registry or get_registry(plugins)
-    report = LintReport(registry=registry, failures=list(registry.failures))
+def lint_into(report: LintReport, paths, registry, config_for) -> list[tuple[LoadedFile, list[FileResult]]]:
+    """Load and lint every scenario file below ``paths`` into ``report``; ``config_for(path)`` gives
+    each file's settings. Returns the files that loaded, each with its results (base first)."""
     files, missing = scenario_files(paths)
     report.load_errors.extend(missing)
-    fail_levels = []
+    linted = []
     for path in files:
-        base_config = config if config is not None else discover(path)
-        effective = base_config.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on)
-        fail_levels.append(effective.fail_on)
+        effective = config_for(path)
+        report.fail_levels.append(effective.fail_on)
         loaded = load_file(path, registry)
         report.loaded.append(loaded)
         if loaded.errors:
             report.load_errors.extend(loaded.errors)
             continue
-        report.results.extend(lint_loaded(loaded, registry, effective, report.failures))
+        results = lint_loaded(loaded, registry, effective, report.failures)
+        report.results.extend(results)
+        linted.append((loaded, results))
+    return linted
+
+
+def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None, plugins=None, registry=None,
+               config: Optional[LintConfig] = None) -> LintReport:
+    """Lint files and directories. ``config`` replaces discovery (used by tests and the API)."""
+    registry = registry or get_registry(plugins)
+    report = LintReport(registry=registry, failures=list(registry.failures))
+
+    def config_for(path: Path) -> LintConfig:
+        base = config if config is not None else discover(path)
+        return base.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on)
+
+    lint_into(report, paths, registry, config_for)
     if fail_on:
         report.fail_on = fail_on
-    elif fail_levels:
-        report.fail_on = min(fail_levels, key=severity_rank)
+    elif report.fail_levels:
+        report.fail_on = min(report.fail_levels, key=severity_rank)
     return report

@@ -1,0 +1,106 @@
+"""The main job: lint every variant, simulate them all with common random numbers, compare each
+with the base. ``campaignsim run`` and ``campaignsim compare`` are thin wrappers around
+:func:`run_scenarios`; notebooks call it directly.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+import attrs
+
+from campaignsim.compare import PairedDifference, paired_difference, verdict
+from campaignsim.lint.config import LintConfig, discover
+from campaignsim.lint.engine import FileResult, LintReport, lint_into
+
+
+@attrs.define
+class VariantRun:
+    label: str
+    path: str
+    scenario: object
+    lint: FileResult
+    sim: object  # campaignsim.sim.SimResult
+
+    @property
+    def error_codes(self) -> list[str]:
+        return sorted({f.code for f in self.lint.findings if f.severity == "error"})
+
+
+@attrs.define
+class Comparison:
+    base: VariantRun
+    variant: VariantRun
+    entrants: PairedDifference
+    verdict: str
+
+
+@attrs.define
+class RunResult:
+    lint: LintReport
+    runs: list[VariantRun]
+    comparisons: list[Comparison]
+    seed: int
+    replications: int
+
+    def exit_code(self) -> int:
+        if self.lint.load_errors or self.lint.failures:
+            return 2
+        return 1 if any(r.error_codes for r in self.runs) else 0
+
+    def to_json_dict(self) -> dict:
+        from campaignsim.report.json_format import report_dict
+
+        return {
+            "lint": report_dict(self.lint),
+            "simulations": [dict(r.sim.to_json_dict(), path=r.path) for r in self.runs],
+            "comparisons": [
+                {
+                    "base": c.base.scenario.variant,
+                    "base_label": c.base.label,
+                    "variant": c.variant.scenario.variant,
+                    "variant_label": c.variant.label,
+                    "path": c.variant.path,
+                    "entrants_diff": {"mean": c.entrants.mean, "p05": c.entrants.low, "p95": c.entrants.high},
+                    "error_codes": c.variant.error_codes,
+                    "verdict": c.verdict,
+                }
+                for c in self.comparisons
+            ],
+        }
+
+
+def takedown_codes(findings, registry) -> tuple[str, ...]:
+    """Error findings of platform rules: what a platform would take a post down for."""
+    return tuple(sorted({f.code for f in findings if f.severity == "error" and registry.rules[f.code].platforms}))
+
+
+def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, jobs: int = 1,
+                  progress: Optional[Callable[[int], None]] = None, config: Optional[LintConfig] = None,
+                  lint_only_on_error: bool = True) -> RunResult:
+    """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
+    the first file's base against every other scenario."""
+    from campaignsim.sim import simulate
+
+    lint_report = LintReport(registry=registry, failures=list(registry.failures))
+    loaded_files = lint_into(lint_report, paths, registry, lambda path: config if config is not None else discover(path))
+    if lint_report.load_errors and lint_only_on_error:
+        return RunResult(lint_report, [], [], seed, runs)
+    several = len(loaded_files) > 1
+    variant_runs: list[VariantRun] = []
+    for loaded, results in loaded_files:
+        for scenario, result in zip(loaded.scenarios, results):
+            label = scenario.variant or "base"
+            if several:
+                label = f"{scenario.campaign.name}: {scenario.variant}" if scenario.variant else scenario.campaign.name
+            sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
+                           takedown_codes=takedown_codes(result.findings, registry), progress=progress)
+            variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
+    comparisons = []
+    if variant_runs:
+        base = variant_runs[0]
+        for other in variant_runs[1:]:
+            diff = paired_difference(other.sim.per_run["entrants"], base.sim.per_run["entrants"])
+            takedown = other.sim.to_json_dict()["outputs"].get("takedown_probability")
+            comparisons.append(Comparison(base, other, diff, verdict(other.label, diff, other.error_codes, takedown)))
+    return RunResult(lint_report, variant_runs, comparisons, seed, runs)
