@@ -208,6 +208,120 @@ def schema(settings: Settings, output) -> None:
     emit(json.dumps(build_schema(settings.registry()), indent=2, ensure_ascii=False) + "\n", output)
 
 
+class _Progress:
+    """A rich progress bar across variants × runs, shown only on a terminal."""
+
+    def __init__(self, description: str):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            transient=True, console=_stderr_console())
+        self.description = description
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task(self.description, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task, n)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _run_options(f):
+    f = click.option("--runs", type=click.IntRange(1, 100_000), default=200, show_default=True, help="Monte Carlo replications per variant.")(f)
+    f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
+    f = click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Parallel processes for replications.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
+    f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
+    f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
+                     help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
+    return f
+
+
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+    from campaignsim.lint.config import ConfigError
+    from campaignsim.runner import run_scenarios
+
+    if report_path and not report_path.endswith((".html", ".htm", ".md")):
+        fail(f"--report {report_path}: the file name must end in .html or .md")
+    if report_path:
+        from campaignsim.report.charts import require_matplotlib
+
+        problem = require_matplotlib()
+        if problem:
+            fail(problem)
+    registry = settings.registry()
+    progress = _Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
+    try:
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress)
+    except ConfigError as exc:
+        fail(str(exc))
+    finally:
+        if progress is not None:
+            progress.stop()
+    if fmt == "json":
+        import json
+
+        emit(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", output)
+    else:
+        import io
+
+        from rich.console import Console
+
+        from campaignsim.report.run_text import render
+
+        if output:
+            buffer = io.StringIO()
+            render(result, Console(file=buffer, width=120, color_system=None))
+            emit(buffer.getvalue(), output)
+        else:
+            render(result, Console())
+    if fmt == "json":
+        for error in result.lint.load_errors:
+            click.echo(error.render(), err=True)
+        report_plugin_failures(result.lint)
+    if report_path and result.runs:
+        from campaignsim.report.files import write_report
+
+        try:
+            written = write_report(result, report_path)
+        except OSError as exc:
+            fail(f"cannot write {report_path}: {exc.strerror or exc}")
+        click.echo(f"report written to {', '.join(written)}", err=True)
+    sys.exit(result.exit_code())
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@_run_options
+@click.pass_obj
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path) -> None:
+    """Lint a campaign and each variant, simulate them with common random numbers, compare each
+    variant with the base. Exit code 1 when any variant breaks an error-level rule."""
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_run_options
+@click.pass_obj
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+    """Like run, for separate files: the first file's campaign is the base."""
+    if len(paths) < 2:
+        fail("compare needs at least two scenario files (the first is the base)")
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path)
+
+
 def _add_optional_commands() -> None:
     # The simulator and the report each contribute their commands; both import numpy only when run.
     try:

@@ -5,7 +5,7 @@ with the base. ``campaignsim run`` and ``campaignsim compare`` are thin wrappers
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 import attrs
 
@@ -76,10 +76,11 @@ def takedown_codes(findings, registry) -> tuple[str, ...]:
 
 
 def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, jobs: int = 1,
-                  progress: Optional[Callable[[int], None]] = None, config: Optional[LintConfig] = None,
+                  progress=None, config: Optional[LintConfig] = None,
                   lint_only_on_error: bool = True) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
-    the first file's base against every other scenario."""
+    the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
+    and ``advance(n)``: total is variants × runs."""
     from campaignsim.sim import simulate
 
     lint_report = LintReport(registry=registry, failures=list(registry.failures))
@@ -87,6 +88,8 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, 
     if lint_report.load_errors and lint_only_on_error:
         return RunResult(lint_report, [], [], seed, runs)
     several = len(loaded_files) > 1
+    if progress is not None:
+        progress.start(runs * sum(len(loaded.scenarios) for loaded, _ in loaded_files))
     variant_runs: list[VariantRun] = []
     for loaded, results in loaded_files:
         for scenario, result in zip(loaded.scenarios, results):
@@ -94,7 +97,8 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, 
             if several:
                 label = f"{scenario.campaign.name}: {scenario.variant}" if scenario.variant else scenario.campaign.name
             sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                           takedown_codes=takedown_codes(result.findings, registry), progress=progress)
+                           takedown_codes=takedown_codes(result.findings, registry),
+                           progress=progress.advance if progress is not None else None)
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
     comparisons = []
     if variant_runs:

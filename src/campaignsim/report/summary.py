@@ -1,0 +1,48 @@
+"""Rows shared by the HTML and Markdown reports (the terminal report builds its own rich table)."""
+
+from __future__ import annotations
+
+
+def number(x) -> str:
+    return "–" if x is None else (f"{x:,.0f}" if abs(x) >= 10 else f"{x:,.1f}")
+
+
+def _interval(stat: dict) -> str:
+    return f"{number(stat['mean'])} ({number(stat['p05'])}–{number(stat['p95'])})"
+
+
+def output_rows(result) -> tuple[list[str], list[list[str]]]:
+    docs = [r.sim.to_json_dict() for r in result.runs]
+    header = [""] + [r.label for r in result.runs]
+
+    def cost(run, d):
+        c = d["outputs"].get("cost_per_entrant")
+        budget = run.scenario.campaign.budget
+        return "–" if not c or c.get("mean") is None else f"{number(c['mean'])} {budget.currency if budget else ''}".strip()
+
+    rows = [
+        ["entrants"] + [_interval(d["outputs"]["entrants"]) for d in docs],
+        ["entries"] + [_interval(d["outputs"]["entries"]) for d in docs],
+        ["reach (people exposed)"] + [_interval(d["outputs"]["exposed"]) for d in docs],
+        ["cost per entrant"] + [cost(r, d) for r, d in zip(result.runs, docs)],
+        ["takedown probability"] + [f"{d['outputs']['takedown_probability']:.0%}" for d in docs],
+        ["late prizes"] + [_interval(d["outputs"]["late_prizes"]) for d in docs],
+        ["complaints"] + [_interval(d["outputs"]["complaints"]) for d in docs],
+        ["error findings"] + [str(len(r.error_codes)) for r in result.runs],
+    ]
+    return header, rows
+
+
+def comparison_rows(result) -> list[dict]:
+    return [{"variant": c.variant.label, "mean": c.entrants.mean, "low": c.entrants.low, "high": c.entrants.high,
+             "verdict": c.verdict, "breaks_rules": bool(c.variant.error_codes)} for c in result.comparisons]
+
+
+def finding_rows(result) -> list[dict]:
+    rows = []
+    for run in result.runs:
+        for f in run.lint.findings:
+            rows.append({"variant": run.label, "code": f.code, "name": f.name, "severity": f.severity, "line": f.line or "",
+                         "message": f.message, "suggestion": f.suggestion or "", "references": list(f.references),
+                         "urls": list(f.reference_urls)})
+    return rows
