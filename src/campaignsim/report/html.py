@@ -12,13 +12,14 @@ from campaignsim.report import charts
 from campaignsim.report.summary import comparison_rows, finding_rows, output_rows
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222}
 h1{margin-bottom:.2rem}.meta{color:#666;margin-top:0}
 table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}th,td{border:1px solid #ddd;padding:.35rem .6rem;text-align:right;vertical-align:top}
 th:first-child,td:first-child{text-align:left}td.text{text-align:left}th.bad{color:#b00020}
 .verdict{padding:.5rem .8rem;margin:.4rem 0;border-left:4px solid #888;background:#f6f6f6}
 .verdict.good{border-color:#2e7d32}.verdict.bad{border-color:#b00020}
 .sev-error{color:#b00020;font-weight:600}.sev-warning{color:#a66300}.sev-info{color:#1565c0}
+td.sources{font-size:.8rem;max-width:26rem;overflow-wrap:anywhere}td.message{min-width:18rem}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 """
 
@@ -57,7 +58,7 @@ def render_html(result) -> str:
             suggestion = f"<br><em>{escape(r['suggestion'])}</em>" if r["suggestion"] else ""
             parts.append(f"<tr><td class=\"text\">{escape(r['variant'])}</td><td class=\"text\">{escape(r['code'])} {escape(r['name'])}</td>"
                          f"<td class=\"text sev-{r['severity']}\">{r['severity']}</td><td>{r['line']}</td>"
-                         f"<td class=\"text\">{escape(r['message'])}{suggestion}</td><td class=\"text\">{sources}</td></tr>")
+                         f"<td class=\"text message\">{escape(r['message'])}{suggestion}</td><td class=\"text sources\">{sources}</td></tr>")
         parts.append("</tbody></table>")
     parts.append("</body></html>\n")
     return "".join(parts)

@@ -1,0 +1,16 @@
+from pathlib import Path
+
+import pytest
+
+from campaignsim.plugin.manager import get_registry
+from campaignsim.runner import run_scenarios
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = ROOT.parent / "shared" / "research" / "reference-scenario.toml"
+
+
+@pytest.fixture(scope="session")
+def reference_run():
+    """The reference scenario run once for the whole session (it is the slow part)."""
+    assert REFERENCE.is_file(), f"the reference scenario is expected at {REFERENCE} (../shared beside the project)"
+    return run_scenarios([REFERENCE], get_registry(), runs=60, seed=7)

@@ -1,0 +1,56 @@
+"""The HTML report opens in a real browser offline: no console errors, no network requests, not blank."""
+
+import shutil
+from pathlib import Path
+
+from campaignsim.report.html import write_html
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+
+
+def _chromium() -> str:
+    for name in CHROMIUM_CANDIDATES:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise AssertionError("headless Chromium is needed for this test: apt-get install chromium (.ci/run installs it)")
+
+
+def test_html_report_loads_in_headless_chromium_without_errors_or_network(reference_run, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    page_path = tmp_path / "report.html"
+    write_html(reference_run, page_path)
+    console_errors, requests = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=_chromium(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(page_path.as_uri(), wait_until="load")
+        shot = tmp_path / "report.png"
+        page.screenshot(path=str(shot), full_page=True)
+        headings = page.locator("h2").all_inner_texts()
+        svg_count = page.locator("figure svg").count()
+        browser.close()
+
+    assert console_errors == []
+    assert [u for u in requests if u != page_path.as_uri()] == [], "the report fetched something besides itself"
+    assert headings[:2] == ["Variants", "Against the base"]
+    assert svg_count == 3
+    _assert_not_blank(shot)
+
+
+def _assert_not_blank(png: Path) -> None:
+    import matplotlib.image as mpimg
+    import numpy as np
+
+    pixels = mpimg.imread(png)[..., :3]
+    distinct = np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)
+    assert len(distinct) > 50, f"the screenshot looks blank ({len(distinct)} distinct colours)"
+    assert (pixels < 0.5).mean() > 0.005, "almost no dark pixels: no text or charts drawn"
