@@ -1,0 +1,160 @@
+"""Every parameter of the participation simulator, declared once.
+
+The ``[simulation]`` table of a scenario is a flat table of numbers whose keys are the names below.
+The loader checks them against these declarations (``ge``/``le`` bounds); the simulator reads the
+defaults from here, or from the platform and action plugins where ``default`` is None; the model
+documentation (docs/model.md) describes the same parameters with the same sources.
+
+This module must stay light: it imports neither numpy nor simpy, because the loader imports it.
+
+Two kinds of names are accepted:
+
+* the fixed names of :data:`PARAMETERS` (``effort_sensitivity``, ``attention_half_life_hours``…);
+* per-action names ``<what>_<action>`` where ``<what>`` is one of :data:`ACTION_PARAMETERS`
+  (``completion``, ``effort``, ``delay``, ``exposes``) and ``<action>`` an entry action's name:
+  ``completion_share = 0.4`` replaces the completion probability of every ``share`` step.
+
+:func:`find_param` resolves both kinds; :func:`check_overrides` returns one message per bad key.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, Mapping, Optional
+
+import attrs
+
+ASSUMPTION = "assumption [U]"
+FROM_PLATFORM = "platform plugin (SimDefaults); the platform states its source"
+FROM_ACTION = "action plugin (ActionSpec); the action states its source"
+
+
+@attrs.define(frozen=True)
+class Param:
+    """One simulation parameter: its bounds, default (None: from the platform or action plugin) and source."""
+
+    name: str
+    doc: str
+    ge: float
+    le: float
+    default: Optional[float]
+    source: str
+    unit: str = ""
+
+    def check(self, value) -> Optional[str]:
+        """An error message for a bad value, or None."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"{self.name} must be a number, got {value!r}"
+        if not math.isfinite(value):
+            return f"{self.name} must be a finite number, got {value!r}"
+        if value < self.ge or value > self.le:
+            return f"{self.name} must be between {self.ge:g} and {self.le:g}, got {value:g}"
+        return None
+
+
+def _p(name, doc, ge, le, default, source, unit=""):
+    return Param(name=name, doc=doc, ge=float(ge), le=float(le), default=None if default is None else float(default), source=source, unit=unit)
+
+
+_ALL = (
+    # --- exposure: from the platform plugin -------------------------------------------------------
+    _p("reach_per_follower", "People reached by the launch post per follower, when `audience.reach` is not given.", 0, 1, None, FROM_PLATFORM),
+    _p("attention_kernel", "Shape of the attention kernel φ(t) of a post: 0 = exponential, 1 = power law (Lomax).", 0, 1, None, FROM_PLATFORM),
+    _p("attention_half_life_hours", "Median time from a post to a person's exposure (the kernel's half-life).", 0.01, 8760, None, FROM_PLATFORM, "hours"),
+    _p("power_law_exponent", "Exponent α of the power-law kernel φ(t) ∝ (1 + t/c)^−α (α > 1); c follows from the half-life.", 1.05, 10, None, FROM_PLATFORM),
+    _p("share_delay_hours", "Mean delay (exponential) between a completed share and a friend's exposure.", 0, 720, None, FROM_PLATFORM, "hours"),
+    _p("friend_reach", "Multiplier on the people a sharing step exposes (platform mechanics: feeds, groups).", 0, 100, None, FROM_PLATFORM),
+    _p("repost_reach_factor", "Reach of a scheduled post without its own `reach`, as a fraction of the launch reach.", 0, 100, None, FROM_PLATFORM),
+    _p("takedown_hazard_per_day", "Hazard of a takedown per day, active only when lint finds an error-severity platform rule.", 0, 100, None, FROM_PLATFORM, "1/day"),
+    _p("takedown_voids_entries", "1 when a takedown voids the entries already made, 0 when they stand.", 0, 1, None, FROM_PLATFORM),
+    # --- audience ----------------------------------------------------------------------------------
+    _p("audience_size_factor", "Audience size (the cascade's ceiling) as a multiple of the launch reach, when `audience.size` is not given.",
+       1, 10_000, 20, "assumption [U]: the default stated by the scenario format (`audience.size`: default 20 × reach)"),
+    _p("default_interest", "Mean interest in the brand among those reached, when `audience.interest` is not given.", 0, 1, 0.5,
+       "assumption [U]: the default stated by the scenario format (`audience.interest`)"),
+    _p("interest_sigma", "Spread of individual interest: interest_i = σ(logit(mean) + interest_sigma·z), z ~ N(0,1).", 0, 10, 1.0, ASSUMPTION),
+    _p("prize_value_sigma", "Spread of the value a person places on the prize: w_i ~ LogNormal(−s²/2, s), mean 1.", 0, 5, 0.5, ASSUMPTION),
+    _p("effort_tolerance_sigma", "Spread of effort tolerance: t_i ~ LogNormal(−s²/2, s), mean 1; effort counts as E/t_i.", 0, 5, 0.5, ASSUMPTION),
+    # --- decision (logit) ----------------------------------------------------------------------------
+    _p("base_entry_rate", "Probability that a reference visitor (interest 0.5, reference prize, trust and effort) decides to enter; sets β0.",
+       0, 1, 0.30, "SweepWidget docs: a 'healthy' 20–40% of unique visitors enter [V]; an agency reports 65–80% [S]; 0.30 is the middle"),
+    _p("reference_prize_usd", "Top-prize value (USD) of the reference visitor at which `base_entry_rate` holds.", 0, 1e9, 50, ASSUMPTION, "USD"),
+    _p("reference_effort_minutes", "Total effort (minutes) of the reference one-step entry at which `base_entry_rate` holds.", 0, 10_000, 1.0,
+       "assumption [U]: a one-step entry such as a comment (core actions: comment = 1 min)", "minutes"),
+    _p("reference_trust", "Trust of the reference visitor.", 0, 1, 0.5, "prior Beta(1,1) mean (simulation anchors, table A) [U]"),
+    _p("value_sensitivity", "βv: logit weight of ln(1 + τ·V·w_i), V the top prize in USD.", 0, 100, 0.5,
+       "assumption [U]; only the top prize counts, not the number of prizes (Laporte & Laurent 2015, JAMS 43(3)) [V]"),
+    _p("effort_sensitivity", "βe: logit weight per minute of total effort of the required steps.", 0, 100, 0.2,
+       "assumption [U]; shape guided by form conversion 25% at 3 fields → 12% at 7 (HubSpot/Quicksprout/WPForms) [S]", "1/minute"),
+    _p("interest_sensitivity", "βi: logit weight of (interest_i − 0.5).", 0, 100, 2.0, ASSUMPTION),
+    _p("trust_prior_weight", "Past prizes behind `fulfilment.delivery_track_record`: trust τ = (1 + n·record)/(2 + n), the mean of Beta(1 + delivered, 1 + failed).",
+       0, 1e6, 20, "Beta(1+delivered, 1+failed) with prior Beta(1,1) (simulation anchors, table A); the count n is an assumption [U]"),
+    # --- steps ---------------------------------------------------------------------------------------
+    _p("field_completion_beyond_3", "Completion factor of each form field beyond the third.", 0, 1, 0.95,
+       "'3–7% lost per field beyond 3' (TNova, n = 22 forms) [S]; simulation anchors table A"),
+    _p("field_effort_minutes", "Minutes of effort per form field.", 0, 60, 0.25, ASSUMPTION, "minutes"),
+    # --- cascade -------------------------------------------------------------------------------------
+    _p("friend_attention", "Share of the friends reached by a share who actually look at it (c_friend = P × this).", 0, 1, 0.5,
+       "simulation anchors, table A: c_friend = β0-based P × 0.5 [U]"),
+    # --- word of mouth (Bass) and reminders ----------------------------------------------------------
+    _p("bass_p", "Bass innovation hazard per hour for each audience member not yet reached (0: off).", 0, 10, 0.0,
+       "off by default: calibrate (simulation anchors, table A: annual p ≈ 0.03 for durables, only q/p ≈ 13 transfers) [S]", "1/hour"),
+    _p("bass_q", "Bass imitation hazard per hour, multiplied by entrants/audience size (0: off).", 0, 100, 0.0,
+       "off by default: calibrate (q ≈ 0.38 per year for durables; q/p ≈ 13) [S]", "1/hour"),
+    _p("deadline_reminder_factor", "Reach of an automatic reminder 24 h before the deadline, as a fraction of the launch reach (0: none).", 0, 100, 0.0,
+       "assumption [U]: the 'U-curve' deadline surge of simulation anchors, A.6; off unless asked for"),
+    _p("time_step_hours", "Cohort time step: exposures in one step are decided together; exposure and completion times stay exact.",
+       0.001, 24, 1.0, "simulation anchors, D: keep rate × Δt ≤ 0.01 for word of mouth; other mechanisms use exact times"),
+    # --- fulfilment ------------------------------------------------------------------------------------
+    _p("default_on_time_probability", "Probability a prize arrives on time when `fulfilment.delivery_track_record` is not given.", 0, 1, 0.8, ASSUMPTION),
+    _p("default_delivery_days", "Delivery deadline assumed when `fulfilment.deliver_within_days` is not given.", 0, 3650, 30, ASSUMPTION, "days"),
+    _p("default_announce_days", "Days from draw to winner announcement when `fulfilment.announce_winners_within_days` is not given.", 0, 3650, 3, ASSUMPTION, "days"),
+    _p("late_delay_days", "Mean extra days (exponential) by which a late prize misses its deadline.", 0, 3650, 14, ASSUMPTION, "days"),
+    _p("complaint_probability", "Probability that a winner whose prize is late complains.", 0, 1, 0.5, ASSUMPTION),
+    _p("complaint_delay_days", "Mean days (exponential) after the missed deadline until the complaint.", 0, 3650, 2, ASSUMPTION, "days"),
+)
+
+PARAMETERS: dict[str, Param] = {p.name: p for p in _ALL}
+"""The fixed simulation parameters, by name."""
+
+ACTION_PARAMETERS: dict[str, Param] = {
+    "completion": _p("completion_<action>", "Probability that a person who reaches a step of this action completes it (the step's total, count included).", 0, 1, None, FROM_ACTION),
+    "effort": _p("effort_<action>", "Minutes of effort of a step of this action (the step's total, count included).", 0, 10_000, None, FROM_ACTION, "minutes"),
+    "delay": _p("delay_<action>", "Mean time (exponential) to complete a step of this action.", 0, 720, None, FROM_ACTION, "hours"),
+    "exposes": _p("exposes_<action>", "People a completed step of this action exposes to the campaign (before `friend_reach`).", 0, 1e6, None, FROM_ACTION),
+}
+"""Per-action parameter families: ``<what>_<action>`` overrides the action plugin's value for every step of that action."""
+
+
+def find_param(name: str, actions: Optional[Iterable[str]] = None) -> Optional[Param]:
+    """The declaration for a ``[simulation]`` key, or None if the name is unknown.
+
+    ``actions`` (names of the known entry actions) restricts the per-action names; without it any
+    suffix is accepted.
+    """
+    if name in PARAMETERS:
+        return PARAMETERS[name]
+    what, sep, action = name.partition("_")
+    if sep and what in ACTION_PARAMETERS and action:
+        if actions is not None and action not in set(actions):
+            return None
+        return attrs.evolve(ACTION_PARAMETERS[what], name=name)
+    return None
+
+
+def check_overrides(values: Mapping[str, object], actions: Optional[Iterable[str]] = None) -> list[tuple[str, str]]:
+    """``(key, message)`` for every unknown key or out-of-bounds value of a ``[simulation]`` table."""
+    known_actions = None if actions is None else set(actions)
+    problems = []
+    for key, value in values.items():
+        param = find_param(key, known_actions)
+        if param is None:
+            problems.append((key, f"unknown simulation parameter {key!r} (see docs/model.md for the list)"))
+            continue
+        message = param.check(value)
+        if message:
+            problems.append((key, message))
+    return problems
+
+
+__all__ = ["ACTION_PARAMETERS", "PARAMETERS", "Param", "check_overrides", "find_param"]

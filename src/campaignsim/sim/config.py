@@ -1,0 +1,306 @@
+"""From a Scenario and the plugins' defaults to a plain, picklable simulation configuration.
+
+Every number the engine uses is resolved here, once: the declared defaults of
+:mod:`campaignsim.model.simparams`, the platform's :class:`SimDefaults`, the actions' friction,
+and the scenario's ``[simulation]`` overrides on top. The result holds numbers and tuples only, so
+it can be sent to worker processes.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from datetime import datetime
+from typing import Any, Optional
+
+import attrs
+
+from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, find_param
+
+ORGANIC, SCHEDULED, SHARES, WORD_OF_MOUTH = 0, 1, 2, 3
+SOURCES = ("organic", "scheduled", "shares", "word_of_mouth")
+
+_PLATFORM_PARAMS = (
+    "reach_per_follower", "attention_kernel", "attention_half_life_hours", "power_law_exponent", "share_delay_hours",
+    "friend_reach", "repost_reach_factor", "takedown_hazard_per_day", "takedown_voids_entries",
+)
+
+
+class SimulationConfigError(ValueError):
+    """The scenario cannot be simulated as given (unknown platform or action, no reach, bad override)."""
+
+
+@attrs.define(frozen=True)
+class StepConfig:
+    index: int
+    action: str
+    key: int  # stable across variants: the action's name and its occurrence among the steps
+    completion: float
+    effort: float  # minutes
+    delay: float  # mean hours
+    exposes: float  # people exposed per completion, before friend_reach/friend_attention
+    offspring_mean: float  # exposes × friend_reach × friend_attention: the Poisson mean of new exposures
+    worth: int
+    optional: bool
+
+
+@attrs.define(frozen=True)
+class PostConfig:
+    at: float  # hours from the start
+    reach: float
+    source: int  # ORGANIC or SCHEDULED
+    key: int
+    kind: str
+
+
+@attrs.define(frozen=True)
+class SimConfig:
+    name: str
+    variant: Optional[str]
+    horizon: float  # hours from start to the entry deadline
+    hours: int
+    reach: float
+    audience_size: int
+    posts: tuple[PostConfig, ...]
+    steps: tuple[StepConfig, ...]
+    kernel: tuple[float, float, float]  # code, half-life, exponent
+    # decision
+    beta0: float
+    beta_value: float
+    beta_effort: float
+    beta_interest: float
+    prize_usd: float
+    trust: float
+    effort: float
+    interest_location: float  # logit of the mean interest
+    interest_sigma: float
+    value_sigma: float
+    tolerance_sigma: float
+    # dynamics
+    share_delay: float
+    time_step: float
+    bass_p: float
+    bass_q: float
+    takedown_active: bool
+    takedown_hazard_per_hour: float
+    takedown_voids: bool
+    # fulfilment
+    draw_kind: str
+    prize_quantity: int
+    draw_at: float  # hours from start
+    announce_days: float
+    deliver_days: float
+    on_time_probability: float
+    late_delay_days: float
+    complaint_probability: float
+    complaint_delay_days: float
+    budget: Optional[float]
+    budget_currency: Optional[str]
+    parameters: tuple[tuple[str, float, str], ...]  # name, value, where it came from
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def required_steps(self) -> tuple[StepConfig, ...]:
+        return tuple(s for s in self.steps if not s.optional)
+
+    @property
+    def optional_steps(self) -> tuple[StepConfig, ...]:
+        return tuple(s for s in self.steps if s.optional)
+
+
+def _hours(a: datetime, b: datetime) -> float:
+    return (b - a).total_seconds() / 3600.0
+
+
+def _logit(p: float) -> float:
+    if p <= 0.0:
+        return -math.inf
+    if p >= 1.0:
+        return math.inf
+    return math.log(p / (1.0 - p))
+
+
+def step_key(action: str, occurrence: int) -> int:
+    """A stable slot for a step: the same action's n-th step keeps its random numbers when others change."""
+    return zlib.crc32(f"{action}#{occurrence}".encode()) + 1024
+
+
+def _platform_value(sim, name: str) -> float:
+    if name == "attention_kernel":
+        return 1.0 if sim.attention_kernel == "power" else 0.0
+    return float(getattr(sim, name))
+
+
+def _rates(registry) -> dict[str, float]:
+    rates = dict(getattr(registry, "exchange_rates", None) or {})
+    if not rates:
+        from campaignsim.builtin.core.rates import RATES_PER_USD
+
+        rates = dict(RATES_PER_USD)
+    return rates
+
+
+def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
+    """Resolve every parameter for one scenario. Raises :class:`SimulationConfigError` when it cannot."""
+    warnings: list[str] = []
+    platform = registry.platform(scenario.platform.name)
+    if platform is None:
+        raise SimulationConfigError(f"unknown platform {scenario.platform.name!r}: no loaded plugin provides it")
+    overrides = dict(scenario.simulation_overrides())
+    action_names = [s.action for s in scenario.entry.steps]
+    for key, value in overrides.items():
+        param = find_param(key, action_names)
+        if param is None:
+            raise SimulationConfigError(f"[simulation] {key}: unknown simulation parameter")
+        message = param.check(value)
+        if message:
+            raise SimulationConfigError(f"[simulation] {message}")
+
+    values: dict[str, float] = {}
+    origin: dict[str, str] = {}
+    for name, param in PARAMETERS.items():
+        if name in overrides:
+            values[name], origin[name] = float(overrides[name]), "scenario [simulation]"
+        elif param.default is None:
+            values[name] = _platform_value(platform.sim, name)
+            origin[name] = f"platform {platform.name}: " + dict(platform.sim.sources).get(name, "no source given by the plugin")
+        else:
+            values[name], origin[name] = param.default, param.source
+    if values["attention_kernel"] >= 0.5 and values["power_law_exponent"] <= 1.0:
+        raise SimulationConfigError("power_law_exponent must be above 1 for a power-law kernel")
+
+    start, end = scenario.campaign.start, scenario.campaign.end
+    horizon = _hours(start, end)
+    if not horizon > 0:
+        raise SimulationConfigError("campaign.end must be after campaign.start")
+
+    # --- reach and audience --------------------------------------------------------------------------
+    audience = scenario.audience
+    if audience.reach is not None:
+        reach = float(audience.reach)
+    elif scenario.platform.followers is not None:
+        reach = scenario.platform.followers * values["reach_per_follower"]
+    else:
+        raise SimulationConfigError("cannot simulate without a reach: set audience.reach or platform.followers")
+    size = audience.size if audience.size is not None else int(round(values["audience_size_factor"] * reach))
+
+    posts: list[PostConfig] = []
+    launch_at, launch_reach = 0.0, reach
+    scheduled = sorted(scenario.schedule, key=lambda p: p.at)
+    launch_posts = [p for p in scheduled if p.kind == "launch"]
+    if launch_posts:
+        launch_at = _hours(start, launch_posts[0].at)
+        if launch_posts[0].reach is not None and audience.reach is None:
+            launch_reach = float(launch_posts[0].reach)
+            reach = launch_reach
+            if audience.size is None:
+                size = int(round(values["audience_size_factor"] * reach))
+    seen: dict[tuple, int] = {}
+
+    def _key(at: float, source: int) -> int:
+        base = (source, int(round(at * 60)))
+        seen[base] = seen.get(base, 0) + 1
+        return (source << 56) ^ (int(round(at * 60)) & ((1 << 40) - 1)) ^ (seen[base] << 44)
+
+    posts.append(PostConfig(launch_at, launch_reach, ORGANIC, _key(launch_at, ORGANIC), "launch"))
+    for post in scheduled:
+        if launch_posts and post is launch_posts[0]:
+            continue
+        at = _hours(start, post.at)
+        post_reach = float(post.reach) if post.reach is not None else launch_reach * values["repost_reach_factor"]
+        if at >= horizon:
+            continue  # after the deadline: it informs, it does not recruit
+        posts.append(PostConfig(at, post_reach, SCHEDULED, _key(at, SCHEDULED), post.kind))
+    if values["deadline_reminder_factor"] > 0 and horizon > 24:
+        at = horizon - 24.0
+        posts.append(PostConfig(at, launch_reach * values["deadline_reminder_factor"], SCHEDULED, _key(at, SCHEDULED), "reminder"))
+
+    # --- steps ------------------------------------------------------------------------------------------
+    steps: list[StepConfig] = []
+    occurrences: dict[str, int] = {}
+    if not scenario.entry.steps:
+        raise SimulationConfigError("entry.steps is empty: there is nothing to simulate")
+    for index, step in enumerate(scenario.entry.steps):
+        spec = registry.action(step.action)
+        if spec is None:
+            raise SimulationConfigError(f"entry.steps[{index}]: unknown action {step.action!r}: no loaded plugin provides it")
+        occurrences[step.action] = occurrences.get(step.action, 0) + 1
+        n_fields = len(step.fields)
+        completion = overrides.get(f"completion_{step.action}", spec.completion(step.count))
+        completion *= values["field_completion_beyond_3"] ** max(0, n_fields - 3)
+        effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields)) + values["field_effort_minutes"] * n_fields
+        delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
+        exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count))
+        for what in ACTION_PARAMETERS:
+            name = f"{what}_{step.action}"
+            if name in overrides:
+                origin[name] = "scenario [simulation]"
+                values[name] = float(overrides[name])
+        steps.append(StepConfig(
+            index=index, action=step.action, key=step_key(step.action, occurrences[step.action]),
+            completion=float(min(max(completion, 0.0), 1.0)), effort=float(max(effort, 0.0)), delay=float(max(delay, 0.0)),
+            exposes=float(exposes), offspring_mean=float(exposes) * values["friend_reach"] * values["friend_attention"],
+            worth=int(step.worth), optional=bool(step.optional),
+        ))
+    effort_total = sum(s.effort for s in steps if not s.optional)
+    if not any(not s.optional for s in steps):
+        raise SimulationConfigError("entry.steps has only optional steps: nobody can enter")
+
+    # --- prize, trust, decision --------------------------------------------------------------------------
+    rates = _rates(registry)
+    prize_usd = 0.0
+    for item in scenario.prize.items:
+        rate = rates.get(item.currency)
+        if rate is None:
+            warnings.append(f"no exchange rate for {item.currency}: its value is taken as USD")
+            rate = 1.0
+        prize_usd = max(prize_usd, item.value / rate)
+    fulfilment = scenario.fulfilment
+    record = fulfilment.delivery_track_record
+    n_past = values["trust_prior_weight"]
+    trust = (1.0 + n_past * record) / (2.0 + n_past) if record is not None else 0.5
+    on_time = float(record) if record is not None else values["default_on_time_probability"]
+
+    interest = audience.interest if audience.interest is not None else values["default_interest"]
+    interest = min(max(interest, 1e-4), 1 - 1e-4)
+    beta_v, beta_e = values["value_sensitivity"], values["effort_sensitivity"]
+    beta0 = _logit(values["base_entry_rate"]) - beta_v * math.log1p(values["reference_trust"] * values["reference_prize_usd"]) + beta_e * values["reference_effort_minutes"]
+
+    # --- takedown and fulfilment -----------------------------------------------------------------------
+    hazard = values["takedown_hazard_per_day"]
+    takedown_active = bool(takedown_codes) and hazard > 0
+    draw_at = horizon
+    if scenario.prize.draw_at is not None:
+        draw_at = max(horizon, _hours(start, scenario.prize.draw_at))
+    quantity = sum(item.quantity for item in scenario.prize.items)
+    budget = scenario.campaign.budget
+
+    parameters = tuple((name, float(values[name]), origin[name]) for name in sorted(values))
+    return SimConfig(
+        name=scenario.campaign.name, variant=scenario.variant, horizon=horizon, hours=int(math.ceil(horizon - 1e-9)),
+        reach=reach, audience_size=int(size), posts=tuple(sorted(posts, key=lambda p: (p.at, p.source))), steps=tuple(steps),
+        kernel=(values["attention_kernel"], values["attention_half_life_hours"], values["power_law_exponent"]),
+        beta0=beta0, beta_value=beta_v, beta_effort=beta_e, beta_interest=values["interest_sensitivity"],
+        prize_usd=prize_usd, trust=trust, effort=effort_total, interest_location=_logit(interest),
+        interest_sigma=values["interest_sigma"], value_sigma=values["prize_value_sigma"], tolerance_sigma=values["effort_tolerance_sigma"],
+        share_delay=values["share_delay_hours"], time_step=values["time_step_hours"], bass_p=values["bass_p"], bass_q=values["bass_q"],
+        takedown_active=takedown_active, takedown_hazard_per_hour=hazard / 24.0, takedown_voids=values["takedown_voids_entries"] >= 0.5,
+        draw_kind=scenario.prize.draw, prize_quantity=int(quantity), draw_at=draw_at,
+        announce_days=fulfilment.announce_winners_within_days if fulfilment.announce_winners_within_days is not None else values["default_announce_days"],
+        deliver_days=fulfilment.deliver_within_days if fulfilment.deliver_within_days is not None else values["default_delivery_days"],
+        on_time_probability=on_time, late_delay_days=values["late_delay_days"], complaint_probability=values["complaint_probability"],
+        complaint_delay_days=values["complaint_delay_days"],
+        budget=None if budget is None else float(budget.amount), budget_currency=None if budget is None else budget.currency,
+        parameters=parameters, warnings=tuple(warnings),
+    )
+
+
+def entry_probability(cfg: SimConfig, interest: Any = 0.5, value_weight: Any = 1.0, tolerance: Any = 1.0):
+    """σ(u) for given individual attributes (numbers or numpy arrays), the model's logit choice."""
+    import numpy as np
+
+    with np.errstate(over="ignore", invalid="ignore"):
+        u = (cfg.beta0 + cfg.beta_interest * (np.asarray(interest) - 0.5)
+             + cfg.beta_value * np.log1p(cfg.trust * cfg.prize_usd * np.asarray(value_weight))
+             - cfg.beta_effort * cfg.effort / np.asarray(tolerance))
+        return 1.0 / (1.0 + np.exp(-u))

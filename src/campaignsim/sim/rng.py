@@ -1,0 +1,166 @@
+"""Random streams: one SeedSequence child per replication, one child per purpose inside it.
+
+Aggregate draws (how many people a post reaches in an hour, when the takedown comes, how prizes
+are delivered) come straight from the purpose's ``numpy.random.Generator``.
+
+Draws that belong to one person (interest, prize value, effort tolerance, the entry decision, each
+step's completion, friends reached, delays) are *keyed*: the purpose's Generator draws a 64-bit
+key once, and a person's draw is a counter-based hash (SplitMix64's finaliser) of that key, the
+person's identity and the draw's slot. A person's identity is fixed by where they came from (the
+post and the hour, or the sharer and which of the sharer's friends), so the same person receives the
+same draws in every variant run with the same seed, whatever happens to the others. This makes the
+common random numbers exact and pathwise even through the share cascade, where the set of people
+differs between variants.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+PURPOSES = ("reach", "decision", "steps", "cascade", "timing", "fulfilment", "takedown", "word_of_mouth")
+"""The per-replication streams, in spawn order (keep the order: it fixes the streams)."""
+
+MASK64 = (1 << 64) - 1
+GOLDEN = 0x9E3779B97F4A7C15
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_TWO53 = 2.0 ** -53
+
+
+def replication_seeds(seed: int, runs: int) -> list[np.random.SeedSequence]:
+    """One SeedSequence child per replication (``SeedSequence(seed).spawn(runs)``)."""
+    return np.random.SeedSequence(seed).spawn(runs)
+
+
+class Streams:
+    """The purpose streams of one replication, and the keys of the keyed per-person draws."""
+
+    def __init__(self, replication: np.random.SeedSequence):
+        children = replication.spawn(len(PURPOSES))
+        self.gen = {name: np.random.default_rng(child) for name, child in zip(PURPOSES, children)}
+        # Each purpose's first draw is its key: later aggregate draws do not disturb it.
+        self.key = {name: int(g.integers(0, 2**64, dtype=np.uint64)) for name, g in self.gen.items()}
+
+    def __getitem__(self, purpose: str) -> np.random.Generator:
+        return self.gen[purpose]
+
+
+def mix_scalar(x: int) -> int:
+    """SplitMix64's finaliser on one Python int (mod 2**64)."""
+    x &= MASK64
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & MASK64
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & MASK64
+    x ^= x >> 31
+    return x
+
+
+def mix(x: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser, elementwise, in place on a uint64 array (returned)."""
+    x ^= x >> np.uint64(30)
+    x *= _M1
+    x ^= x >> np.uint64(27)
+    x *= _M2
+    x ^= x >> np.uint64(31)
+    return x
+
+
+def identities(base: int, n: int, start: int = 0) -> np.ndarray:
+    """Identities of ``n`` people numbered ``start…start+n−1`` within a source named by ``base``."""
+    x = np.arange(start, start + n, dtype=np.uint64)
+    x *= np.uint64(GOLDEN)
+    x += np.uint64(mix_scalar(base))
+    return mix(x)
+
+
+def child_identities(parents: np.ndarray, slot: int, index: np.ndarray) -> np.ndarray:
+    """Identities of the ``index``-th people exposed by ``parents`` through the step named ``slot``."""
+    x = index.astype(np.uint64) + np.uint64(1)
+    x *= np.uint64(GOLDEN)
+    x ^= parents
+    x += np.uint64(mix_scalar(slot * 0xD1B54A32D192ED03 + 0x8CB92BA72F3D8DD7))
+    return mix(mix(x))
+
+
+def bits(key: int, ids: np.ndarray, slot: int) -> np.ndarray:
+    """64 random bits per identity for (purpose key, slot)."""
+    x = ids ^ np.uint64(mix_scalar(key ^ ((slot + 1) * GOLDEN & MASK64)))
+    return mix(x)
+
+
+def uniform(key: int, ids: np.ndarray, slot: int) -> np.ndarray:
+    """One uniform in the open interval (0, 1) per identity (52 random bits)."""
+    b = bits(key, ids, slot)
+    b >>= np.uint64(12)
+    b |= np.uint64(0x3FF0000000000000)  # a double in [1, 2) with these 52 bits as its mantissa
+    u = b.view(np.float64)
+    u -= 1.0 - _TWO53
+    return u
+
+
+def normal_pair(key: int, ids: np.ndarray, slot: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two independent standard normals per identity (Box–Muller on two 24-bit halves, in float32).
+
+    The resolution bounds |z| below 5.9; these normals spread individual attributes, where
+    single precision is ample.
+    """
+    b = bits(key, ids, slot)
+    u1 = (b >> np.uint64(40)).astype(np.int32).astype(np.float32)
+    u1 += np.float32(0.5)
+    u1 *= np.float32(2.0 ** -24)
+    u2 = ((b >> np.uint64(8)) & np.uint64(0xFFFFFF)).astype(np.int32).astype(np.float32)
+    u2 *= np.float32(2.0 * np.pi * 2.0 ** -24)
+    r = np.sqrt(np.float32(-2.0) * np.log(u1))
+    return r * np.cos(u2), r * np.sin(u2)
+
+
+def exponential(key: int, ids: np.ndarray, slot: int, mean: float) -> np.ndarray:
+    """Exponential delays with the given mean (zeros when the mean is 0)."""
+    if mean <= 0:
+        return np.zeros(len(ids))
+    return -mean * np.log(uniform(key, ids, slot))
+
+
+def poisson_inverse(u: np.ndarray, lam: float) -> np.ndarray:
+    """Poisson(lam) counts by inversion of the CDF at ``u``: monotone in ``u`` and in ``lam``."""
+    n = len(u)
+    out = np.zeros(n, dtype=np.int64)
+    if lam <= 0 or n == 0:
+        return out
+    if lam > 200:  # normal approximation with continuity correction; far beyond real share counts
+        z = _ndtri(u)
+        return np.maximum(0, np.floor(lam + np.sqrt(lam) * z + 0.5)).astype(np.int64)
+    p = np.exp(-lam)
+    cdf = p
+    k = 0
+    active = u > cdf
+    limit = int(lam + 12 * np.sqrt(lam) + 30)
+    while active.any() and k < limit:
+        k += 1
+        out[active] = k
+        p *= lam / k
+        cdf += p
+        active &= u > cdf
+    return out
+
+
+def _ndtri(u: np.ndarray) -> np.ndarray:
+    """Inverse standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9)."""
+    a = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02, 1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
+    b = (-5.447609879822406e01, 1.615858368580409e02, -1.556989798598866e02, 6.680131188771972e01, -1.328068155288572e01)
+    c = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e00, -2.549732539343734e00, 4.374664141464968e00, 2.938163982698783e00)
+    d = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e00, 3.754408661907416e00)
+    u = np.asarray(u, dtype=np.float64)
+    out = np.empty_like(u)
+    lo = u < 0.02425
+    hi = u > 1 - 0.02425
+    mid = ~(lo | hi)
+    q = u[mid] - 0.5
+    r = q * q
+    out[mid] = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+    for mask, sign, src in ((lo, 1.0, u), (hi, -1.0, 1 - u)):
+        if mask.any():
+            qq = np.sqrt(-2 * np.log(src[mask]))
+            out[mask] = sign * (((((c[0] * qq + c[1]) * qq + c[2]) * qq + c[3]) * qq + c[4]) * qq + c[5]) / ((((d[0] * qq + d[1]) * qq + d[2]) * qq + d[3]) * qq + 1)
+    return out
