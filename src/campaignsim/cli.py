@@ -269,6 +269,11 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
     finally:
         if progress is not None:
             progress.stop()
+    if result.lint.load_errors:  # nothing was simulated: say why, one line each
+        for error in result.lint.load_errors:
+            click.echo(error.render(), err=True)
+        report_plugin_failures(result.lint)
+        sys.exit(2)
     if fmt == "json":
         import json
 
@@ -287,8 +292,6 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
         else:
             render(result, Console())
     if fmt == "json":
-        for error in result.lint.load_errors:
-            click.echo(error.render(), err=True)
         report_plugin_failures(result.lint)
     if report_path and result.runs:
         from campaignsim.report.files import write_report

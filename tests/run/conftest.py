@@ -10,6 +10,16 @@ REFERENCE = ROOT.parent / "shared" / "research" / "reference-scenario.toml"
 
 
 @pytest.fixture(scope="session")
+def reference_path() -> Path:
+    return REFERENCE
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
 def reference_run():
     """The reference scenario run once for the whole session (it is the slow part)."""
     assert REFERENCE.is_file(), f"the reference scenario is expected at {REFERENCE} (../shared beside the project)"
