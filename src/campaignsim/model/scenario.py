@@ -112,7 +112,7 @@ class Entry:
     skill_element: bool = field(False, doc="Winning depends on skill (a judged answer), not chance alone.")
     bought_engagement: bool = field(False, doc="The campaign buys followers, likes, comments or entries.")
     purchase_at_normal_price: Optional[bool] = field(None, doc="Purchase steps sell at the usual price, not raised to pay for the chance to win "
-                                                     "(then, under the UK Gambling Act 2005 Sch. 2 para 8(3), the purchase is not paying to enter).")
+                                                     "(then, under the UK Gambling Act 2005 Sch. 2 para 2(c), the purchase is not paying to enter).")
 
 
 @value_class
