@@ -120,10 +120,11 @@ def read_text(path: Path) -> tuple[Optional[str], Optional[LoadError]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        return None, LoadError(shown, None, "", "file is empty; a scenario needs at least [campaign], [platform], [entry] and [prize]")
+        return None, LoadError(shown, None, "", "file is empty; " + _NEEDS)
     return text, None
 
 
+_NEEDS = "a scenario needs at least [campaign], [platform], [entry] and [prize]"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
@@ -138,29 +139,40 @@ def parse(text: str, shown: str) -> tuple[Optional[dict], Optional[LoadError]]:
             line, column = int(m.group(1)), int(m.group(2))
             message = message[: m.start()]
         elif "end of document" in message:
-            line = text.count("\n") + 1
+            line, column = _position(text, len(text))
         return None, LoadError(shown, line, "", f"invalid TOML: {message}", column=column)
     except RecursionError:
-        depth_line = _deepest_line(text)
-        return None, LoadError(shown, depth_line, "", "invalid TOML: values are nested too deeply to read")
-    except (ValueError, OverflowError) as exc:  # e.g. a date the parser cannot represent
+        line, column = _position(text, _deepest_bracket(text))
+        return None, LoadError(shown, line, "", "invalid TOML: values are nested too deeply to read", column=column)
+    except (ValueError, OverflowError) as exc:
+        # Python refuses to convert decimal strings longer than sys.get_int_max_str_digits() (4,300 by default)
+        limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+        m = re.search(r"[+-]?\d(?:_?\d){%d,}" % limit, text) if limit else None
+        if m:
+            line, column = _position(text, m.start())
+            digits = sum(c.isdigit() for c in m.group())
+            return None, LoadError(shown, line, "", f"invalid TOML: an integer of {digits:,} digits is out of range "
+                                   "(TOML integers are 64-bit)", column=column)
         return None, LoadError(shown, None, "", f"invalid TOML: {exc}")
 
 
-def _deepest_line(text: str) -> Optional[int]:
-    depth = best = 0
-    best_line = None
-    line = 1
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        elif ch in "[{":
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _deepest_bracket(text: str) -> int:
+    """Index of the opening bracket that is nested deepest (strings and comments not excluded)."""
+    depth = best = best_index = 0
+    for index, ch in enumerate(text):
+        if ch in "[{":
             depth += 1
             if depth > best:
-                best, best_line = depth, line
+                best, best_index = depth, index
         elif ch in "]}":
             depth -= 1
-    return best_line
+    return best_index
 
 
 def load_file(path, registry) -> LoadedFile:
@@ -183,6 +195,9 @@ def load_text(text: str, registry, path: str = "<string>") -> LoadedFile:
         loaded.locator = Locator(text)
     except RecursionError:
         loaded.locator = None
+    if not raw:
+        loaded.errors.append(LoadError(path, None, "", "file holds only comments and blank lines; " + _NEEDS))
+        return loaded
     loaded.raw = raw
     validator = Validator(registry, codes)
     try:
@@ -201,7 +216,12 @@ def load_mapping(raw: dict, registry, path: str = "<mapping>") -> LoadedFile:
 
 
 def _load_all(loaded: LoadedFile, raw: dict, validator: Validator, registry) -> None:
-    locate = loaded.locator.line_of if loaded.locator else (lambda key: None)
+    def locate(key: str) -> Optional[int]:
+        # A key with nothing around it (a missing top-level table) belongs to the document: line 1.
+        if loaded.locator is None:
+            return None
+        return loaded.locator.line_of(key) or 1
+
     base_errors = validator.scenario(raw)
     for key, message in base_errors:
         loaded.errors.append(LoadError(loaded.path, locate(key), key, message))

@@ -20,7 +20,9 @@ import attrs
 
 from campaignsim.model import EntryStep, Platform, Scenario
 from campaignsim.model.extension import ExtraField
+from campaignsim.model.fields import WORLD_POPULATION
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers; larger ones cannot be stored losslessly
 NOT_USER_KEYS = {Scenario: {"variant"}, Platform: {"extras"}}
 Error = tuple[str, str]
 
@@ -65,7 +67,8 @@ def describe(value: Any) -> str:
             return "inf" if value > 0 else "-inf"
         return repr(value)
     if isinstance(value, int):
-        return str(value)
+        shown = str(value)
+        return shown if len(shown) <= 40 else f"an integer of {len(shown.lstrip('-')):,} digits"
     if isinstance(value, datetime):
         return f"the date-time {value.isoformat()}"
     if isinstance(value, date):
@@ -85,6 +88,8 @@ def _fmt(n: float) -> str:
 
 def bounds_phrase(meta: dict) -> str:
     ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
+    if le == WORLD_POPULATION:
+        le = None  # a sanity cap on head counts, not worth stating unless it is exceeded
     if ge is not None and le is not None:
         return f" from {_fmt(ge)} to {_fmt(le)}"
     parts = []
@@ -207,11 +212,16 @@ class Validator:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or (tp is int and isinstance(value, float)):
                 yield path, bad
                 return
+            if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+                yield path, f"must be {expected}, got {describe(value)}, outside TOML's 64-bit integer range"
+                return
             if isinstance(value, float) and not math.isfinite(value):
                 yield path, f"must be a finite number{bounds_phrase(meta)}, got {describe(value)}"
                 return
             ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
-            if (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
+            if le == WORLD_POPULATION and value > le:
+                yield path, f"must not exceed the world's population ({_fmt(le)}), got {describe(value)}"
+            elif (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
                 yield path, bad
             return
         if tp is str:
@@ -225,7 +235,8 @@ class Validator:
             if check == "currency" and not self.codes.is_currency(value):
                 yield path, f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
             elif check == "region" and not self.codes.is_region(value):
-                yield path, f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY)"
+                hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
+                yield path, f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
             elif check == "url" and not (value.startswith("https://") or value.startswith("http://")):
                 yield path, f"must be an http(s) URL, got {describe(value)}"
             elif not value.strip():
