@@ -218,7 +218,10 @@ FILE_KEYS = {"rule", "base", "replace_base", "exchange_rates", "cases"}
 def load_rule_cases(path) -> list[RuleCase]:
     """The cases of one rule-case TOML file."""
     path = Path(path)
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: invalid TOML: {exc}") from None
     unknown = set(data) - FILE_KEYS
     if unknown:
         raise ValueError(f"{path}: unknown keys {sorted(unknown)} (known: {sorted(FILE_KEYS)})")
