@@ -1,0 +1,123 @@
+"""`campaignsim simulate SCENARIO.toml`: the participation simulator on the command line.
+
+This module is imported when the CLI starts, so it must not import numpy or simpy at module level:
+the simulator is imported inside the command.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import click
+
+
+def _registry():
+    from campaignsim.plugin.manager import get_registry
+
+    return get_registry()
+
+
+def _load_file(path: str, registry):
+    from campaignsim.load import load_file
+
+    return load_file(path, registry)
+
+
+def _takedown_codes(scenario, registry) -> tuple[str, ...]:
+    """Codes of the error-severity platform findings: what a platform would take the post down for."""
+    try:
+        from campaignsim.lint.engine import lint_scenario
+    except ImportError:
+        return ()
+    findings = lint_scenario(scenario, registry)
+    codes = set()
+    for finding in findings:
+        if finding.severity != "error":
+            continue
+        rule = getattr(registry, "rules", {}).get(finding.code) if hasattr(registry, "rules") else None
+        if rule is not None and not getattr(rule, "platforms", None):
+            continue  # a legal or general rule: a platform does not take posts down for it
+        codes.add(finding.code)
+    return tuple(sorted(codes))
+
+
+def _progress_bar(total: int):
+    """A rich progress bar on a terminal; returns (advance, close)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+    task = progress.add_task("simulate", total=total)
+    progress.start()
+    return (lambda n: progress.advance(task, n)), progress.stop
+
+
+@click.command("simulate")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (results are identical to --jobs 1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--variant", "variant", default=None, help="Simulate only this variant ('base' for the base); default: the base and every variant.")
+@click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write the output to FILE instead of stdout.")
+def simulate(path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str]) -> None:
+    """Estimate how many people take part in a campaign, when, and where they drop out.
+
+    Every output is the mean over RUNS replications with a 90% interval (p05–p95).
+    """
+    registry = _registry()
+    loaded = _load_file(path, registry)
+    if loaded.errors:
+        for error in loaded.errors:
+            click.echo(error.render(), err=True)
+        sys.exit(2)
+    scenarios = list(loaded.scenarios)
+    if variant is not None:
+        wanted = None if variant == "base" else variant
+        scenarios = [s for s in scenarios if s.variant == wanted]
+        if not scenarios:
+            names = ", ".join(["base"] + [s.variant for s in loaded.scenarios if s.variant])
+            click.echo(f"{path}: no variant named {variant!r} (known: {names})", err=True)
+            sys.exit(2)
+
+    from campaignsim.sim.config import SimulationConfigError
+    from campaignsim.sim.runner import simulate as run
+
+    show_bar = fmt == "text" and output is None and sys.stdout.isatty()
+    advance, close = _progress_bar(runs * len(scenarios)) if show_bar else (None, lambda: None)
+    results = []
+    try:
+        for scenario in scenarios:
+            try:
+                results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
+                                   takedown_codes=_takedown_codes(scenario, registry), progress=advance))
+            except SimulationConfigError as exc:
+                close()
+                where = f" (variant {scenario.variant!r})" if scenario.variant else ""
+                click.echo(f"{path}{where}: {exc}", err=True)
+                sys.exit(2)
+    finally:
+        close()
+
+    if fmt == "json":
+        documents = [r.to_json_dict() for r in results]
+        text = json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n\n".join(r.render_text() for r in results) + "\n"
+    if output is not None:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text if fmt == "json" else _strip_markup(text))
+        return
+    if fmt == "json":
+        click.echo(text, nl=False)
+    else:
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=True).print(text, end="")
+
+
+def _strip_markup(text: str) -> str:
+    from rich.text import Text
+
+    return Text.from_markup(text).plain
