@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from urllib.parse import quote
 
 from campaignsim import __version__
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def artifact_uri(path: str) -> str:
+    """A SARIF ``artifactLocation.uri`` (a URI reference): absolute paths become ``file://`` URIs,
+    relative ones stay relative (GitHub resolves them against the checkout) and are percent-encoded,
+    so spaces, ``%``, ``#`` or non-ASCII names cannot make an invalid URI."""
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
 
 
 def render(report, color: bool = False) -> str:
@@ -31,7 +42,7 @@ def render(report, color: bool = False) -> str:
     results = []
     for f in report.findings:
         region = {"startLine": f.line} if f.line else {}
-        location = {"physicalLocation": {"artifactLocation": {"uri": f.path.replace("\\", "/")}}}
+        location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}}}
         if region:
             location["physicalLocation"]["region"] = region
         location["logicalLocations"] = [{"fullyQualifiedName": (f"variants[{f.variant}]." if f.variant else "") + (f.key or "scenario"), "kind": "member"}]
