@@ -26,7 +26,8 @@ class StateSweepstakesRegistration(Rule):
         f"total; Rhode Island registers retail establishments' chance promotions over {_RI.threshold_usd:,.0f} USD, without a "
         "bond. A campaign open to all US residents includes these states. An unregistered promotion can be stopped and fined."
     )
-    fail_example = ('[campaign]\njurisdictions = ["US"]\nstart = 2027-06-01T10:00:00-04:00\n\n'
+    fail_example = ('[campaign]\njurisdictions = ["US"]\nstart = 2027-06-01T10:00:00-04:00\nend = 2027-06-14T22:00:00-04:00\n\n'
+                    '[prize]\ndraw = "random"\ndraw_at = 2027-06-15T12:00:00-04:00\n\n'
                     '[[prize.items]]\nname = "E-bike"\nvalue = 6200\ncurrency = "USD"')
     pass_example = (fail_example + '\n\n[[terms.registrations]]\njurisdiction = "US-NY"\nfiled_on = 2027-04-20\nbonded = true\n\n'
                     '[[terms.registrations]]\njurisdiction = "US-FL"\nfiled_on = 2027-04-20\nbonded = true')
