@@ -26,16 +26,14 @@ class MetaReleaseAndDisclaimer(Rule):
         title = spec.title if spec is not None else scenario.platform.name
         terms = scenario.terms
         if terms.platform_release is not True:
-            state = "say they do not" if terms.platform_release is False else "do not say whether they"
             yield self.violation(
                 "terms.platform_release",
-                f"the terms {state} release {title} from liability; {title}'s promotion guidelines require a complete release of {title} by each entrant",
+                f"the terms do not release {title} from liability; {title}'s promotion guidelines require a complete release of {title} by each entrant",
                 f'Add to the official rules: "Each entrant fully releases {title} from any and all liability arising from this promotion."',
             )
         if terms.platform_disclaimer is not True:
-            state = "say they do not" if terms.platform_disclaimer is False else "do not say whether they"
             yield self.violation(
                 "terms.platform_disclaimer",
-                f"the terms {state} state that {title} does not sponsor, endorse or administer the promotion, which {title}'s promotion guidelines require",
+                f"the terms do not state that {title} does not sponsor, endorse or administer the promotion, which {title}'s promotion guidelines require",
                 f'Add: "This promotion is in no way sponsored, endorsed or administered by, or associated with, {title}."',
             )
