@@ -101,17 +101,29 @@ class _Scanner:
         return parts
 
     # -- structure -------------------------------------------------------------------------------
-    def resolve(self, parts: list[str]) -> str:
-        """Dotted path for table-header parts, following the latest entry of each array of tables."""
+    def resolve(self, parts: list[str], line: int) -> str:
+        """Dotted path for table-header parts, following the latest entry of each array of tables.
+
+        Tables a header opens implicitly (``a`` for ``[a.b]``) are recorded at its line unless seen before.
+        """
         path = ""
         for part in parts:
             path = f"{path}.{part}" if path else part
             if path in self.array_counts:
                 path = f"{path}[{self.array_counts[path] - 1}]"
+            self.record(path, line)
         return path
 
     def record(self, path: str, line: int) -> None:
         self.lines.setdefault(path, line)
+
+    def record_dotted(self, table: str, parts: list[str], line: int) -> str:
+        """Record a dotted key (``a.b.c = 1``) and each table it opens (``a``, ``a.b``) at its line."""
+        path = table
+        for part in parts:
+            path = f"{path}.{part}" if path else part
+            self.record(path, line)
+        return path
 
     def scan(self) -> None:
         table = ""
@@ -127,13 +139,13 @@ class _Scanner:
                 parts = self.read_key()
                 self.advance(2 if double else 1)
                 if double:
-                    parent = self.resolve(parts[:-1])
+                    parent = self.resolve(parts[:-1], line)
                     base = f"{parent}.{parts[-1]}" if parent else parts[-1]
                     self.record(base, line)
                     self.array_counts[base] = self.array_counts.get(base, 0) + 1
                     table = f"{base}[{self.array_counts[base] - 1}]"
                 else:
-                    table = self.resolve(parts)
+                    table = self.resolve(parts, line)
                 self.record(table, line)
                 continue
             parts = self.read_key()
@@ -141,8 +153,7 @@ class _Scanner:
                 while self.pos < len(self.text) and self.peek() != "\n":
                     self.advance()
                 continue
-            path = ".".join([table, *parts]) if table else ".".join(parts)
-            self.record(path, line)
+            path = self.record_dotted(table, parts, line)
             self.skip_ws(False)
             if self.peek() == "=":
                 self.advance()
@@ -182,8 +193,7 @@ class _Scanner:
                 if not parts:
                     self.advance()
                     continue
-                sub = ".".join([path, *parts])
-                self.record(sub, line)
+                sub = self.record_dotted(path, parts, line)
                 self.skip_ws(False)
                 if self.peek() == "=":
                     self.advance()
