@@ -6,11 +6,14 @@ PLATFORMS = (
     PlatformSpec(
         name="wechat",
         title="WeChat (Weixin)",
-        account_kinds=("subscription", "service", "channels", "group", "mini_program", "personal"),
+        # "h5": a campaign page (H5 link) opened inside WeChat without an official account of its own;
+        # WeChat's external-link rules govern it.
+        account_kinds=("subscription", "service", "channels", "group", "mini_program", "h5", "personal"),
         extra_fields=(
             ExtraField("group_size", "int", "Planned members of a WeChat group campaign (hard cap 500).", ge=1, le=100_000),
             ExtraField("mass_pushes_per_month", "int", "Group sends (mass pushes) the account plans this month, campaign posts included.", ge=0, le=1000),
             ExtraField("verified", "bool", "The official account is verified (认证)."),
+            ExtraField("live_draw_rounds", "int", "Channels live streams: how many draw rounds share the prizes (the cap applies per round).", ge=1, le=1000),
         ),
         jurisdictions=("CN",),
         rules_url="https://mp.weixin.qq.com/mp/opshowpage?action=main",

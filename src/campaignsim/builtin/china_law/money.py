@@ -1,0 +1,85 @@
+"""Prize values in yuan, for the caps of Chinese law and of the Chinese platforms (all set in CNY).
+
+A prize in another currency is converted with the lint context's rate table, and the message says
+at which rate. When no rate exists the caller reports, at ``info`` severity, that it could not
+judge: a missing rate never passes silently. The WeChat, Weibo, Xiaohongshu and Douyin packs use
+these helpers too, so that every yuan cap is judged and worded the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import attrs
+
+from campaignsim.lint.rule import Rule, Violation
+
+CNY = "CNY"
+
+
+def money(amount: float, currency: str) -> str:
+    """``8,999 CNY``; decimals only where the amount has them."""
+    shown = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    return f"{shown} {currency}"
+
+
+@attrs.define(frozen=True)
+class InYuan:
+    """An amount as written and, where a rate allows, in yuan."""
+
+    amount: float
+    currency: str
+    cny: Optional[float]
+    rate_note: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.cny is not None
+
+    def shown(self) -> str:
+        """``8,999 CNY``, or ``1,000 USD ≈ 7,100 CNY (converted at …)`` for another currency; a total
+        in yuan made of converted amounts carries the rates it used."""
+        written = money(self.amount, self.currency)
+        if self.cny is None:
+            return written
+        if self.currency != CNY:
+            return f"{written} ≈ {money(round(self.cny, 2), CNY)}{self.rate_note}"
+        return written + self.rate_note
+
+
+def in_yuan(context, amount: float, currency: str) -> InYuan:
+    cny = context.convert(amount, currency, CNY)
+    note = context.rate_note(currency, CNY) if cny is not None else ""
+    return InYuan(amount, currency, cny, note)
+
+
+def total_in_yuan(context, items: Iterable) -> tuple[InYuan, tuple[str, ...]]:
+    """The value of every prize unit together, in yuan, and the currencies that had no rate.
+
+    When a currency lacks a rate the returned total counts only the convertible prizes; callers
+    must not treat it as the whole.
+    """
+    items = tuple(items)
+    total = 0.0
+    missing: list[str] = []
+    notes: list[str] = []
+    for item in items:
+        value = in_yuan(context, item.value * item.quantity, item.currency)
+        if value.cny is None:
+            if item.currency not in missing:
+                missing.append(item.currency)
+            continue
+        total += value.cny
+        if value.rate_note and value.rate_note not in notes:
+            notes.append(value.rate_note)
+    return InYuan(round(total, 2), CNY, round(total, 2), "".join(notes)), tuple(missing)
+
+
+def cannot_judge(rule: Rule, key: str, what: str, currency: str, limit: str) -> Violation:
+    """The info-severity finding of a rule that met a currency it has no rate for."""
+    return rule.violation(
+        key,
+        f"could not judge {what} against {limit}: no exchange rate from {currency} to {CNY}",
+        f"Add a {currency} rate under [tool.campaignsim.exchange_rates], or state the value in {CNY}.",
+        severity="info",
+    )

@@ -1,0 +1,24 @@
+"""The WeChat numbers the WX rules judge by, each with its source.
+
+Verification (see the rule catalogue): V official text seen, S secondary source, S- weak, U none.
+"""
+
+from datetime import date
+
+# Official accounts registered from this day on have no comment (留言) function by default:
+# 新注册的公众平台帐号将不再有留言功能 [S7] — S. Whether this was later relaxed: U.
+COMMENTS_OFF_FOR_ACCOUNTS_FROM = date(2018, 2, 12)
+
+# Mass pushes (群发): 订阅号1天只能群发1条; 服务号1个月(按自然月)内可发送4条 — official FAQ, edited
+# 2023-05-11 and marked "may be outdated" [S8] — V.
+SUBSCRIPTION_PUSHES_PER_DAY = 1
+SERVICE_PUSHES_PER_CALENDAR_MONTH = 4
+
+# Groups: 微信群最多为500人; above 100 members joiners need real-name verification; above 40 an invitee
+# must accept the invitation (WeChat 6.1.1 help) [S9] — S.
+GROUP_MAX_MEMBERS = 500
+GROUP_REAL_NAME_ABOVE = 100
+GROUP_INVITE_ACCEPTANCE_ABOVE = 40
+
+# Channels live draws: 总价值…不得超过五万元 per round (视频号直播抽奖认定细则) [S11] — S.
+CHANNELS_LIVE_DRAW_ROUND_MAX_CNY = 50_000

@@ -1,0 +1,67 @@
+from campaignsim.builtin.wechat._steps import SHARE_ACTIONS, rewarded, shown
+from campaignsim.lint.rule import Reference, Rule
+
+GATING_ACTIONS = SHARE_ACTIONS + ("invite",)
+
+
+class EntryGatedOnSharing(Rule):
+    """Entry that waits for proof of sharing: N friends, a screenshot, invited friends."""
+
+    code = "WX002"
+    name = "entry-gated-on-sharing"
+    severity = "error"
+    platforms = ("wechat",)
+    summary = (
+        "Entry requires sharing with a number of friends or groups, inviting friends, or sending a screenshot "
+        "as proof: the next step is gated on sharing."
+    )
+    rationale = (
+        "WeChat's link rules, as reported by People's Daily, target pages where the \"next operation can be "
+        "carried out only after sharing\", including \"sharing with friends and inviting friends to complete "
+        "tasks\". Counting friends and collecting screenshots is how such gating is enforced, so WeChat treats it "
+        "as induced sharing of the plainest kind; posts are removed and the account is restricted."
+    )
+    fail_example = """
+[platform]
+name = "wechat"
+account = "subscription"
+[[entry.steps]]
+action = "share"
+to = "friends"
+count = 3
+[[entry.steps]]
+action = "screenshot"
+send_to = "official_account"
+"""
+    pass_example = """
+[platform]
+name = "wechat"
+account = "subscription"
+comments_enabled = true
+[[entry.steps]]
+action = "comment"
+"""
+    references = (
+        Reference("People's Daily on WeChat link rules: \"next operation can be carried out only after sharing… sharing "
+                  "with friends and inviting friends to complete tasks\"", "http://www.dgjsm.com/b2/80", "S"),
+    )
+
+    def check(self, scenario, context):
+        for i, step in enumerate(scenario.entry.steps):
+            if not rewarded(step):
+                continue
+            if step.action in GATING_ACTIONS and step.count:
+                yield self.violation(
+                    f"entry.steps[{i}]",
+                    f"step {i + 1} '{shown(step)}' makes entry wait until the entrant has shared with or invited "
+                    f"{step.count} {'person' if step.count == 1 else 'people'}; WeChat bans gating the next step on sharing",
+                    "Drop the sharing quota; let one action on the account itself (a comment or a form) complete the entry.",
+                )
+            elif step.action == "screenshot":
+                where = f" to {step.send_to}" if step.send_to else ""
+                yield self.violation(
+                    f"entry.steps[{i}]",
+                    f"step {i + 1} asks for a screenshot{where} as proof before the entry counts; WeChat bans gating "
+                    "entry on proof of sharing",
+                    "Drop the screenshot step: nothing that needs proving should be a condition of entry on WeChat.",
+                )
