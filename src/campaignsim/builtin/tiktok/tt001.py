@@ -26,7 +26,7 @@ class TikTokPromotionRequirements(Rule):
     def check(self, scenario, context):
         if not scenario.terms.url:
             yield self.violation(
-                "terms",
+                "terms.url",
                 "the campaign links to no official rules (terms.url is not set); TikTok requires promotions to post their official rules",
                 "Publish the official rules on a page of your own and link it from the post (terms.url).",
             )

@@ -37,7 +37,7 @@ class WinnerNotificationAndAward(Rule):
         days = scenario.fulfilment.deliver_within_days
         if days is None:
             yield self.violation(
-                "fulfilment",
+                "fulfilment.deliver_within_days",
                 "no deadline for awarding prizes is promised (fulfilment.deliver_within_days)",
                 f"Promise delivery within {PRIZE_AWARD_DAYS} days of the draw and state it in the terms.",
             )

@@ -53,7 +53,7 @@ class SpamProneEntryOnX(Rule):
             )
         elif entry.entries_per_day is None and (entry.max_entries_per_person is None or entry.max_entries_per_person > MAX_ENTRIES_PER_DAY):
             yield self.violation(
-                "entry",
+                "entry.entries_per_day",
                 "the entry sets no daily limit (entries_per_day) and allows more than one entry per person; X recommends rules stating "
                 "that multiple entries in a single day will not be accepted",
                 f"Set entries_per_day = {MAX_ENTRIES_PER_DAY} (or max_entries_per_person = 1) and state it in the rules.",
