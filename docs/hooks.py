@@ -27,6 +27,7 @@ from mkdocs.structure.files import File
 
 from campaignsim.lint.docs import rule_markdown
 from campaignsim.lint.rule import SEVERITIES, VERIFIED
+from campaignsim.load.validate import _fmt as number
 from campaignsim.load.validate import expectation, hints, is_pairs, unwrap_optional, user_fields
 from campaignsim.model import Scenario
 from campaignsim.plugin.manager import build_registry
@@ -105,10 +106,6 @@ def toml_value(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def number(value) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 def slug(path: str) -> str:
@@ -231,16 +228,9 @@ def platforms() -> str:
 
 
 def _extra_type(extra) -> str:
-    bounds = ""
-    if extra.ge is not None and extra.le is not None:
-        bounds = f" {number(extra.ge)}–{number(extra.le)}"
-    elif extra.ge is not None:
-        bounds = f" ≥ {number(extra.ge)}"
-    elif extra.le is not None:
-        bounds = f" ≤ {number(extra.le)}"
-    if extra.choices:
-        bounds = ": " + ", ".join(extra.choices)
-    return {"int": "integer", "float": "number", "bool": "true/false", "str": "string"}[extra.type] + bounds
+    """What a plugin's extra key accepts, in the loader's words."""
+    tp = {"int": int, "float": float, "bool": bool, "str": str}[extra.type]
+    return expectation(tp, {"ge": extra.ge, "le": extra.le, "choices": extra.choices})
 
 
 def actions() -> str:

@@ -7,7 +7,6 @@ import html
 import re
 import subprocess
 import sys
-import textwrap
 import tomllib
 import typing
 from pathlib import Path

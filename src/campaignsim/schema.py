@@ -129,52 +129,45 @@ class _Builder:
     # -- what plugins add ---------------------------------------------------------------------------
     def platform_extras(self, properties: dict, schema: dict) -> None:
         registry = self.registry
-        names = sorted(registry.platforms) + sorted(registry.platform_aliases)
-        properties["name"]["enum"] = names
-        base_keys = sorted(properties)
-        extras: dict[str, list] = {}
-        conditions = []
+        properties["name"]["enum"] = sorted(registry.platforms) + sorted(registry.platform_aliases)
+        model_keys = set(properties)
+        cases = []
         for name, spec in sorted(registry.platforms.items()):
             aliases = sorted(a for a, target in registry.platform_aliases.items() if target == name)
-            then: dict[str, Any] = {"properties": {}}
-            if spec.account_kinds:
-                then["properties"]["account"] = {"enum": list(spec.account_kinds)}
-            for extra in spec.extra_fields:
-                then["properties"][extra.name] = extra_schema(extra)
-                extras.setdefault(extra.name, []).append((spec, extra))
-            then["propertyNames"] = {"enum": base_keys + sorted(e.name for e in spec.extra_fields)}
-            conditions.append({"if": {"properties": {"name": {"enum": [name, *aliases]}}, "required": ["name"]}, "then": then})
-        for key, offers in sorted(extras.items()):
-            if key in properties:
-                continue  # a plugin cannot redefine a model key; the loader reads the model's
-            properties[key] = {"description": " ".join(f"{spec.title}: {extra.doc}" for spec, extra in offers)}
-            kinds = {EXTRA_TYPES[extra.type] for _, extra in offers}
-            if len(kinds) == 1:
-                properties[key]["type"] = kinds.pop()
-        if conditions:
-            schema["allOf"] = conditions
+            account = {"account": {"enum": list(spec.account_kinds)}} if spec.account_kinds else {}
+            cases.append(([name, *aliases], spec.title, spec.extra_fields, model_keys, account))
+        self.conditional_keys(properties, schema, "name", cases)
 
     def action_keys(self, properties: dict, schema: dict) -> None:
         registry = self.registry
         properties["action"]["enum"] = sorted(registry.actions)
-        generic = {"action", "optional", "worth"}
-        extras: dict[str, list] = {}
+        generic = {"action", "optional", "worth"}  # every step may give these
+        cases = [([name], name, action.extra_fields, generic | set(action.fields), {}) for name, action in sorted(registry.actions.items())]
+        self.conditional_keys(properties, schema, "action", cases)
+
+    @staticmethod
+    def conditional_keys(properties: dict, schema: dict, key: str, cases) -> None:
+        """Keys that depend on the value of ``key`` (the platform's name, the step's action): one
+        ``if``/``then`` per case, and every plugin-declared extra key also listed in ``properties``
+        (for completion). ``cases``: (values of ``key``, label, extra fields, other allowed keys,
+        more ``then`` properties)."""
+        offered: dict[str, list] = {}
         conditions = []
-        for name, action in sorted(registry.actions.items()):
-            then: dict[str, Any] = {}
-            for extra in action.extra_fields:
-                then.setdefault("properties", {})[extra.name] = extra_schema(extra)
-                extras.setdefault(extra.name, []).append((action, extra))
-            allowed = generic | set(action.fields) | {e.name for e in action.extra_fields}
-            then["propertyNames"] = {"enum": sorted(allowed)}
-            conditions.append({"if": {"properties": {"action": {"const": name}}, "required": ["action"]}, "then": then})
-        for key, offers in sorted(extras.items()):
-            if key in properties:
-                continue
-            properties[key] = {"description": " ".join(f"{action.name}: {extra.doc}" for action, extra in offers)}
+        for values, label, extra_fields, allowed, more in cases:
+            then_properties = dict(more)
+            for extra in extra_fields:
+                then_properties[extra.name] = extra_schema(extra)
+                offered.setdefault(extra.name, []).append((label, extra))
+            then: dict[str, Any] = {"properties": then_properties} if then_properties else {}
+            then["propertyNames"] = {"enum": sorted(set(allowed) | {e.name for e in extra_fields})}
+            conditions.append({"if": {"properties": {key: {"enum": values}}, "required": [key]}, "then": then})
+        for name, offers in sorted(offered.items()):
+            if name in properties:
+                continue  # a plugin cannot redefine a model key; the loader reads the model's
+            properties[name] = {"description": " ".join(f"{label}: {extra.doc}" for label, extra in offers)}
             kinds = {EXTRA_TYPES[extra.type] for _, extra in offers}
             if len(kinds) == 1:
-                properties[key]["type"] = kinds.pop()
+                properties[name]["type"] = kinds.pop()
         if conditions:
             schema["allOf"] = conditions
 
