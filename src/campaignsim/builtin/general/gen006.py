@@ -1,0 +1,59 @@
+import re
+
+from campaignsim.builtin.general._words import FILLER_WORDS, GENERIC_PRIZE_WORDS, SURPRISE_WORDS
+from campaignsim.lint.rule import Reference, Rule
+
+_SEPARATORS = re.compile(r"[\s,.;:!?()\[\]/\-+*，。；：！？（）【】、]+")
+_COUNT = re.compile(r"[x×]?\d+[x×]?")
+
+
+def vague_reason(name: str):
+    """Why a prize name names no product, or None when it names one."""
+    lowered = name.casefold()
+    for word in SURPRISE_WORDS:
+        if word in lowered:
+            return f"says \"{word}\": a surprise, not a named prize"
+    words = [w for w in _SEPARATORS.split(lowered) if w and w not in FILLER_WORDS and not _COUNT.fullmatch(w)]
+    remainder = " ".join(words)
+    if not words or remainder in GENERIC_PRIZE_WORDS or all(w in GENERIC_PRIZE_WORDS for w in words):
+        return "is a generic word, not a product"
+    return None
+
+
+class VagueOrMisdepictedPrize(Rule):
+    """Name the prize exactly and show exactly that prize."""
+
+    code = "GEN006"
+    name = "vague-or-misdepicted-prize"
+    severity = "warning"
+    heuristic = True
+    summary = "A prize is vague (\"surprise gift\", \"神秘礼品\") or its promotional image shows something else."
+    rationale = (
+        "Entrants judge a giveaway by its prize. A mystery prize invites the suspicion that it is worth nothing, "
+        "and an image of a jacket for a keychain prize (MLB, 2026) is what turns winners into complainants. Chinese "
+        "platform rules require prize names to be clear and objective (奖品名称必须清晰、客观). The name check is a "
+        "heuristic: it flags names that promise a surprise or consist only of generic words such as \"gift\" or "
+        "\"礼品\"; the image check uses `prize.items[].image_matches` as stated."
+    )
+    fail_example = '[[prize.items]]\nname = "Surprise gift"\nvalue = 50\ncurrency = "CNY"'
+    pass_example = '[[prize.items]]\nname = "Tea gift box, 500 g"\nvalue = 298\ncurrency = "CNY"\nimage_matches = true'
+    references = (
+        Reference("视频号直播抽奖认定细则 (Channels live-draw rules): 奖品名称必须清晰、客观",
+                  "http://shuaishou.com/school/infos70900.html", "S"),
+        Reference("MLB 2026 giveaway: jacket pictured, keychain delivered (case report)",
+                  "http://m.digipub.cc/dy/article/KJ8BDEHK053469LG.html?f=post1603_tab_news", "S"),
+        Reference("Advertising Law of the PRC Art. 8: gifts offered in an ad must state variety, specification and quantity",
+                  None, "V"),
+    )
+
+    def check(self, scenario, context):
+        for i, item in enumerate(scenario.prize.items):
+            reason = vague_reason(item.name)
+            if reason:
+                yield self.violation(f"prize.items[{i}].name", f"prize \"{item.name}\" {reason}",
+                                     "Name the product, its size or model and quantity (e.g. \"Tea gift box, 500 g\"), "
+                                     "and list what a gift set contains.")
+            if item.image_matches is False:
+                yield self.violation(f"prize.items[{i}].image_matches",
+                                     f"the promotional image does not show the prize \"{item.name}\"",
+                                     "Show the exact prize in the campaign image, or change the prize to the one pictured.")
