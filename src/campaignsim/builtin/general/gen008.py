@@ -5,8 +5,9 @@ from campaignsim.lint.rule import Reference, Rule
 
 
 def bursts(times, limit: int, window: timedelta):
-    """Indexes (into ``times``, sorted) of each burst that puts more than ``limit`` posts within ``window``:
-    yields (first, last) of the fullest window starting at a post, skipping past it before looking again."""
+    """Each burst of more than ``limit`` posts within ``window``, as (first, last) indexes into the sorted
+    ``times``: the window starts at the first post that opens an over-limit window, and the search goes on
+    after its last post, so one crowded day is reported once."""
     i = 0
     while i < len(times):
         j = i
