@@ -67,8 +67,10 @@ def campaignsim_output_formats() -> "list[OutputFormat]":
 def campaignsim_sensitive_topics() -> "dict[str, list[str]]":
     """Return keywords that mark a hashtag or hot topic as sensitive, by category.
 
-    Categories are free text (``death``, ``disaster``, ``illness``); keywords are matched
-    case-insensitively as substrings. The hot-topic rule uses the union over all plugins.
+    Categories are free text (``death``, ``disaster``, ``illness``). Matching is case-insensitive:
+    Latin-script keywords match whole words (after CamelCase hashtags are split, so ``rip``
+    matches ``#RIPKobe`` but not ``#trip``); Chinese keywords match anywhere in the topic. The
+    hot-topic rule (GEN009) uses the union over all plugins.
     """
 
 
