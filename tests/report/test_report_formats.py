@@ -188,3 +188,17 @@ def test_text_format_shows_rich_markup_in_messages_literally(report_registry, wr
     report = lint_paths([write_scenario(name="ERR")], registry=report_registry, config=SELECT_REPORTING)
     report.results[0].findings[0] = attrs.evolve(report.findings[0], message="use [red]this[/red]")
     assert "RPT001 error use [red]this[/red]" in render(report_registry, report, "text")
+
+
+def test_text_format_in_colour_styles_severities_and_strips_to_the_plain_text(report_registry, write_scenario):
+    import re
+
+    report = lint_paths([write_scenario(name="ERR WARN INFO")], registry=report_registry, config=SELECT_REPORTING)
+    coloured = report_registry.output_formats["text"].render(report, color=True)
+    assert "\x1b[1;31merror\x1b[0m" in coloured and "\x1b[33mwarning\x1b[0m" in coloured and "\x1b[36minfo\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render(report_registry, report, "text")
+
+
+def test_text_format_of_a_report_without_findings_is_the_summary_alone(report_registry, write_scenario):
+    report = lint_paths([write_scenario()], registry=report_registry, config=SELECT_REPORTING)
+    assert render(report_registry, report, "text") == "0 findings in 1 file (0 error, 0 warning, 0 info)\n"

@@ -1,42 +1,50 @@
-"""Human-readable lint output: ``path:line: CODE severity message``, grouped by file."""
+"""Human-readable lint output: ``path:line: CODE severity message``, grouped by file.
+
+Plain strings with ANSI styles added only for a terminal: rendering stays linear in the number of
+findings (tens of thousands for a large repository) and costs no import of a console library.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+ANSI = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
+
+
+def _style(text: str, style: str | None, color: bool) -> str:
+    if not color or not style:
+        return text
+    codes = ";".join(ANSI[word] for word in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def render(report, color: bool = False) -> str:
-    import io
-
-    from rich.console import Console
-    from rich.markup import escape
-
-    console = Console(file=io.StringIO(), record=True, force_terminal=color, color_system="standard" if color else None,
-                      width=200, soft_wrap=True)
+    lines = []
     for error in report.load_errors:
-        console.print(f"[bold red]{escape(error.render())}[/]" if color else escape(error.render()))
+        lines.append(_style(error.render(), "bold red", color))
     for failure in report.failures:
-        console.print(escape(failure.render()), style="bold red" if color else None)
+        lines.append(_style(failure.render(), "bold red", color))
     findings = sorted(report.findings, key=lambda f: f.sort_key())
     for path, group in groupby(findings, key=lambda f: f.path):
-        console.print(f"[bold]{escape(path)}[/]" if color else escape(path))
+        lines.append(_style(path, "bold", color))
         for f in group:
             where = f"{path}:{f.line}" if f.line else path
             variant = f" [{f.variant}]" if f.variant else ""
-            sev = f"[{STYLE[f.severity]}]{f.severity}[/]" if color else f.severity
-            console.print(f"  {escape(where)}: {f.code} {sev}{escape(variant)} {escape(f.message)}", highlight=False)
+            lines.append(f"  {where}: {f.code} {_style(f.severity, STYLE[f.severity], color)}{variant} {f.message}")
             if f.suggestion:
-                console.print(f"      suggestion: {escape(f.suggestion)}", style="dim" if color else None, highlight=False)
+                lines.append(_style(f"      suggestion: {f.suggestion}", "dim", color))
     counts = report.summary()
     files = len({r.path for r in report.results})
-    total = sum(counts.values())
-    summary = (f"{total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+    summary = (f"{_plural(sum(counts.values()), 'finding')} in {_plural(files, 'file')} "
                f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
     if report.load_errors:
-        summary += f"; {len(report.load_errors)} file error{'s' if len(report.load_errors) != 1 else ''}"
+        summary += f"; {_plural(len(report.load_errors), 'file error')}"
     if report.failures:
-        summary += f"; {len(report.failures)} plugin failure{'s' if len(report.failures) != 1 else ''}"
-    console.print(summary, style="bold" if color else None, highlight=False)
-    return console.export_text(styles=color)
+        summary += f"; {_plural(len(report.failures), 'plugin failure')}"
+    lines.append(_style(summary, "bold", color))
+    return "\n".join(lines) + "\n"
