@@ -56,17 +56,23 @@ def spawn(cascade_key: int, timing_key: int, parent_ids: np.ndarray, parent_time
 
 
 def galton_watson(seeds: int, share_probability: float, offspring_mean: float, cascade_key: int, decision_key: int,
-                  max_total: int = 10_000_000) -> int:
-    """Total size of a cascade from ``seeds`` people, each sharing with ``share_probability``.
+                  replications: int = 1, max_total: int = 10_000_000) -> np.ndarray:
+    """Total sizes of ``replications`` independent cascades from ``seeds`` people each.
 
-    The same primitives as the simulator (keyed share decisions, :func:`spawn`), without time: the
-    closed-form check of the branching process (mean S/(1−R), variance S·R/(1−R)³ with R = f·λ).
+    Each person shares with ``share_probability`` and then exposes Poisson(``offspring_mean``)
+    others, with the simulator's own primitives (keyed share decisions, :func:`spawn`) and no
+    time: the closed-form check of the branching process (mean S/(1−R), variance S·σ²/(1−R)³,
+    R = f·λ, σ² = fλ(1 + λ(1 − f))). Replications differ by their seeds' identities, so they run
+    together, one generation at a time.
     """
-    ids = R.identities(0xC0FFEE, seeds)
-    total = 0
-    while len(ids) and total < max_total:
-        total += len(ids)
+    ids = R.identities(0xC0FFEE, seeds * replications)
+    label = np.repeat(np.arange(replications), seeds)
+    totals = np.zeros(replications, dtype=np.int64)
+    while len(ids) and totals.sum() < max_total:
+        totals += np.bincount(label, minlength=replications)
         shares = R.uniform(decision_key, ids, 7) < share_probability
-        children = spawn(cascade_key, 0, ids[shares], np.zeros(int(shares.sum())), 11, offspring_mean, 0.0)
-        ids = children.ids
-    return min(total, max_total)
+        parents, parent_label = ids[shares], label[shares]
+        counts = offspring_counts(cascade_key, parents, 11, offspring_mean)
+        children = spawn(cascade_key, 0, parents, np.zeros(len(parents)), 11, offspring_mean, 0.0)
+        ids, label = children.ids, np.repeat(parent_label, counts)
+    return totals

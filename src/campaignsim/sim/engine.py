@@ -137,8 +137,10 @@ class Replication:
         cfg = self.cfg
         yield self.env.timeout(cfg.draw_at)
         self.events.append(("draw", self.env.now))
-        entrants, voided = self._entrants()
+        entrants, _voided = self._entrants()
         winners = entrants if cfg.draw_kind == "everyone" else min(cfg.prize_quantity, entrants)
+        if winners == 0:
+            return
         rng = self.streams["fulfilment"]
         on_time = rng.random(winners) < cfg.on_time_probability
         promise = cfg.deliver_days

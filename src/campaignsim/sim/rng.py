@@ -32,17 +32,55 @@ def replication_seeds(seed: int, runs: int) -> list[np.random.SeedSequence]:
     return np.random.SeedSequence(seed).spawn(runs)
 
 
+def purpose_seeds(replication: np.random.SeedSequence) -> list[np.random.SeedSequence]:
+    """The children ``replication.spawn(len(PURPOSES))`` would give on its first call.
+
+    Built from the spawn key rather than by calling ``spawn``, which counts its calls: the same
+    replication seed must give the same streams however often it is used.
+    """
+    return [
+        np.random.SeedSequence(replication.entropy, spawn_key=tuple(replication.spawn_key) + (i,), pool_size=replication.pool_size)
+        for i in range(len(PURPOSES))
+    ]
+
+
 class Streams:
-    """The purpose streams of one replication, and the keys of the keyed per-person draws."""
+    """The purpose streams of one replication, and the keys of the keyed per-person draws.
+
+    Purpose seeds, Generators and keys are built on first use (most replications need only a
+    few). A purpose's key is the eighth 64-bit word of its seed state, past the words a
+    Generator's bit generator is seeded from.
+    """
 
     def __init__(self, replication: np.random.SeedSequence):
-        children = replication.spawn(len(PURPOSES))
-        self.gen = {name: np.random.default_rng(child) for name, child in zip(PURPOSES, children)}
-        # Each purpose's first draw is its key: later aggregate draws do not disturb it.
-        self.key = {name: int(g.integers(0, 2**64, dtype=np.uint64)) for name, g in self.gen.items()}
+        self.replication = replication
+        self._seeds: dict[str, np.random.SeedSequence] = {}
+        self.gen: dict[str, np.random.Generator] = {}
+        self.key = _Keys(self)
+
+    def seed(self, purpose: str) -> np.random.SeedSequence:
+        seed = self._seeds.get(purpose)
+        if seed is None:
+            rep = self.replication
+            seed = self._seeds[purpose] = np.random.SeedSequence(
+                rep.entropy, spawn_key=tuple(rep.spawn_key) + (PURPOSES.index(purpose),), pool_size=rep.pool_size)
+        return seed
 
     def __getitem__(self, purpose: str) -> np.random.Generator:
-        return self.gen[purpose]
+        gen = self.gen.get(purpose)
+        if gen is None:
+            gen = self.gen[purpose] = np.random.default_rng(self.seed(purpose))
+        return gen
+
+
+class _Keys(dict):
+    def __init__(self, streams: Streams):
+        super().__init__()
+        self.streams = streams
+
+    def __missing__(self, purpose: str) -> int:
+        value = self[purpose] = int(self.streams.seed(purpose).generate_state(8, np.uint64)[7])
+        return value
 
 
 def mix_scalar(x: int) -> int:
