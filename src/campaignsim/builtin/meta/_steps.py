@@ -6,7 +6,7 @@ def describe_step(index: int, step) -> str:
     what = step.action.replace("_", " ")
     if step.to:
         what += f" to {step.to}"
-    if step.count:
+    if step.count and step.count > 1:
         what += f" × {step.count}"
     if step.optional:
         what += ", bonus entry"
