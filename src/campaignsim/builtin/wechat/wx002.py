@@ -1,7 +1,23 @@
 from campaignsim.builtin.wechat._steps import SHARE_ACTIONS, rewarded, shown
 from campaignsim.lint.rule import Reference, Rule
 
-GATING_ACTIONS = SHARE_ACTIONS + ("invite",)
+# A quota counts people or chats: sharing N times to one's own Moments is WX001's matter.
+QUOTA_TARGETS = {None: "people", "friends": "friends", "chat": "chats", "group": "groups"}
+
+
+def quota(step):
+    """What a sharing or invitation quota counts ("3 friends"), or None when the step sets none."""
+    if not step.count:
+        return None
+    if step.action == "invite":
+        counted = "friend" if step.count == 1 else "friends"
+    elif step.action in SHARE_ACTIONS and step.to in QUOTA_TARGETS:
+        counted = QUOTA_TARGETS[step.to]
+        if step.count == 1:
+            counted = {"people": "person"}.get(counted, counted[:-1])
+    else:
+        return None
+    return f"{step.count} {counted}"
 
 
 class EntryGatedOnSharing(Rule):
@@ -50,11 +66,13 @@ action = "comment"
         for i, step in enumerate(scenario.entry.steps):
             if not rewarded(step):
                 continue
-            if step.action in GATING_ACTIONS and step.count:
+            counted = quota(step)
+            if counted:
+                done = "invited" if step.action == "invite" else "shared it with"
                 yield self.violation(
                     f"entry.steps[{i}]",
-                    f"step {i + 1} '{shown(step)}' makes entry wait until the entrant has shared with or invited "
-                    f"{step.count} {'person' if step.count == 1 else 'people'}; WeChat bans gating the next step on sharing",
+                    f"step {i + 1} '{shown(step)}' makes entry wait until the entrant has {done} {counted}; "
+                    "WeChat bans gating the next step on sharing",
                     "Drop the sharing quota; let one action on the account itself (a comment or a form) complete the entry.",
                 )
             elif step.action == "screenshot":

@@ -1,8 +1,9 @@
 from campaignsim.lint.rule import Reference, Rule
 
 # What Art. 2 asks the post to describe, as `terms.discloses` items; any one of an entry's items covers it.
+# A draw's rules (活动规则) are first of all how to take part, so the entry method counts as stating them.
 REQUIRED = (
-    ("the rules", ("rules",)),
+    ("the rules", ("rules", "how_to_enter", "entry_method")),
     ("the prizes", ("prize_names",)),
     ("the draw time", ("draw_time",)),
 )
@@ -21,8 +22,8 @@ class WeiboDrawNotDescribed(Rule):
     severity = "error"
     platforms = ("weibo",)
     summary = (
-        "The terms do not state the rules, the prizes or the draw time (`terms.discloses`: rules, prize_names, "
-        "draw_time), or prizes are paid in instalments or over a long period (`prize.instalments`)."
+        "The terms do not state the rules, the prizes or the draw time (`terms.discloses`: rules or how_to_enter "
+        "or entry_method, prize_names, draw_time), or prizes are paid in instalments or over a long period (`prize.instalments`)."
     )
     rationale = (
         "Art. 2 of Weibo's business conduct rules (微博商业行为规范办法): 必须准确、清楚描述活动规则、活动奖品、开奖时间 "
