@@ -53,12 +53,12 @@ def test_friction_reads_effort_and_completion_from_the_action_registry():
 def test_hot_topic_keywords_from_a_plugin_are_used():
     @hookimpl
     def campaignsim_sensitive_topics():
-        return {"weather": ["rainstorm", "暴雨"]}
+        return {"weather": ["hailstorm", "冰雹"]}
 
     plugin = SimpleNamespace(campaignsim_sensitive_topics=campaignsim_sensitive_topics)
-    topic = '[content]\nhot_topics = ["#河南暴雨"]\nbrand_related_topics = ["#河南暴雨"]\n'
+    topic = '[content]\nhot_topics = ["#北京冰雹"]\nbrand_related_topics = ["#北京冰雹"]\n'
     assert_passes("GEN009", topic)  # not in the built-in list, and declared related
-    assert_fires("GEN009", topic, registry=registry_with(("weather-words", plugin)), message="weather topic (keyword \"暴雨\")")
+    assert_fires("GEN009", topic, registry=registry_with(("weather-words", plugin)), message="weather topic (keyword \"冰雹\")")
 
 
 def test_friction_on_xiaohongshu_suggests_the_one_tap_draw_tool():
