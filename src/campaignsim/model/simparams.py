@@ -103,7 +103,8 @@ _ALL = (
        "off by default: calibrate (q ≈ 0.38 per year for durables; q/p ≈ 13) [S]", "1/hour"),
     _p("deadline_reminder_factor", "Reach of an automatic reminder 24 h before the deadline, as a fraction of the launch reach (0: none).", 0, 100, 0.0,
        "assumption [U]: the 'U-curve' deadline surge of simulation anchors, A.6; off unless asked for"),
-    _p("time_step_hours", "Cohort time step: exposures in one step are decided together; exposure and completion times stay exact.",
+    _p("time_step_hours", "Time step of the word-of-mouth (Bass) hazard, which reads the entrants at the start of each step. "
+       "Other mechanisms use exact times; without word of mouth cohorts are grouped by day, which changes no result.",
        0.001, 24, 1.0, "simulation anchors, D: keep rate × Δt ≤ 0.01 for word of mouth; other mechanisms use exact times"),
     # --- fulfilment ------------------------------------------------------------------------------------
     _p("default_on_time_probability", "Probability a prize arrives on time when `fulfilment.delivery_track_record` is not given.", 0, 1, 0.8, ASSUMPTION),
