@@ -18,6 +18,7 @@ class LiveGiveawayWithoutLuckyBag(Rule):
     fail_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [campaign]
 live = true
 [prize]
@@ -26,6 +27,7 @@ draw_tool = "screen_recording"
     pass_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [campaign]
 live = true
 [prize]

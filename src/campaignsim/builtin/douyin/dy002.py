@@ -21,6 +21,7 @@ class PaidEntry(Rule):
     fail_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [[entry.steps]]
 action = "send_gift"
 amount = { amount = 1, currency = "CNY" }
@@ -28,6 +29,7 @@ amount = { amount = 1, currency = "CNY" }
     pass_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [[entry.steps]]
 action = "comment"
 """

@@ -28,6 +28,7 @@ class ConditionsHardToMeet(Rule):
     fail_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [[entry.steps]]
 action = "invite"
 count = 20
@@ -35,6 +36,7 @@ count = 20
     pass_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [[entry.steps]]
 action = "comment"
 """

@@ -17,12 +17,14 @@ class GiveawayChangedAfterLaunch(Rule):
     fail_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [terms]
 changed_after_start = true
 """
     pass_example = """
 [platform]
 name = "douyin"
+account = "enterprise"
 [terms]
 changed_after_start = false
 """

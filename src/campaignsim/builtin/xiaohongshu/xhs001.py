@@ -28,6 +28,7 @@ class EngagementToEnter(Rule):
     fail_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [[entry.steps]]
 action = "follow"
 [[entry.steps]]
@@ -36,6 +37,7 @@ action = "bookmark"
     pass_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [prize]
 draw_tool = "xhs_lottery"
 [[entry.steps]]

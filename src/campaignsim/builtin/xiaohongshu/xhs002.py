@@ -20,6 +20,7 @@ class XhsPrizeAboveCap(Rule):
     fail_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [[prize.items]]
 name = "Designer handbag"
 value = 68000
@@ -28,6 +29,7 @@ currency = "CNY"
     pass_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [[prize.items]]
 name = "Skincare set"
 value = 1280

@@ -19,6 +19,7 @@ class XhsDrawRunsTooLong(Rule):
     fail_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [campaign]
 start = 2027-03-01T10:00:00+08:00
 end = 2027-04-15T22:00:00+08:00
@@ -26,6 +27,7 @@ end = 2027-04-15T22:00:00+08:00
     pass_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [campaign]
 start = 2027-03-01T10:00:00+08:00
 end = 2027-03-08T22:00:00+08:00

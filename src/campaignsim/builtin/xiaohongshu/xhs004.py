@@ -18,6 +18,7 @@ class XhsDeliveryTerms(Rule):
     fail_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [fulfilment]
 deliver_within_days = 45
 postage = "winner_pays"
@@ -25,6 +26,7 @@ postage = "winner_pays"
     pass_example = """
 [platform]
 name = "xiaohongshu"
+account = "brand"
 [fulfilment]
 deliver_within_days = 14
 postage = "free"
