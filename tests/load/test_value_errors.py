@@ -193,3 +193,22 @@ def test_empty_entry_steps_and_prize_items_are_errors(spring, errors):
         "spring.toml:21: entry.steps: must list at least one step",
         "spring.toml:34: prize.items: must list at least one prize",
     ]
+
+
+# -- keys and values that are not plain text -----------------------------------------------------
+
+def test_keys_that_are_not_bare_are_shown_quoted(base, errors):
+    assert errors('"" = 1\n"two words" = 2\n' + base) == ['spring.toml:1: "": unknown key', 'spring.toml:2: "two words": unknown key']
+
+
+def test_control_characters_in_keys_and_values_are_escaped_so_each_error_stays_on_one_line(spring, errors):
+    text = spring(l10='name = "we\\nchat"', l11="", l13='"follow\\u001eers" = 1')
+    found = errors(text)
+    assert [e.split(": ", 1)[1].split(";")[0] for e in found] == [
+        'platform."follow\\u001eers": unknown key', 'platform.name: unknown platform "we\\nchat"']
+    assert all(len(e.splitlines()) == 1 for e in found)
+
+
+def test_long_string_values_are_shortened_in_messages(spring, errors):
+    assert errors(spring(l31='draw = "' + "x" * 60 + '"')) == [
+        'spring.toml:31: prize.draw: must be one of random, first_come, judged, everyone, instant_win, got "' + "x" * 37 + '…"']

@@ -18,6 +18,7 @@ from typing import Any, Iterator, Optional
 
 import attrs
 
+from campaignsim.load.locate import key_part, quote
 from campaignsim.model import EntryStep, Platform, Scenario
 from campaignsim.model.extension import ExtraField
 from campaignsim.model.fields import WORLD_POPULATION
@@ -58,8 +59,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return '"' + shown.replace('"', '\\"') + '"'
+        return quote(value if len(value) <= 40 else value[:37] + "…")
     if isinstance(value, float):
         if math.isnan(value):
             return "nan"
@@ -164,7 +164,7 @@ class Validator:
             if action is not None:
                 extra_specs = {f.name: f for f in action.extra_fields}
         for key, value in data.items():
-            where = f"{path}.{key}" if path else key
+            where = f"{path}.{key_part(key)}" if path else key_part(key)
             if key in fields:
                 continue
             if key in extra_specs:
@@ -273,7 +273,7 @@ class Validator:
         except ImportError:  # the simulator's parameter list is not installed: accept numbers only
             PARAMETERS = None
         for key, value in data.items():
-            where = f"{path}.{key}"
+            where = f"{path}.{key_part(key)}"
             if PARAMETERS is not None and key not in PARAMETERS:
                 yield where, f"unknown simulation parameter{did_you_mean(key, PARAMETERS)}"
                 continue
