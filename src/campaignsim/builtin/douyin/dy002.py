@@ -44,6 +44,8 @@ action = "comment"
         for i, step in enumerate(scenario.entry.steps):
             if step.action not in PAID_ACTIONS and step.amount is None:
                 continue
+            if step.optional and step.worth == 0:
+                continue  # paying is suggested, but buys no chance
             cost = f" ({money(step.amount.amount, step.amount.currency)})" if step.amount is not None else ""
             yield self.violation(
                 f"entry.steps[{i}]",

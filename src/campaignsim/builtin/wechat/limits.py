@@ -20,5 +20,9 @@ GROUP_MAX_MEMBERS = 500
 GROUP_REAL_NAME_ABOVE = 100
 GROUP_INVITE_ACCEPTANCE_ABOVE = 40
 
+# Penalty for induced sharing and following (WeChat notice, 2014-12-30): a first offence bans the
+# account for 30 days and deletes the induced followers; a second bans it for good [S5] — S.
+FIRST_OFFENCE_BAN_DAYS = 30
+
 # Channels live draws: 总价值…不得超过五万元 per round (视频号直播抽奖认定细则) [S11] — S.
 CHANNELS_LIVE_DRAW_ROUND_MAX_CNY = 50_000

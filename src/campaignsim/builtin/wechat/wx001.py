@@ -1,4 +1,5 @@
 from campaignsim.builtin.wechat._steps import SHARE_ACTIONS, as_reward, is_channels, rewarded, shown
+from campaignsim.builtin.wechat.limits import FIRST_OFFENCE_BAN_DAYS
 from campaignsim.lint.rule import Reference, Rule
 
 
@@ -17,8 +18,8 @@ class ShareToEnter(Rule):
         "WeChat's rules ban 强制或诱导用户将消息分享至朋友圈 — forcing or inducing users to share content — with "
         "physical or virtual prizes (实物奖品、虚拟奖品) as the bait, and its external-link rules name claims that "
         "sharing raises the chance of winning (声称分享可增加抽奖机会、中奖概率). WeChat deletes such posts, blocks "
-        "the link and restricts the account (the 2014 notice: a 30-day ban for a first offence, then permanent), and "
-        "entries gathered by the post go with it."
+        f"the link and restricts the account (the 2014 notice: a {FIRST_OFFENCE_BAN_DAYS}-day ban for a first offence, "
+        "then a permanent one), and entries gathered by the post go with it."
     )
     fail_example = """
 [platform]
@@ -42,6 +43,8 @@ action = "comment"
         Reference("微信外部链接内容管理规范 2.1.2: 声称分享可增加抽奖机会、中奖概率 (quoted in a WeChat notice)",
                   "http://xiaofei.caiding5.cn/xiuxian/160614.html", "S"),
         Reference("WeChat penalties for induced sharing", "http://m.413629.com/news/cj/2215152.html", "S"),
+        Reference("WeChat notice 2014-12-30: first offence 30-day ban, induced followers deleted; second offence permanent",
+                  "http://www.zbjdyw.com/news_show.asp?id=314", "S"),
     )
 
     def check(self, scenario, context):

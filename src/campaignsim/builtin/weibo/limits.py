@@ -4,8 +4,9 @@ Verification (see the rule catalogue): V official text seen, S secondary source,
 """
 
 # Weibo lottery, 2022 update: 单个奖项金额不得超过5万; 总价值超过5万…须提前报备，审核通过后方可发起 [S13] — S.
-# (The 2020 business conduct rules had a cap of 5,000 CNY per prize [S12].)
 SINGLE_PRIZE_MAX_CNY = 50_000
+# The 2020 business conduct rules capped a single prize at 5,000 CNY [S12] — S; shown to readers as history.
+SINGLE_PRIZE_MAX_CNY_2020 = 5_000
 PRE_FILING_REQUIRED_ABOVE_CNY = 50_000
 
 # Lottery platform's 发奖说明 (prize-delivery instructions) [S14] — S:

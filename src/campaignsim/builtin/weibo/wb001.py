@@ -1,5 +1,5 @@
 from campaignsim.builtin.china_law.money import CNY, cannot_judge, in_yuan, money, total_in_yuan
-from campaignsim.builtin.weibo.limits import PRE_FILING_REQUIRED_ABOVE_CNY, SINGLE_PRIZE_MAX_CNY
+from campaignsim.builtin.weibo.limits import PRE_FILING_REQUIRED_ABOVE_CNY, SINGLE_PRIZE_MAX_CNY, SINGLE_PRIZE_MAX_CNY_2020
 from campaignsim.lint.rule import Reference, Rule
 
 SINGLE_CAP = money(SINGLE_PRIZE_MAX_CNY, CNY)
@@ -22,7 +22,8 @@ class WeiboPrizeCaps(Rule):
         f"总价值超过5万…须提前报备，审核通过后方可发起 — a draw worth more than {FILING_THRESHOLD} in total must be "
         "filed with the lottery platform and approved before it starts. Weibo removes draws that break them and "
         "penalises the account (in 2020 an account was muted for three months and lost the fans it had gained). "
-        "The 2020 rules capped a single prize at 5,000 CNY; check the current rules before a large draw."
+        f"The 2020 rules capped a single prize at {money(SINGLE_PRIZE_MAX_CNY_2020, CNY)}; check the current rules "
+        "before a large draw."
     )
     fail_example = """
 [[prize.items]]

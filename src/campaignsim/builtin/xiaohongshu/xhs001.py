@@ -52,7 +52,8 @@ action = "join_draw"
         for i, step in enumerate(scenario.entry.steps):
             if step.action not in ENGAGEMENT_ACTIONS or (step.optional and step.worth == 0):
                 continue
-            tied = f"earns {step.worth} extra entries" if step.optional else "is required to enter"
+            extra = f"{step.worth} extra {'entry' if step.worth == 1 else 'entries'}"
+            tied = f"earns {extra}" if step.optional else "is required to enter"
             yield self.violation(
                 f"entry.steps[{i}]",
                 f"step {i + 1} '{step.action.replace('_', ' ')}' {tied}; Xiaohongshu's draw rules forbid using a draw "
