@@ -25,7 +25,7 @@ def entrants(sc, seed=9, runs=RUNS, **kw) -> np.ndarray:
 
 
 def base(**kw):
-    return H.scenario(reach=6_000, **kw)
+    return H.scenario(**{"reach": 6_000, **kw})
 
 
 # ------------------------------------------------------------------- metamorphic checks (check #8)
@@ -201,6 +201,14 @@ def test_a_supercritical_cascade_stops_at_the_audience_size():
     assert np.all(result.per_run["audience_cap_hit"] == 1)
 
 
+def test_a_share_reaching_a_million_friends_is_held_to_the_room_under_the_ceiling():
+    # λ = 1e6 per sharer would ask for billions of people; only the room left is ever created.
+    sc = H.scenario(steps=(H.step("pass_on"),), reach=50, size=3_000, hours=48,
+                    simulation={**H.HOMOGENEOUS, "base_entry_rate": 1.0, "exposes_pass_on": 1e6})
+    result = simulate(sc, registry=REG, runs=3, seed=1)
+    assert np.all(result.per_run["exposed"] == 3_000)
+
+
 def test_audience_size_defaults_to_twenty_times_reach():
     assert build_config(base(), REG).audience_size == 120_000
 
@@ -212,6 +220,8 @@ def test_audience_size_defaults_to_twenty_times_reach():
     (dict(simulation={"effort_sensitivity": -1.0}), "between"),
     (dict(simulation={"no_such_parameter": 1.0}), "unknown simulation parameter"),
     (dict(steps=(H.step("follow", optional=True),)), "only optional"),
+    (dict(reach=50_000_000), "more than"),
+    (dict(simulation={"bass_q": 0.1, "time_step_hours": 0.001}, hours=24 * 300), "larger step"),
 ])
 def test_a_scenario_that_cannot_be_simulated_raises_a_clear_error(change, message):
     with pytest.raises(SimulationConfigError, match=message):

@@ -15,6 +15,8 @@ variant changes who shares.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import attrs
 import numpy as np
 
@@ -38,10 +40,20 @@ def offspring_counts(cascade_key: int, parent_ids: np.ndarray, slot: int, mean: 
 
 
 def spawn(cascade_key: int, timing_key: int, parent_ids: np.ndarray, parent_times: np.ndarray, slot: int, mean: float,
-          delay_mean: float) -> Offspring:
-    """The people exposed by ``parents`` completing the step named ``slot`` at ``parent_times``."""
+          delay_mean: float, limit: Optional[int] = None) -> Offspring:
+    """The people exposed by ``parents`` completing the step named ``slot`` at ``parent_times``.
+
+    ``limit`` bounds how many are created (the room left under the audience ceiling): the
+    earliest sharers' friends come first.
+    """
     counts = offspring_counts(cascade_key, parent_ids, slot, mean)
     total = int(counts.sum())
+    if limit is not None and total > limit:
+        order = np.argsort(parent_times, kind="stable")
+        kept = np.minimum(counts[order], np.maximum(limit - (np.cumsum(counts[order]) - counts[order]), 0))
+        counts = np.empty_like(counts)
+        counts[order] = kept
+        total = int(counts.sum())
     if total == 0:
         empty = np.zeros(0, dtype=np.uint64)
         return Offspring(empty, np.zeros(0), empty)

@@ -26,6 +26,12 @@ _PLATFORM_PARAMS = (
 )
 
 
+MAX_EXPOSURES = 20_000_000
+"""People one replication can hold (≈ 100 bytes each at the peak of a cohort)."""
+MAX_STEPS = 200_000
+"""Word-of-mouth time steps one replication may take."""
+
+
 class SimulationConfigError(ValueError):
     """The scenario cannot be simulated as given (unknown platform or action, no reach, bad override)."""
 
@@ -214,6 +220,19 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     if values["deadline_reminder_factor"] > 0 and horizon > 24:
         at = horizon - 24.0
         posts.append(PostConfig(at, launch_reach * values["deadline_reminder_factor"], SCHEDULED, _key(at, SCHEDULED), "reminder"))
+
+    expected = sum(p.reach for p in posts)
+    if expected > MAX_EXPOSURES:
+        raise SimulationConfigError(
+            f"the posts reach {expected:,.0f} people, more than the {MAX_EXPOSURES:,} one replication can hold person by person; "
+            "simulate a representative share of the audience and scale the counts")
+    if size > MAX_EXPOSURES:
+        warnings.append(f"audience size {size:,} is above {MAX_EXPOSURES:,}: the cascade's ceiling is lowered to that")
+        size = MAX_EXPOSURES
+    if (values["bass_p"] > 0 or values["bass_q"] > 0) and horizon / values["time_step_hours"] > MAX_STEPS:
+        raise SimulationConfigError(
+            f"time_step_hours = {values['time_step_hours']:g} gives more than {MAX_STEPS:,} word-of-mouth steps over "
+            f"{horizon:,.0f} hours; use a larger step")
 
     # --- steps ------------------------------------------------------------------------------------------
     steps: list[StepConfig] = []

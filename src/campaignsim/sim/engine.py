@@ -60,6 +60,7 @@ class Replication:
         self.cutoff = cfg.horizon
         self.taken_down_at = math.nan
         self.buckets: dict[int, list] = {}
+        self.pending = 0  # share exposures filed for later steps (they count against the audience ceiling)
         self.exposed = 0
         self.by_source = np.zeros(len(SOURCES), dtype=np.int64)
         self.started = 0
@@ -115,13 +116,18 @@ class Replication:
             yield self.env.timeout(min((window + 1) * self.dt, self.cfg.horizon) - self.env.now)
             if window > 0:
                 self.entrants_before += int(self.completions[window - 1])
-            parts = self.buckets.pop(window, [])
+            parts = self._take(window)
             if self.wom:
                 parts.append(self._word_of_mouth(window))
             self._process(parts)
             # Shares with short delays land in the step being processed: repeat until none is left.
             while window in self.buckets:
-                self._process(self.buckets.pop(window))
+                self._process(self._take(window))
+
+    def _take(self, window: int) -> list:
+        parts = self.buckets.pop(window, [])
+        self.pending -= sum(len(ids) for ids, _, source in parts if source == SHARES)
+        return parts
 
     def _word_of_mouth(self, window: int):
         cfg = self.cfg
@@ -211,8 +217,9 @@ class Replication:
         ok = outcome.times < self.cutoff
         if not ok.any():
             return
+        room = max(self.cfg.audience_size - self.exposed - self.pending, 0)
         kids = cascade.spawn(self.key["cascade"], self.key["timing"], outcome.ids[ok], outcome.times[ok], outcome.step.key,
-                             outcome.step.offspring_mean, self.cfg.share_delay)
+                             outcome.step.offspring_mean, self.cfg.share_delay, limit=room)
         ids, times = kids.ids, kids.times
         keep = times < self.cutoff
         if not keep.all():
@@ -223,6 +230,8 @@ class Replication:
 
     def _schedule(self, ids: np.ndarray, times: np.ndarray, source: int):
         """File future exposures under the time step in which they happen."""
+        if source == SHARES:
+            self.pending += len(ids)
         window = np.minimum(times // self.dt, self.n_windows).astype(np.int32)
         lo, hi = int(window.min()), int(window.max())
         if lo == hi:
