@@ -206,7 +206,7 @@ def test_a_share_reaching_a_million_friends_is_held_to_the_room_under_the_ceilin
     sc = H.scenario(steps=(H.step("pass_on"),), reach=50, size=3_000, hours=48,
                     simulation={**H.HOMOGENEOUS, "base_entry_rate": 1.0, "exposes_pass_on": 1e6})
     result = simulate(sc, registry=REG, runs=3, seed=1)
-    assert np.all(result.per_run["exposed"] == 3_000)
+    assert np.all(result.per_run["exposed"] == 3_000) and np.all(result.per_run["audience_cap_hit"] == 1)
 
 
 def test_audience_size_defaults_to_twenty_times_reach():

@@ -30,6 +30,7 @@ class Offspring:
     ids: np.ndarray
     times: np.ndarray
     parents: np.ndarray
+    truncated: bool = False  # the limit cut some friends off
 
 
 def offspring_counts(cascade_key: int, parent_ids: np.ndarray, slot: int, mean: float) -> np.ndarray:
@@ -48,7 +49,8 @@ def spawn(cascade_key: int, timing_key: int, parent_ids: np.ndarray, parent_time
     """
     counts = offspring_counts(cascade_key, parent_ids, slot, mean)
     total = int(counts.sum())
-    if limit is not None and total > limit:
+    truncated = limit is not None and total > limit
+    if truncated:
         order = np.argsort(parent_times, kind="stable")
         kept = np.minimum(counts[order], np.maximum(limit - (np.cumsum(counts[order]) - counts[order]), 0))
         counts = np.empty_like(counts)
@@ -56,7 +58,7 @@ def spawn(cascade_key: int, timing_key: int, parent_ids: np.ndarray, parent_time
         total = int(counts.sum())
     if total == 0:
         empty = np.zeros(0, dtype=np.uint64)
-        return Offspring(empty, np.zeros(0), empty)
+        return Offspring(empty, np.zeros(0), empty, truncated)
     parents = np.repeat(parent_ids, counts)
     starts = np.repeat(np.cumsum(counts) - counts, counts)
     index = np.arange(total, dtype=np.int64) - starts
@@ -64,7 +66,7 @@ def spawn(cascade_key: int, timing_key: int, parent_ids: np.ndarray, parent_time
     times = np.repeat(parent_times, counts)
     if delay_mean > 0:
         times = times + R.exponential(timing_key, ids, SLOT_SHARE_DELAY, delay_mean)
-    return Offspring(ids, times, parents)
+    return Offspring(ids, times, parents, truncated)
 
 
 def galton_watson(seeds: int, share_probability: float, offspring_mean: float, cascade_key: int, decision_key: int,

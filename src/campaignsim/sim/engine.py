@@ -220,6 +220,7 @@ class Replication:
         room = max(self.cfg.audience_size - self.exposed - self.pending, 0)
         kids = cascade.spawn(self.key["cascade"], self.key["timing"], outcome.ids[ok], outcome.times[ok], outcome.step.key,
                              outcome.step.offspring_mean, self.cfg.share_delay, limit=room)
+        self.cap_hit |= kids.truncated
         ids, times = kids.ids, kids.times
         keep = times < self.cutoff
         if not keep.all():
