@@ -261,3 +261,13 @@ def test_text_summary_shows_the_entrant_mean_and_the_funnel():
     text = result.render_text()
     assert f"{result.per_run['entrants'].mean():,.0f}" in text
     assert "screenshot" in text and "entrants" in text
+
+
+def test_text_summary_escapes_markup_in_names():
+    import attrs
+    from rich.text import Text
+
+    sc = base()
+    sc = attrs.evolve(sc, campaign=attrs.evolve(sc.campaign, name="[bold]Win[/] a [red]kettle"))
+    text = simulate(sc, registry=REG, runs=2, seed=0).render_text()
+    assert "[bold]Win[/] a [red]kettle — base" in Text.from_markup(text).plain

@@ -106,8 +106,10 @@ class SimResult:
 
     def render_text(self) -> str:
         """A plain-text summary for the terminal."""
+        from rich.markup import escape
+
         cfg = self.config
-        title = cfg.name + (f" — variant {cfg.variant!r}" if cfg.variant else " — base")
+        title = escape(cfg.name + (f" — variant {cfg.variant!r}" if cfg.variant else " — base"))
         lines = [f"[bold]{title}[/bold]  ({self.runs} runs, seed {self.seed}; mean and 90% interval)", ""]
         lines.append(f"{'':28}{'mean':>12}{'p05':>12}{'p95':>12}")
 
@@ -140,11 +142,12 @@ class SimResult:
         for i, step in enumerate(cfg.steps):
             m = float(funnel[:, i].mean())
             share = f"{m / started:.0%} of those who decided" if started else ""
-            lines.append(f"  {i + 1}. {step.action + (' (optional)' if step.optional else ''):24}{m:>12,.1f}   {share}")
+            label = escape(step.action + (" (optional)" if step.optional else ""))
+            lines.append(f"  {i + 1}. {label:24}{m:>12,.1f}   {share}")
         timeline = self.per_run["timeline_entrants"].mean(axis=0)
         if len(timeline):
             days = [float(timeline[d * 24:(d + 1) * 24].sum()) for d in range(int(math.ceil(len(timeline) / 24)))]
             lines += ["", "Entrants per day: " + ", ".join(f"{d:,.0f}" for d in days)]
         for w in cfg.warnings:
-            lines.append(f"[yellow]warning:[/yellow] {w}")
+            lines.append(f"[yellow]warning:[/yellow] {escape(w)}")
         return "\n".join(lines)
