@@ -180,3 +180,24 @@ def test_plugin_guide_rule_and_its_cases_work_together(tmp_path):
     assert {case.fires for case in cases} == {True, False}
     for case in cases:
         check_rule_case(case, registry=registry)
+
+
+def test_inline_ignore_example_silences_the_finding(tmp_path):
+    import campaignsim
+
+    example = toml_blocks((DOCS / "scenario.md").read_text(encoding="utf-8"))[0]
+    ignore = next(b for b in toml_blocks((DOCS / "index.md").read_text(encoding="utf-8")) if "campaignsim: ignore[" in b)
+    plain = '[[entry.steps]]\naction = "share"\n'
+    assert plain in example and ignore.startswith("[[entry.steps]]")
+    before, after = tmp_path / "plain.toml", tmp_path / "ignored.toml"
+    before.write_text(example, encoding="utf-8")
+    after.write_text(example.replace(plain, ignore, 1), encoding="utf-8")
+    code = re.search(r"ignore\[(\w+)\]", ignore).group(1)
+
+    def base_codes(path):
+        report = campaignsim.lint([str(path)], select=[code])
+        assert not report.load_errors
+        return [f.code for f in report.findings if f.variant is None]
+
+    assert code in base_codes(before)
+    assert code not in base_codes(after)
