@@ -11,7 +11,11 @@ Heavy modules (numpy, simpy) are imported only when simulation is asked for.
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "lint", "simulate"]
+__all__ = ["__version__", "load", "lint", "lint_paths", "simulate"]
+
+# Import the subpackage before defining the function of the same name: importing
+# campaignsim.lint later would otherwise replace the function with the module.
+from campaignsim import lint as _lint_package  # noqa: E402,F401
 
 
 def load(path, *, plugins=None):
@@ -27,6 +31,11 @@ def lint(paths, **options):
     from campaignsim.lint.engine import lint_paths
 
     return lint_paths(paths, **options)
+
+
+def lint_paths(paths, **options):
+    """Same as :func:`lint`."""
+    return lint(paths, **options)
 
 
 def simulate(scenario, **options):

@@ -41,7 +41,7 @@ class LintContext:
         if currency == to:
             return ""
         rates = self.exchange_rates or self.registry.exchange_rates
-        return f" (converted at {rates[to] / rates[currency]:.4g} {to} per {currency}; override in [tool.campaignsim.exchange_rates])"
+        return f" (converted at {rates[to] / rates[currency]:.4g} {to} per {currency}; override with exchange-rates in [tool.campaignsim])"
 
 
 def in_jurisdiction(mine: tuple[str, ...], wanted: str) -> bool:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import cattrs
 
-from campaignsim.model import Platform, Scenario
+from campaignsim.model import EntryStep, Platform, Scenario
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
 _converter.register_structure_hook(datetime, lambda value, _: value)
@@ -28,6 +28,11 @@ def to_scenario(data: dict, *, platform_fields: set[str], default_jurisdictions:
     generic = {a.name for a in Platform.__attrs_attrs__} - {"extras"}
     platform["extras"] = {k: platform.pop(k) for k in list(platform) if k not in generic and k in platform_fields}
     data["platform"] = platform
+    entry = dict(data["entry"])
+    step_fields = {a.name for a in EntryStep.__attrs_attrs__} - {"extras"}
+    entry["steps"] = [dict({k: v for k, v in step.items() if k in step_fields}, extras={k: v for k, v in step.items() if k not in step_fields})
+                      for step in entry["steps"]]
+    data["entry"] = entry
     campaign = dict(data["campaign"])
     if not campaign.get("jurisdictions"):
         campaign["jurisdictions"] = list(default_jurisdictions)

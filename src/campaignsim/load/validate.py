@@ -24,7 +24,7 @@ from campaignsim.model.extension import ExtraField
 from campaignsim.model.fields import WORLD_POPULATION
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers; larger ones cannot be stored losslessly
-NOT_USER_KEYS = {Scenario: {"variant"}, Platform: {"extras"}}
+NOT_USER_KEYS = {Scenario: {"variant"}, Platform: {"extras"}, EntryStep: {"extras"}}
 Error = tuple[str, str]
 
 

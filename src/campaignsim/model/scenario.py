@@ -98,6 +98,11 @@ class EntryStep:
     worth: int = field(1, doc="Entries the step earns (bonus entries).", ge=0, le=1000)
     accurate_tagging: Optional[bool] = field(None, doc="For tag steps: false when people are asked to tag someone in content they do not appear in.")
     marketing_opt_in: Optional[str] = field(None, doc="For form steps: whether marketing consent is asked: `required` or `optional`.", choices=("required", "optional", "none"))
+    extras: tuple[tuple[str, object], ...] = field((), doc="Action-specific keys, validated by the action's plugin.")
+
+    def extra(self, key: str, default=None):
+        """An action-specific key's value."""
+        return dict(self.extras).get(key, default)
 
 
 @value_class

@@ -80,6 +80,6 @@ def cannot_judge(rule: Rule, key: str, what: str, currency: str, limit: str) -> 
     return rule.violation(
         key,
         f"could not judge {what} against {limit}: no exchange rate from {currency} to {CNY}",
-        f"Add a {currency} rate under [tool.campaignsim.exchange_rates], or state the value in {CNY}.",
+        f"Add a {currency} rate with exchange-rates in [tool.campaignsim], or state the value in {CNY}.",
         severity="info",
     )

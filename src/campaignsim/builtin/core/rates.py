@@ -2,7 +2,7 @@
 
 Approximate mid-market rates (assumption: rounded reference values, 2026). Thresholds in law are
 judged on converted values only as well as these rates allow; override them in
-``[tool.campaignsim.exchange_rates]`` of pyproject.toml or campaignsim.toml when it matters.
+``exchange-rates`` in ``[tool.campaignsim]`` of pyproject.toml, or in campaignsim.toml when it matters.
 """
 
 RATES_PER_USD = {

@@ -63,7 +63,7 @@ class StateSweepstakesRegistration(Rule):
             yield self.violation(
                 "prize.items",
                 f"could not judge state registration for {names}: no exchange rate for {', '.join(total.unconverted)}{known}",
-                "Add the rate to [tool.campaignsim.exchange_rates], or state the prize values in USD.",
+                "Add the rate with exchange-rates in [tool.campaignsim], or state the prize values in USD.",
                 severity="info",
             )
         for state in states:
