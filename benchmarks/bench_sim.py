@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import random
 import resource
 import sys
@@ -113,6 +114,7 @@ def main() -> int:
     args = parser.parse_args()
     registry = get_registry()
     results = []
+    print(f"{os.cpu_count()} CPUs, load average before the run {os.getloadavg()[0]:.1f} (figures scale with other work on the machine)")
 
     # 1. one replication, 1M people, 14 days ---------------------------------------------------------
     big = scenario(1_000_000)
@@ -175,7 +177,7 @@ def main() -> int:
     print(f"{runs} replications of 100,000 people: {t_mid:.2f} s with jobs=2 (jobs=1 would take ≈ {t_mid1:.2f} s)")
     results.append((f"{runs} × 100k people with jobs=2 in < 10 s", t_mid < 10))
 
-    print()
+    print(f"\nload average after the run {os.getloadavg()[0]:.1f}")
     for label, ok in results:
         print(f"  [{'met' if ok else 'NOT met'}] {label}")
     return 0 if all(ok for _, ok in results) else 1
