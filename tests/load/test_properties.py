@@ -25,7 +25,7 @@ else:  # pragma: no cover
 
 REFERENCE_TEXT = (Path(__file__).parent / "reference_scenario.toml").read_text(encoding="utf-8")
 REFERENCE = tomllib.loads(REFERENCE_TEXT)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # -- a small TOML writer ----------------------------------------------------------------------------
