@@ -138,3 +138,11 @@ def test_command_runs_the_real_loader_and_lint_on_a_shipped_scenario():
     scenario = load_file(str(path), registry).scenarios[0]
     codes = command._takedown_codes(scenario, registry)
     assert codes and build(scenario, registry, codes).takedown_active
+
+
+def test_help_params_lists_every_parameter_with_its_source_without_a_path():
+    result = CliRunner().invoke(command.simulate, ["--help-params"])
+    assert result.exit_code == 0
+    for name in PARAMETERS:
+        assert f"{name}  (default" in result.output
+    assert "completion_<action>" in result.output and "SweepWidget" in result.output

@@ -53,8 +53,25 @@ def _progress_bar(total: int):
     return (lambda n: progress.advance(task, n)), progress.stop
 
 
+def _help_params(ctx: click.Context, _param, value: bool) -> None:
+    """Print every `[simulation]` parameter with its default, bounds and source, then exit."""
+    if not value or ctx.resilient_parsing:
+        return
+    from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS
+
+    for p in list(PARAMETERS.values()) + list(ACTION_PARAMETERS.values()):
+        default = "from the platform" if p.default is None and p.name in PARAMETERS else ("from the action" if p.default is None else f"{p.default:g}")
+        unit = f" {p.unit}" if p.unit else ""
+        click.echo(f"{p.name}  (default {default}{unit}; {p.ge:g} to {p.le:g})")
+        click.echo(f"    {p.doc}")
+        click.echo(f"    source: {p.source}")
+    ctx.exit(0)
+
+
 @click.command("simulate")
 @click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
+              help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
 @click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (results are identical to --jobs 1).")
