@@ -24,9 +24,7 @@ from campaignsim.schema import build_schema
 from campaignsim.testing import MINIMAL_SCENARIO
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = Path("/work/shared/research/reference-scenario.toml")
-if not REFERENCE.exists():  # the reference scenario as shipped beside the project
-    REFERENCE = ROOT.parent / "shared" / "research" / "reference-scenario.toml"
+REFERENCE = ROOT / "tests" / "data" / "reference-scenario.toml"
 
 
 def as_json(value):

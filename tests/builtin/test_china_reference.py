@@ -9,7 +9,7 @@ from campaignsim.lint.config import LintConfig
 from campaignsim.lint.engine import lint_paths
 from campaignsim.testing import assert_fires, assert_passes
 
-REFERENCE = Path(__file__).resolve().parent.parent / "load" / "reference_scenario.toml"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference-scenario.toml"
 ENTRY_RULES = {"WX001", "WX002", "WX003", "WX005"}
 
 

@@ -23,7 +23,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-REFERENCE_TEXT = (Path(__file__).parent / "reference_scenario.toml").read_text(encoding="utf-8")
+REFERENCE_TEXT = (Path(__file__).resolve().parents[1] / "data" / "reference-scenario.toml").read_text(encoding="utf-8")
 REFERENCE = tomllib.loads(REFERENCE_TEXT)
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

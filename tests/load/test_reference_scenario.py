@@ -1,4 +1,4 @@
-"""The reference scenario (a verbatim copy of the shared research file, reference_scenario.toml)
+"""The reference scenario (tests/data/reference-scenario.toml, a verbatim copy of the shared research file)
 loads as written, and means what its comments say."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import attrs
 from campaignsim.load import load_file, load_text
 from campaignsim.model import Money
 
-REFERENCE = Path(__file__).parent / "reference_scenario.toml"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference-scenario.toml"
 CST = timezone(timedelta(hours=8))
 
 

@@ -12,7 +12,7 @@ from campaignsim.lint.config import LintConfig
 from campaignsim.lint.engine import lint_paths
 from campaignsim.report.sarif import artifact_uri
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 VARIANT = '\n[[variants]]\nname = "quiet"\ncampaign.name = "WARN only"\n'
 SELECT_REPORTING = LintConfig(select=("RPT",))
 
@@ -23,7 +23,7 @@ def render(registry, report, fmt: str) -> str:
 
 @pytest.fixture(scope="module")
 def sarif_validator():
-    assert SARIF_SCHEMA.is_file(), f"the SARIF 2.1.0 schema is expected at {SARIF_SCHEMA} (../shared beside the checkout)"
+    assert SARIF_SCHEMA.is_file(), f"the SARIF 2.1.0 schema is expected at {SARIF_SCHEMA}"
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     cls = validator_for(schema)
     cls.check_schema(schema)

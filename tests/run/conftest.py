@@ -6,7 +6,7 @@ from campaignsim.plugin.manager import get_registry
 from campaignsim.runner import run_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = ROOT.parent / "shared" / "research" / "reference-scenario.toml"
+REFERENCE = ROOT / "tests" / "data" / "reference-scenario.toml"
 
 
 @pytest.fixture(scope="session")
@@ -22,5 +22,4 @@ def project_root() -> Path:
 @pytest.fixture(scope="session")
 def reference_run():
     """The reference scenario run once for the whole session (it is the slow part)."""
-    assert REFERENCE.is_file(), f"the reference scenario is expected at {REFERENCE} (../shared beside the project)"
     return run_scenarios([REFERENCE], get_registry(), runs=60, seed=7)
