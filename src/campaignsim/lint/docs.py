@@ -33,7 +33,7 @@ def rule_markdown(rule, registry=None) -> str:
     if d["plugin"]:
         lines.append(f"**Provided by:** `{d['plugin']}`  ")
     if rule.heuristic:
-        lines.append("**Heuristic:** this rule matches keywords and can be wrong both ways.  ")
+        lines.append("**Heuristic:** this rule judges by keywords or estimates and can be wrong both ways.  ")
     lines += ["", "## What it checks", "", rule.summary or "", "", "## Why it matters", "", rule.rationale or ""]
     if rule.fail_example:
         lines += ["", "## Example that fails", "", "```toml", rule.fail_example.strip(), "```"]

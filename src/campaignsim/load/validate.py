@@ -268,18 +268,17 @@ class Validator:
         if not isinstance(data, dict):
             yield path, f"must be a table, got {describe(data)}"
             return
-        try:
-            from campaignsim.model.simparams import PARAMETERS
-        except ImportError:  # the simulator's parameter list is not installed: accept numbers only
-            PARAMETERS = None
+        from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, find_param
+
+        actions = list(self.registry.actions)
         for key, value in data.items():
             where = f"{path}.{key_part(key)}"
-            if PARAMETERS is not None and key not in PARAMETERS:
-                yield where, f"unknown simulation parameter{did_you_mean(key, PARAMETERS)}"
+            param = find_param(key, actions)
+            if param is None:
+                names = list(PARAMETERS) + [f"{what}_{action}" for what in ACTION_PARAMETERS for action in actions]
+                yield where, f"unknown simulation parameter{did_you_mean(key, names)} (`campaignsim simulate --help-params` lists them)"
                 continue
-            param = PARAMETERS.get(key) if PARAMETERS else None
-            meta = {"ge": getattr(param, "ge", None), "le": getattr(param, "le", None)}
-            yield from self.scalar(float, meta, value, where)
+            yield from self.scalar(float, {"ge": param.ge, "le": param.le}, value, where)
 
     # -- checks across keys and against plugins --------------------------------------------------
     def special(self, cls, data: dict, path: str) -> Iterator[Error]:

@@ -67,9 +67,12 @@ class PlatformSpec:
 class ActionSpec:
     """An entry action and its friction.
 
-    Effort and completion scale with the step's ``count`` where the action says so:
-    ``effort = effort_minutes + effort_per_extra × (count − 1)`` and
-    ``completion = completion_probability × completion_per_extra ** (count − 1)``.
+    Effort and completion scale with the step's ``count`` and number of form ``fields`` where the
+    action says so:
+    ``effort = effort_minutes + effort_per_extra × (count − 1) + effort_per_field × fields`` and
+    ``completion = completion_probability × completion_per_extra ** (count − 1)
+    × completion_per_field_beyond ** max(0, fields − free_fields)``.
+    The linter's friction estimate and the simulator both use these two methods.
     ``exposes_per_unit`` other people see the campaign per unit of ``count`` (0 for actions
     that show it to nobody); ``exposes_fixed`` is for actions that expose a fixed audience.
     """
@@ -81,6 +84,9 @@ class ActionSpec:
     effort_per_extra: float = 0.0
     completion_probability: float = 0.9
     completion_per_extra: float = 1.0
+    effort_per_field: float = 0.0
+    completion_per_field_beyond: float = 1.0
+    free_fields: int = 3
     exposes_per_unit: float = 0.0
     exposes_fixed: float = 0.0
     delay_hours: float = 0.0
@@ -93,10 +99,11 @@ class ActionSpec:
         return max(1, count or 1)
 
     def effort(self, count: Optional[int] = None, fields: int = 0) -> float:
-        return self.effort_minutes + self.effort_per_extra * (self.units(count) - 1)
+        return self.effort_minutes + self.effort_per_extra * (self.units(count) - 1) + self.effort_per_field * fields
 
-    def completion(self, count: Optional[int] = None) -> float:
-        return self.completion_probability * self.completion_per_extra ** (self.units(count) - 1)
+    def completion(self, count: Optional[int] = None, fields: int = 0) -> float:
+        return (self.completion_probability * self.completion_per_extra ** (self.units(count) - 1)
+                * self.completion_per_field_beyond ** max(0, fields - self.free_fields))
 
     def exposes(self, count: Optional[int] = None) -> float:
         return self.exposes_fixed + self.exposes_per_unit * self.units(count)

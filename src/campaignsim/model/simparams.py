@@ -90,9 +90,6 @@ _ALL = (
     _p("trust_prior_weight", "Past prizes behind `fulfilment.delivery_track_record`: trust τ = (1 + n·record)/(2 + n), the mean of Beta(1 + delivered, 1 + failed).",
        0, 1e6, 20, "Beta(1+delivered, 1+failed) with prior Beta(1,1) (simulation anchors, table A); the count n is an assumption [U]"),
     # --- steps ---------------------------------------------------------------------------------------
-    _p("field_completion_beyond_3", "Completion factor of each form field beyond the third.", 0, 1, 0.95,
-       "'3–7% lost per field beyond 3' (TNova, n = 22 forms) [S]; simulation anchors table A"),
-    _p("field_effort_minutes", "Minutes of effort per form field.", 0, 60, 0.25, ASSUMPTION, "minutes"),
     # --- cascade -------------------------------------------------------------------------------------
     _p("friend_attention", "Share of the friends reached by a share who actually look at it (c_friend = P × this).", 0, 1, 0.5,
        "simulation anchors, table A: c_friend = β0-based P × 0.5 [U]"),

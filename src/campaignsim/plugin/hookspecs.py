@@ -79,5 +79,5 @@ def campaignsim_exchange_rates() -> "dict[str, float]":
     """Return exchange rates as units of the currency per 1 USD, e.g. ``{"CNY": 7.1}``.
 
     Rules that compare a prize with a threshold in another currency convert with these. Later
-    plugins and the ``[tool.campaignsim] exchange_rates`` setting override earlier values.
+    plugins and the ``exchange-rates`` setting in ``[tool.campaignsim]`` override earlier values.
     """

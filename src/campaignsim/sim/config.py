@@ -245,9 +245,8 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
             raise SimulationConfigError(f"entry.steps[{index}]: unknown action {step.action!r}: no loaded plugin provides it")
         occurrences[step.action] = occurrences.get(step.action, 0) + 1
         n_fields = len(step.fields)
-        completion = overrides.get(f"completion_{step.action}", spec.completion(step.count))
-        completion *= values["field_completion_beyond_3"] ** max(0, n_fields - 3)
-        effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields)) + values["field_effort_minutes"] * n_fields
+        completion = overrides.get(f"completion_{step.action}", spec.completion(step.count, fields=n_fields))
+        effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields))
         delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
         exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count))
         for what in ACTION_PARAMETERS:

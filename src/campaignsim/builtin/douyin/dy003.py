@@ -51,7 +51,7 @@ action = "comment"
             spec = context.action(step.action)
             if step.optional or spec is None:
                 continue
-            completion = spec.completion(step.count)
+            completion = spec.completion(step.count, len(step.fields))
             chance *= completion
             if completion < hardest_chance:
                 hardest, hardest_chance = i, completion

@@ -67,7 +67,7 @@ class EntryFriction(Rule):
             if action is None:
                 continue  # the loader reports unknown actions
             effort += action.effort(step.count, len(step.fields))
-            completion *= action.completion(step.count)
+            completion *= action.completion(step.count, len(step.fields))
             parts.append(describe(step))
             if action.proof:
                 proofs.append(describe(step))
