@@ -33,7 +33,7 @@ from pathlib import Path
 LINT_TARGET_S = 2.0
 HELP_TARGET_S = 0.3
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / ".." / "shared" / "research" / "reference-scenario.toml"
+REFERENCE = ROOT / "tests" / "data" / "reference-scenario.toml"
 
 STEPS = [
     '{ action = "follow" }',

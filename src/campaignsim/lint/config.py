@@ -99,13 +99,22 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
 
 
 _found: dict[Path, Optional[LintConfig]] = {}
+_by_directory: dict[str, LintConfig] = {}
 
 
 def discover(start: Path) -> LintConfig:
     """Settings for a scenario at ``start``: the nearest directory with a campaignsim.toml, or a
     pyproject.toml that has [tool.campaignsim], wins; none found means the defaults."""
     directory = start if start.is_dir() else start.parent
-    directory = directory.resolve()
+    known = _by_directory.get(str(directory))
+    if known is not None:  # most scenarios share a folder with many others
+        return known
+    config = _discover_resolved(directory.resolve())
+    _by_directory[str(directory)] = config
+    return config
+
+
+def _discover_resolved(directory: Path) -> LintConfig:
     chain = []
     for candidate in [directory, *directory.parents]:
         if candidate in _found:

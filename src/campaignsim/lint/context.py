@@ -16,6 +16,19 @@ class LintContext:
     registry: object
     exchange_rates: dict[str, float] = attrs.Factory(dict)
     source: Optional[object] = None  # the LoadedFile, for rules that read inline comments
+    def applicable(self, scenario, codes=None) -> list[str]:
+        """Codes of the selected rules whose scope covers this scenario (sorted), computed once per
+        platform, account kind and jurisdictions: variants and sibling files share the answer."""
+        from campaignsim.lint.engine import UNUSED_IGNORE
+
+        selected = frozenset(self.registry.rules if codes is None else codes)
+        key = (scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions, selected)
+        cache = self.registry.scope_cache
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = [code for code in sorted(selected) if code != UNUSED_IGNORE
+                                             and self.registry.rules[code].applies_to(scenario, self)]
+        return found
 
     def platform(self, name: str):
         return self.registry.platform(name)

@@ -127,10 +127,8 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     registry = registry or get_registry()
     context = context or LintContext(registry, source=loaded)
     findings: list[Finding] = []
-    for code in sorted(registry.rules if codes is None else codes):
+    for code in context.applicable(scenario, codes):
         rule_cls = registry.rules[code]
-        if code == UNUSED_IGNORE or not rule_cls.applies_to(scenario, context):
-            continue
         try:
             violations = list(rule_cls().check(scenario, context) or ())
         except Exception as exc:  # a broken rule is reported by name; the others go on
@@ -149,9 +147,19 @@ def _finding(rule_cls: type[Rule], key, message, suggestion, severity, scenario,
     return Finding(
         code=rule_cls.code, name=rule_cls.name, severity=severity or rule_cls.severity, message=message, key=key,
         line=line, path=path, variant=scenario.variant, suggestion=suggestion,
-        references=tuple(r.render() for r in rule_cls.references),
+        references=_rendered_references(rule_cls),
         reference_urls=tuple(r.url for r in rule_cls.references if r.url),
     )
+
+
+_references_cache: dict[type, tuple[str, ...]] = {}
+
+
+def _rendered_references(rule_cls) -> tuple[str, ...]:
+    rendered = _references_cache.get(rule_cls)
+    if rendered is None:
+        rendered = _references_cache[rule_cls] = tuple(r.render() for r in rule_cls.references)
+    return rendered
 
 
 def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list) -> list[FileResult]:

@@ -103,6 +103,9 @@ class Rule:
 
     @classmethod
     def applies_to(cls, scenario: "Scenario", context: "LintContext") -> bool:
+        """Whether the rule's scope covers the scenario. The engine caches the answer per platform,
+        account kind and jurisdictions, so an override must depend on nothing else; a rule that
+        depends on more says so in :meth:`check` by yielding nothing."""
         if cls.platforms:
             spec = context.platform(scenario.platform.name)
             names = {scenario.platform.name}

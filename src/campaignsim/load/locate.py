@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from typing import Optional
 
 if sys.version_info >= (3, 11):
@@ -53,39 +54,61 @@ def _unquote(source: str) -> str:
         return source[1:-1]
 
 
+_WS = re.compile(r"[ \t\r]*")
+_WS_NL = re.compile(r"[ \t\r\n]*")
+_BASIC_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"?')
+_LITERAL_STRING = re.compile(r"'[^'\n]*'?")
+_BARE_VALUE = re.compile(r"[^,\]}\n#]*")
+_TO_EOL = re.compile(r"[^\n]*")
+# Most lines are ``key = scalar  # comment``: read those in one match and leave the rest to the
+# character scanner (strings with quotes, arrays, inline tables, multi-line strings).
+_SIMPLE_LINE = re.compile(
+    r'([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*=[ \t]*'
+    r'(?:"(?:[^"\\\n]|\\.)*"(?!")|[-+0-9A-Za-z_:.]+(?:[ T][0-9:.Z+-]+)?)'
+    r'[ \t\r]*(?:#([^\n]*))?(?=\n|$)'
+)
+# An array of plain strings or scalars on one line: its elements share the key's line.
+_SIMPLE_ARRAY = re.compile(r'\[(?:[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)[ \t]*,)*[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)?[ \t]*,?[ \t]*\]')
+_ELEMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+')
+
+
 class _Scanner:
+    """A single pass over the text; positions are turned into line numbers only when recorded."""
+
     def __init__(self, text: str):
         self.text = text
+        self.end = len(text)
         self.pos = 0
-        self.line = 1
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.lines: dict[str, int] = {}
         self.comments: dict[int, str] = {}
         self.array_counts: dict[str, int] = {}
 
+    @property
+    def line(self) -> int:
+        return bisect_right(self.newlines, self.pos - 1) + 1 if self.newlines else 1
+
     # -- low level ---------------------------------------------------------------------------
     def peek(self, n: int = 0) -> str:
         i = self.pos + n
-        return self.text[i] if i < len(self.text) else ""
+        return self.text[i] if i < self.end else ""
 
     def advance(self, n: int = 1) -> None:
-        for _ in range(n):
-            if self.pos < len(self.text):
-                if self.text[self.pos] == "\n":
-                    self.line += 1
-                self.pos += 1
+        self.pos = min(self.pos + n, self.end)
 
     def skip_ws(self, newlines: bool) -> None:
-        while self.pos < len(self.text):
-            c = self.text[self.pos]
-            if c in " \t\r" or (newlines and c == "\n"):
-                self.advance()
-            elif c == "#":
+        pattern = _WS_NL if newlines else _WS
+        text = self.text
+        while True:
+            self.pos = pattern.match(text, self.pos).end()
+            if self.pos < self.end and text[self.pos] == "#":
                 start = self.pos
-                while self.pos < len(self.text) and self.text[self.pos] != "\n":
-                    self.pos += 1
-                self.comments[self.line] = self.text[start + 1 : self.pos].strip()
+                self.pos = _TO_EOL.match(text, self.pos).end()
+                self.comments[self.line] = text[start + 1 : self.pos].strip()
+                if not newlines:
+                    return
             else:
-                break
+                return
 
     def skip_string(self) -> None:
         quote = self.peek()
@@ -94,21 +117,14 @@ class _Scanner:
             end = self.text.find(quote * 3, self.pos)
             while end != -1 and quote == '"' and self._escaped(end):
                 end = self.text.find(quote * 3, end + 1)
-            target = len(self.text) if end == -1 else end + 3
+            target = self.end if end == -1 else end + 3
             # a closing run may be longer than three quotes
-            while target < len(self.text) and self.text[target] == quote:
+            while target < self.end and self.text[target] == quote:
                 target += 1
-            self.advance(target - self.pos)
+            self.pos = target
             return
-        self.advance()
-        while self.pos < len(self.text):
-            c = self.peek()
-            if c == "\\" and quote == '"':
-                self.advance(2)
-                continue
-            self.advance()
-            if c == quote or c == "\n":
-                return
+        pattern = _BASIC_STRING if quote == '"' else _LITERAL_STRING
+        self.pos = pattern.match(self.text, self.pos).end()
 
     def _escaped(self, index: int) -> bool:
         backslashes = 0
@@ -167,7 +183,7 @@ class _Scanner:
         table = ""
         while True:
             self.skip_ws(True)
-            if self.pos >= len(self.text):
+            if self.pos >= self.end:
                 return
             c = self.peek()
             line = self.line
@@ -186,10 +202,17 @@ class _Scanner:
                     table = self.resolve(parts, line)
                 self.record(table, line)
                 continue
+            simple = _SIMPLE_LINE.match(self.text, self.pos)
+            if simple is not None:
+                parts = [part.strip() for part in simple.group(1).split(".")]
+                self.record_dotted(table, parts, line)
+                if simple.group(2) is not None:
+                    self.comments[line] = simple.group(2).strip()
+                self.pos = simple.end()
+                continue
             parts = self.read_key()
             if not parts:  # not TOML we understand: skip the line
-                while self.pos < len(self.text) and self.peek() != "\n":
-                    self.advance()
+                self.pos = _TO_EOL.match(self.text, self.pos).end()
                 continue
             path = self.record_dotted(table, parts, line)
             self.skip_ws(False)
@@ -203,6 +226,13 @@ class _Scanner:
         if c in "\"'":
             self.skip_string()
         elif c == "[":
+            simple = _SIMPLE_ARRAY.match(self.text, self.pos)
+            if simple is not None:
+                line = self.line
+                for index in range(len(_ELEMENT.findall(simple.group()))):
+                    self.record(f"{path}[{index}]", line)
+                self.pos = simple.end()
+                return
             self.advance()
             index = 0
             while self.pos < len(self.text):
@@ -238,8 +268,7 @@ class _Scanner:
                     self.skip_ws(False)
                     self.value(sub)
         else:
-            while self.pos < len(self.text) and self.peek() not in ",]}\n#":
-                self.advance()
+            self.pos = _BARE_VALUE.match(self.text, self.pos).end()
 
 
 class Locator:

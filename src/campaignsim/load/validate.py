@@ -33,11 +33,29 @@ def hints(cls) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def user_fields(cls) -> list[attrs.Attribute]:
+@lru_cache(maxsize=None)
+def user_fields(cls) -> tuple[attrs.Attribute, ...]:
     hidden = NOT_USER_KEYS.get(cls, set())
-    return [f for f in attrs.fields(cls) if f.name not in hidden]
+    return tuple(f for f in attrs.fields(cls) if f.name not in hidden)
 
 
+@lru_cache(maxsize=None)
+def _field_map(cls) -> dict[str, attrs.Attribute]:
+    return {f.name: f for f in user_fields(cls)}
+
+
+@lru_cache(maxsize=None)
+def _shape(tp) -> tuple[str, Any]:
+    """How a declared type is checked: ("table", cls), ("array", item type) or ("scalar", type)."""
+    tp = unwrap_optional(tp)
+    if attrs.has(tp):
+        return "table", tp
+    if typing.get_origin(tp) is tuple and not is_pairs(tp):
+        return "array", typing.get_args(tp)[0]
+    return "scalar", tp
+
+
+@lru_cache(maxsize=None)
 def unwrap_optional(tp):
     args = typing.get_args(tp)
     if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
@@ -142,6 +160,9 @@ class Validator:
     def __init__(self, registry, codes):
         self.registry = registry
         self.codes = codes  # module with is_currency / is_region
+        # Tables already checked, by path: a merged variant shares every table it does not
+        # change with the base (same object), so their errors are known without a second walk.
+        self._checked: dict[str, tuple[Any, list[Error]]] = {}
 
     # -- entry point ------------------------------------------------------------------------------
     def scenario(self, data: dict) -> list[Error]:
@@ -149,11 +170,23 @@ class Validator:
 
     # -- tables -----------------------------------------------------------------------------------
     def table(self, cls, data: Any, path: str) -> Iterator[Error]:
+        if not path:  # the whole document: never shared between base and variant
+            yield from self._table(cls, data, path)
+            return
+        seen = self._checked.get(path)
+        if seen is not None and seen[0] is data:
+            yield from seen[1]
+            return
+        errors = list(self._table(cls, data, path))
+        self._checked[path] = (data, errors)
+        yield from errors
+
+    def _table(self, cls, data: Any, path: str) -> Iterator[Error]:
         if not isinstance(data, dict):
             yield path, f"must be a table, got {describe(data)}"
             return
-        fields = {f.name: f for f in user_fields(cls)}
-        known = set(fields)
+        fields = _field_map(cls)
+        types = hints(cls)
         extra_specs: dict[str, ExtraField] = {}
         if cls is Platform:
             spec = self.registry.platform(data.get("name")) if isinstance(data.get("name"), str) else None
@@ -163,57 +196,57 @@ class Validator:
             action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
             if action is not None:
                 extra_specs = {f.name: f for f in action.extra_fields}
+        prefix = f"{path}." if path else ""
         for key, value in data.items():
-            where = f"{path}.{key_part(key)}" if path else key_part(key)
             if key in fields:
                 continue
+            where = prefix + key_part(key)
             if key in extra_specs:
                 yield from self.extra(extra_specs[key], value, where)
                 continue
             if cls is Scenario and key == "variants" and path == "":
                 continue
-            candidates = known | set(extra_specs) | ({"variants"} if cls is Scenario else set())
+            candidates = set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())
             yield where, f"unknown key{did_you_mean(key, candidates)}"
         for name, f in fields.items():
-            where = f"{path}.{name}" if path else name
             if name not in data:
                 if f.default is attrs.NOTHING:
-                    yield where, f"missing required key ({expectation(hints(cls)[name], f.metadata)})"
+                    yield prefix + name, f"missing required key ({expectation(types[name], f.metadata)})"
                 continue
             if cls is Scenario and name == "simulation":
-                yield from self.simulation(data[name], where)
+                yield from self.simulation(data[name], prefix + name)
                 continue
-            yield from self.value(hints(cls)[name], f.metadata, data[name], where)
+            yield from self.value(types[name], f.metadata, data[name], prefix + name)
         yield from self.special(cls, data, path)
 
     def value(self, tp, meta: dict, value: Any, path: str) -> Iterator[Error]:
-        tp = unwrap_optional(tp)
-        if attrs.has(tp):
-            yield from self.table(tp, value, path)
-            return
-        if typing.get_origin(tp) is tuple and not is_pairs(tp):
+        kind, what = _shape(tp)
+        if kind == "table":
+            yield from self.table(what, value, path)
+        elif kind == "array":
             if not isinstance(value, list):
                 yield path, f"must be {expectation(tp, meta)}, got {describe(value)}"
                 return
-            inner = typing.get_args(tp)[0]
             for i, item in enumerate(value):
-                yield from self.value(inner, meta, item, f"{path}[{i}]")
-            return
-        yield from self.scalar(tp, meta, value, path)
+                yield from self.value(what, meta, item, f"{path}[{i}]")
+        else:
+            yield from self.scalar(what, meta, value, path)
 
     def scalar(self, tp, meta: dict, value: Any, path: str) -> Iterator[Error]:
-        expected = expectation(tp, meta)
-        bad = f"must be {expected}, got {describe(value)}"
+        # Messages are built only for values that are wrong: most are not.
+        def bad() -> str:
+            return f"must be {expectation(tp, meta)}, got {describe(value)}"
+
         if tp is bool:
             if not isinstance(value, bool):
-                yield path, bad
+                yield path, bad()
             return
-        if tp in (int, float):
+        if tp is int or tp is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or (tp is int and isinstance(value, float)):
-                yield path, bad
+                yield path, bad()
                 return
             if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
-                yield path, f"must be {expected}, got {describe(value)}, outside TOML's 64-bit integer range"
+                yield path, f"{bad()}, outside TOML's 64-bit integer range"
                 return
             if isinstance(value, float) and not math.isfinite(value):
                 yield path, f"must be a finite number{bounds_phrase(meta)}, got {describe(value)}"
@@ -222,14 +255,15 @@ class Validator:
             if le == WORLD_POPULATION and value > le:
                 yield path, f"must not exceed the world's population ({_fmt(le)}), got {describe(value)}"
             elif (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
-                yield path, bad
+                yield path, bad()
             return
         if tp is str:
             if not isinstance(value, str):
-                yield path, bad
+                yield path, bad()
                 return
-            if meta.get("choices") and value not in meta["choices"]:
-                yield path, f'must be one of {", ".join(meta["choices"])}, got {describe(value)}{did_you_mean(value, meta["choices"])}'
+            choices = meta.get("choices")
+            if choices and value not in choices:
+                yield path, f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
                 return
             check = meta.get("check")
             if check == "currency" and not self.codes.is_currency(value):
@@ -244,13 +278,13 @@ class Validator:
             return
         if tp is datetime:
             if not isinstance(value, datetime):
-                yield path, bad
+                yield path, bad()
             elif value.tzinfo is None:
                 yield path, f"needs a UTC offset (e.g. {value.isoformat()}+08:00), got {value.isoformat()} without one"
             return
         if tp is date:
             if isinstance(value, datetime) or not isinstance(value, date):
-                yield path, bad
+                yield path, bad()
             return
         yield path, f"unsupported type {tp}"  # a model declaration the validator does not know
 
