@@ -240,7 +240,8 @@ def _stderr_console():
 def _run_options(f):
     f = click.option("--runs", type=click.IntRange(1, 100_000), default=200, show_default=True, help="Monte Carlo replications per variant.")(f)
     f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
-    f = click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Parallel processes for replications.")(f)
+    f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
+                     help="Parallel processes for replications; 0: one per CPU. Results are the same for any value.")(f)
     f = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),

@@ -74,7 +74,8 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
 @click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (results are identical to --jobs 1).")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--variant", "variant", default=None, help="Simulate only this variant ('base' for the base); default: the base and every variant.")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write the output to FILE instead of stdout.")

@@ -24,7 +24,7 @@ ACTIONS = (
     _a("like", "Like the campaign post.", effort_minutes=0.2, completion_probability=0.95),
     _a("comment", "Comment on the campaign post.", ["hashtag"], effort_minutes=1.0, completion_probability=0.85, public=True),
     _a("repost", "Repost the campaign post to one's own followers.", ["count", "hashtag"], effort_minutes=1.0, completion_probability=0.8,
-       effort_per_extra=1.0, completion_per_extra=0.9, exposes_fixed=5.0, delay_hours=1.0, public=True),
+       effort_per_extra=1.0, completion_per_extra=0.9, exposes_fixed=3.0, delay_hours=1.0, public=True),
     _a("share", "Share the campaign post with friends, a group, Moments or a timeline.", ["to", "count"], effort_minutes=2.0,
        effort_per_extra=1.0, completion_probability=0.6, completion_per_extra=0.85, exposes_per_unit=1.0, delay_hours=2.0),
     _a("tag_friends", "Tag friends in a comment.", ["count", "accurate_tagging"], effort_minutes=1.0, effort_per_extra=0.5,

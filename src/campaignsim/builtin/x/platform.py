@@ -12,7 +12,7 @@ PLATFORMS = (
         aliases=("twitter",),
         sim=SimDefaults(
             reach_per_follower=0.02, attention_kernel="exponential", attention_half_life_hours=80 / 60,
-            share_delay_hours=0.5, friend_reach=2.0, repost_reach_factor=0.5, takedown_hazard_per_day=0.02,
+            share_delay_hours=0.5, friend_reach=1.0, repost_reach_factor=0.5, takedown_hazard_per_day=0.02,
             takedown_voids_entries=False,
             sources=(("attention_half_life_hours", "median impression half-life ≈ 80 min ('The Half-Life of a Tweet', arXiv summary) [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 0.21% (Locowise) [S] is only a weak prior"),
