@@ -31,8 +31,8 @@ def test_the_path_is_shown_as_given(spring, errors):
 
 def test_an_unknown_key_suggests_the_nearest_known_one(spring, errors):
     assert errors(spring(l4='brnd = "Acme Tea"')) == [
-        'spring.toml:4: campaign.brnd: unknown key; did you mean "brand"?',
         "spring.toml:2: campaign.brand: missing required key (a string)",
+        'spring.toml:4: campaign.brnd: unknown key; did you mean "brand"?',
     ]
 
 
@@ -74,10 +74,10 @@ def test_probabilities_outside_zero_to_one_are_errors(spring, errors):
 
 
 def test_nan_and_infinity_are_errors(spring, errors):
-    # errors come in the order of the format's tables: [prize] is checked before [audience]
+    # errors come in file order, as an editor lists them
     assert errors(spring(l17="interest = nan", l36="value = inf", l41="deliver_within_days = -inf")) == [
-        "spring.toml:36: prize.items[0].value: must be a finite number ≥ 0, got inf",
         "spring.toml:17: audience.interest: must be a finite number from 0 to 1, got nan",
+        "spring.toml:36: prize.items[0].value: must be a finite number ≥ 0, got inf",
         "spring.toml:41: fulfilment.deliver_within_days: must be a finite number from 0 to 3,650, got -inf",
     ]
 
@@ -180,8 +180,8 @@ def test_a_missing_top_level_table_points_at_the_start_of_the_document(base, err
     text = "\n".join(LINE for LINE in base.splitlines() if not LINE.startswith(("draw", "[prize]"))) + "\n"
     text = text.replace("[[prize.items]]", "[[prizes]]")
     assert errors(text) == [
-        'spring.toml:31: prizes: unknown key; did you mean "prize"?',
         "spring.toml:1: prize: missing required key (a table)",
+        'spring.toml:31: prizes: unknown key; did you mean "prize"?',
     ]
 
 
@@ -205,10 +205,17 @@ def test_control_characters_in_keys_and_values_are_escaped_so_each_error_stays_o
     text = spring(l10='name = "we\\nchat"', l11="", l13='"follow\\u001eers" = 1')
     found = errors(text)
     assert [e.split(": ", 1)[1].split(";")[0] for e in found] == [
-        'platform."follow\\u001eers": unknown key', 'platform.name: unknown platform "we\\nchat"']
+        'platform.name: unknown platform "we\\nchat"', 'platform."follow\\u001eers": unknown key']
     assert all(len(e.splitlines()) == 1 for e in found)
 
 
 def test_long_string_values_are_shortened_in_messages(spring, errors):
     assert errors(spring(l31='draw = "' + "x" * 60 + '"')) == [
         'spring.toml:31: prize.draw: must be one of random, first_come, judged, everyone, instant_win, got "' + "x" * 37 + '…"']
+
+
+def test_an_unknown_step_key_suggests_only_what_the_action_takes(spring, errors):
+    # the share step takes to and count, not fields: "friends" must not suggest "fields"
+    text = spring(l28='too = "friends"').replace('too = "friends"', 'too = "friends"\nfriends = 3', 1)
+    found = [e for e in errors(text) if "friends: unknown key" in e]
+    assert found and all("did you mean" not in e for e in found)

@@ -259,6 +259,8 @@ def _load_all(loaded: LoadedFile, raw: dict, validator: Validator, registry) -> 
         merged_variants.append((name, merged))
 
     if loaded.errors:
+        # In file order, as an editor shows them; the base's errors before a variant's on one line.
+        loaded.errors.sort(key=lambda e: (e.line if e.line is not None else 0, e.variant is not None))
         return
     loaded.scenarios.append(_build(raw, registry, None))
     for name, merged in merged_variants:

@@ -206,7 +206,7 @@ class Validator:
                 continue
             if cls is Scenario and key == "variants" and path == "":
                 continue
-            candidates = set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())
+            candidates = self._allowed_keys(cls, data, fields, extra_specs)
             yield where, f"unknown key{did_you_mean(key, candidates)}"
         for name, f in fields.items():
             if name not in data:
@@ -218,6 +218,14 @@ class Validator:
                 continue
             yield from self.value(types[name], f.metadata, data[name], prefix + name)
         yield from self.special(cls, data, path)
+
+    def _allowed_keys(self, cls, data: dict, fields, extra_specs) -> set[str]:
+        """Keys a "did you mean" may suggest: for a step, only what its action takes."""
+        if cls is EntryStep:
+            action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
+            if action is not None:
+                return {"action", "optional", "worth", *action.fields, *extra_specs}
+        return set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())
 
     def value(self, tp, meta: dict, value: Any, path: str) -> Iterator[Error]:
         kind, what = _shape(tp)
