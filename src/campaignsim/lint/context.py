@@ -16,6 +16,14 @@ class LintContext:
     registry: object
     exchange_rates: dict[str, float] = attrs.Factory(dict)
     source: Optional[object] = None  # the LoadedFile, for rules that read inline comments
+    def rule_instance(self, rule_cls):
+        """One instance per rule class and registry: rules keep no state between checks."""
+        instances = self.registry.scope_cache.setdefault("instances", {})
+        rule = instances.get(rule_cls)
+        if rule is None:
+            rule = instances[rule_cls] = rule_cls()
+        return rule
+
     def applicable(self, scenario, codes=None) -> list[str]:
         """Codes of the selected rules whose scope covers this scenario (sorted), computed once per
         platform, account kind and jurisdictions: variants and sibling files share the answer."""

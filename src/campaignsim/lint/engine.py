@@ -52,7 +52,6 @@ class LintReport:
     failures: list[PluginFailure] = attrs.Factory(list)
     fail_on: str = "error"
     registry: object = None
-    loaded: list[LoadedFile] = attrs.Factory(list)
     fail_levels: list[str] = attrs.Factory(list)
 
     @property
@@ -130,7 +129,7 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     for code in context.applicable(scenario, codes):
         rule_cls = registry.rules[code]
         try:
-            violations = list(rule_cls().check(scenario, context) or ())
+            violations = list(context.rule_instance(rule_cls).check(scenario, context) or ())
         except Exception as exc:  # a broken rule is reported by name; the others go on
             failure = PluginFailure(registry.rule_plugins.get(code, "?"), f"rule {code}", f"{type(exc).__name__}: {exc}")
             if failures is None:
@@ -223,7 +222,6 @@ def lint_into(report: LintReport, paths, registry, config_for) -> list[tuple[Loa
         effective = config_for(path)
         report.fail_levels.append(effective.fail_on)
         loaded = load_file(path, registry)
-        report.loaded.append(loaded)
         if loaded.errors:
             report.load_errors.extend(loaded.errors)
             continue
@@ -239,9 +237,14 @@ def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None,
     registry = registry or get_registry(plugins)
     report = LintReport(registry=registry, failures=list(registry.failures))
 
+    overlaid: dict[int, tuple[LintConfig, LintConfig]] = {}
+
     def config_for(path: Path) -> LintConfig:
         base = config if config is not None else discover(path)
-        return base.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on)
+        known = overlaid.get(id(base))
+        if known is None or known[0] is not base:  # one overlay per settings file, not per scenario file
+            known = overlaid[id(base)] = (base, base.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on))
+        return known[1]
 
     lint_into(report, paths, registry, config_for)
     if fail_on:

@@ -75,6 +75,8 @@ class Finding:
 class Rule:
     """Base class of every rule. Subclass it and set the class attributes; implement :meth:`check`.
 
+    One instance checks every scenario, so a rule keeps no state between calls of :meth:`check`.
+
     ``platforms``/``jurisdictions`` limit where the rule applies: platform names (or families such as
     ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere.
     ``account_kinds`` limits it further to some account kinds of those platforms.

@@ -55,7 +55,7 @@ class Registry:
     exchange_rates: dict[str, float] = attrs.Factory(dict)
     plugins: list[PluginInfo] = attrs.Factory(list)
     failures: list[PluginFailure] = attrs.Factory(list)
-    scope_cache: dict = attrs.Factory(dict)  # which rules apply to a platform/account/jurisdictions, filled by the linter
+    scope_cache: dict = attrs.Factory(dict)  # the linter's memo: rule scopes per platform/account/jurisdictions, rule instances
 
     def platform(self, name: str):
         return self.platforms.get(self.platform_aliases.get(name, name))
