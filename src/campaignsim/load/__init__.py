@@ -262,12 +262,13 @@ def _load_all(loaded: LoadedFile, raw: dict, validator: Validator, registry) -> 
         # In file order, as an editor shows them; the base's errors before a variant's on one line.
         loaded.errors.sort(key=lambda e: (e.line if e.line is not None else 0, e.variant is not None))
         return
-    loaded.scenarios.append(_build(raw, registry, None))
+    base = _build(raw, registry, None)
+    loaded.scenarios.append(base)
     for name, merged in merged_variants:
-        loaded.scenarios.append(_build(merged, registry, name))
+        loaded.scenarios.append(_build(merged, registry, name, base=(raw, base)))
 
 
-def _build(data: dict, registry, variant: Optional[str]) -> Scenario:
+def _build(data: dict, registry, variant: Optional[str], base=None) -> Scenario:
     from campaignsim.load.convert import to_scenario
 
     spec = registry.platform(data["platform"]["name"])
@@ -276,6 +277,7 @@ def _build(data: dict, registry, variant: Optional[str]) -> Scenario:
         platform_fields={f.name for f in spec.extra_fields},
         default_jurisdictions=spec.jurisdictions,
         variant=variant,
+        base=base,
     )
 
 
