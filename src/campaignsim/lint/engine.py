@@ -88,22 +88,39 @@ def scenario_files(paths: Iterable) -> tuple[list[Path], list[LoadError]]:
     return files, errors
 
 
+@attrs.define(frozen=True)
+class InlineIgnore:
+    """A ``# campaignsim: ignore[CODES] reason`` comment, with the key written on its line."""
+
+    line: int
+    key: str
+    selectors: tuple[str, ...]
+    written: str  # what stands between the brackets
+    reason: str
+
+
+def inline_ignores(locator) -> list[InlineIgnore]:
+    """The inline ignores of a file, in line order (none without a locator)."""
+    if locator is None:
+        return []
+    found = [(line, m) for line, comment in sorted(locator.comments.items())
+             if "campaignsim:" in comment and (m := INLINE_IGNORE.search(comment))]
+    if not found:
+        return []
+    key_at: dict[int, str] = {}
+    for key, line in locator.lines.items():
+        key_at.setdefault(line, key)
+    return [InlineIgnore(line, key_at.get(line, ""), tuple(s.strip() for s in m.group(1).split(",") if s.strip()),
+                         m.group(1), m.group(2).strip()) for line, m in found]
+
+
 def _inline_suppressions(loaded: LoadedFile, registry) -> list[Suppression]:
     out = []
-    if loaded.locator is None:
-        return out
-    key_at = {}
-    for key, line in loaded.locator.lines.items():
-        key_at.setdefault(line, key)
-    for line, comment in sorted(loaded.locator.comments.items()):
-        m = INLINE_IGNORE.search(comment)
-        if not m:
-            continue
-        selectors = tuple(s.strip() for s in m.group(1).split(",") if s.strip())
+    for ignore in inline_ignores(loaded.locator):
         codes = set()
-        for sel in selectors:
+        for sel in ignore.selectors:
             codes |= match(sel, registry)
-        out.append(Suppression(tuple(sorted(codes)), m.group(2).strip(), line, key_at.get(line, ""), selectors, True))
+        out.append(Suppression(tuple(sorted(codes)), ignore.reason, ignore.line, ignore.key, ignore.selectors, True))
     return out
 
 

@@ -70,6 +70,16 @@ _SIMPLE_LINE = re.compile(
 # An array of plain strings or scalars on one line: its elements share the key's line.
 _SIMPLE_ARRAY = re.compile(r'\[(?:[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)[ \t]*,)*[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)?[ \t]*,?[ \t]*\]')
 _ELEMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+')
+# An inline table of plain keys and scalars on one line: its keys share the line.
+_SIMPLE_INLINE_TABLE = re.compile(
+    r'\{[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)[ \t]*,[ \t]*)*'
+    r'(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)[ \t]*)?\}')
+_INLINE_KEY = re.compile(r'([A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|[-+0-9A-Za-z_:.]+)')
+# Blank lines and whole-line comments between statements, skipped in one match.
+_GAP = re.compile(r'(?:[ \t\r\n]+|#[^\n]*)*')
+_COMMENT = re.compile(r'#([^\n]*)')
+# A table header of plain keys: [a.b] or [[a.b]].
+_HEADER = re.compile(r'(\[\[?)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*(\]\]?)')
 
 
 class _Scanner:
@@ -179,19 +189,32 @@ class _Scanner:
             self.record(path, line)
         return path
 
+    def skip_gap(self) -> None:
+        start = self.pos
+        self.pos = _GAP.match(self.text, start).end()
+        if "#" in self.text[start:self.pos]:
+            for m in _COMMENT.finditer(self.text, start, self.pos):
+                self.comments[bisect_right(self.newlines, m.start() - 1) + 1 if self.newlines else 1] = m.group(1).strip()
+
     def scan(self) -> None:
         table = ""
         while True:
-            self.skip_ws(True)
+            self.skip_gap()
             if self.pos >= self.end:
                 return
             c = self.peek()
             line = self.line
             if c == "[":
-                double = self.peek(1) == "["
-                self.advance(2 if double else 1)
-                parts = self.read_key()
-                self.advance(2 if double else 1)
+                header = _HEADER.match(self.text, self.pos)
+                if header is not None and len(header.group(1)) == len(header.group(3)):
+                    double = len(header.group(1)) == 2
+                    parts = [part.strip() for part in header.group(2).split(".")]
+                    self.pos = header.end()
+                else:
+                    double = self.peek(1) == "["
+                    self.advance(2 if double else 1)
+                    parts = self.read_key()
+                    self.advance(2 if double else 1)
                 if double:
                     parent = self.resolve(parts[:-1], line)
                     base = f"{parent}.{parts[-1]}" if parent else parts[-1]
@@ -247,6 +270,13 @@ class _Scanner:
                 self.record(f"{path}[{index}]", self.line)
                 self.value(f"{path}[{index}]")
         elif c == "{":
+            simple = _SIMPLE_INLINE_TABLE.match(self.text, self.pos)
+            if simple is not None:
+                line = self.line
+                for key in _INLINE_KEY.findall(simple.group()):
+                    self.record(f"{path}.{key}", line)
+                self.pos = simple.end()
+                return
             self.advance()
             while self.pos < len(self.text):
                 self.skip_ws(False)

@@ -238,68 +238,67 @@ class Validator:
             for i, item in enumerate(value):
                 yield from self.value(what, meta, item, f"{path}[{i}]")
         else:
-            yield from self.scalar(what, meta, value, path)
+            error = self.scalar(what, meta, value, path)
+            if error is not None:
+                yield error
 
-    def scalar(self, tp, meta: dict, value: Any, path: str) -> Iterator[Error]:
+    def scalar(self, tp, meta: dict, value: Any, path: str) -> Optional[Error]:
+        """The error of one plain value, or None (a plain function, not a generator: it runs for every value)."""
+        message = self._scalar_message(tp, meta, value)
+        return None if message is None else (path, message)
+
+    def _scalar_message(self, tp, meta: dict, value: Any) -> Optional[str]:
         # Messages are built only for values that are wrong: most are not.
         def bad() -> str:
             return f"must be {expectation(tp, meta)}, got {describe(value)}"
 
         if tp is bool:
-            if not isinstance(value, bool):
-                yield path, bad()
-            return
+            return None if isinstance(value, bool) else bad()
         if tp is int or tp is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or (tp is int and isinstance(value, float)):
-                yield path, bad()
-                return
+                return bad()
             if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
-                yield path, f"{bad()}, outside TOML's 64-bit integer range"
-                return
+                return f"{bad()}, outside TOML's 64-bit integer range"
             if isinstance(value, float) and not math.isfinite(value):
-                yield path, f"must be a finite number{bounds_phrase(meta)}, got {describe(value)}"
-                return
+                return f"must be a finite number{bounds_phrase(meta)}, got {describe(value)}"
             ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
             if le == WORLD_POPULATION and value > le:
-                yield path, f"must not exceed the world's population ({_fmt(le)}), got {describe(value)}"
-            elif (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
-                yield path, bad()
-            return
+                return f"must not exceed the world's population ({_fmt(le)}), got {describe(value)}"
+            if (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
+                return bad()
+            return None
         if tp is str:
             if not isinstance(value, str):
-                yield path, bad()
-                return
+                return bad()
             choices = meta.get("choices")
             if choices and value not in choices:
-                yield path, f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
-                return
+                return f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
             check = meta.get("check")
             if check == "currency" and not self.codes.is_currency(value):
-                yield path, f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
-            elif check == "region" and not self.codes.is_region(value):
+                return f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
+            if check == "region" and not self.codes.is_region(value):
                 hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
-                yield path, f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
-            elif check == "url" and not (value.startswith("https://") or value.startswith("http://")):
-                yield path, f"must be an http(s) URL, got {describe(value)}"
-            elif not value.strip():
-                yield path, "must not be empty"
-            return
+                return f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
+            if check == "url" and not (value.startswith("https://") or value.startswith("http://")):
+                return f"must be an http(s) URL, got {describe(value)}"
+            if not value.strip():
+                return "must not be empty"
+            return None
         if tp is datetime:
             if not isinstance(value, datetime):
-                yield path, bad()
-            elif value.tzinfo is None:
-                yield path, f"needs a UTC offset (e.g. {value.isoformat()}+08:00), got {value.isoformat()} without one"
-            return
+                return bad()
+            if value.tzinfo is None:
+                return f"needs a UTC offset (e.g. {value.isoformat()}+08:00), got {value.isoformat()} without one"
+            return None
         if tp is date:
-            if isinstance(value, datetime) or not isinstance(value, date):
-                yield path, bad()
-            return
-        yield path, f"unsupported type {tp}"  # a model declaration the validator does not know
+            return bad() if isinstance(value, datetime) or not isinstance(value, date) else None
+        return f"unsupported type {tp}"  # a model declaration the validator does not know
 
     def extra(self, spec: ExtraField, value: Any, path: str) -> Iterator[Error]:
         tp = {"int": int, "float": float, "bool": bool, "str": str}[spec.type]
         meta = {"ge": spec.ge, "le": spec.le, "choices": spec.choices}
-        errors = list(self.scalar(tp, meta, value, path))
+        error = self.scalar(tp, meta, value, path)
+        errors = [error] if error is not None else []
         yield from errors
         if not errors and spec.validate is not None:
             message = spec.validate(value)
@@ -320,7 +319,9 @@ class Validator:
                 names = list(PARAMETERS) + [f"{what}_{action}" for what in ACTION_PARAMETERS for action in actions]
                 yield where, f"unknown simulation parameter{did_you_mean(key, names)} (`campaignsim simulate --help-params` lists them)"
                 continue
-            yield from self.scalar(float, {"ge": param.ge, "le": param.le}, value, where)
+            error = self.scalar(float, {"ge": param.ge, "le": param.le}, value, where)
+            if error is not None:
+                yield error
 
     # -- checks across keys and against plugins --------------------------------------------------
     def special(self, cls, data: dict, path: str) -> Iterator[Error]:

@@ -1,4 +1,4 @@
-from campaignsim.lint.engine import INLINE_IGNORE
+from campaignsim.lint.engine import inline_ignores
 from campaignsim.lint.rule import Reference, Rule
 
 
@@ -23,13 +23,9 @@ class IgnoreWithoutReason(Rule):
                 yield self.violation(f"lint.ignore[{i}]", f"ignore of {ignore.code} gives no reason",
                                      f'Add reason = "…" saying why {ignore.code} does not apply.')
         source = context.source
-        if source is None or source.locator is None or scenario.variant is not None:
+        if source is None or scenario.variant is not None:  # comments belong to the file: judged once, with the base
             return
-        keys_by_line = {}
-        for key, line in source.locator.lines.items():
-            keys_by_line.setdefault(line, key)
-        for line, comment in sorted(source.locator.comments.items()):
-            m = INLINE_IGNORE.search(comment)
-            if m and not m.group(2).strip():
-                yield self.violation(keys_by_line.get(line, ""), f"inline ignore[{m.group(1)}] on line {line} gives no reason",
+        for ignore in inline_ignores(source.locator):
+            if not ignore.reason:
+                yield self.violation(ignore.key, f"inline ignore[{ignore.written}] on line {ignore.line} gives no reason",
                                      "Write the reason after the bracket: # campaignsim: ignore[CODE] why it does not apply")
