@@ -7,6 +7,7 @@ import hashlib
 import json
 import math
 
+import attrs
 import numpy as np
 import pytest
 import sim_helpers as H
@@ -83,13 +84,15 @@ def test_common_random_numbers_shrink_the_variance_of_a_variant_difference():
 
 
 # ------------------------------------------------------------------------- invariants (check #9)
-def test_counts_are_nested_and_entries_are_actions_times_worth():
+def test_counts_are_nested_and_entries_are_held_by_entrants_only():
     steps = (H.step("follow", worth=2), H.step("share", count=3), H.step("comment", optional=True, worth=5))
     sc = base(steps=steps, size=7_000)
     result = simulate(sc, registry=REG, runs=30, seed=2)
     p = result.per_run
     assert np.all(p["entrants"] <= p["started"]) and np.all(p["started"] <= p["exposed"]) and np.all(p["exposed"] <= 7_000)
-    assert np.array_equal(p["entries"], p["funnel"] @ np.array([2, 1, 5]))
+    # every entrant holds the required steps' worth (2 + 1); the optional comment adds 5 per completion
+    assert np.array_equal(p["entries"], p["entrants"] * 3 + p["funnel"][:, 2] * 5)
+    assert np.all(p["entries"] < p["funnel"] @ np.array([2, 1, 5]))  # drop-outs' follows hold no entry
     # required steps only lose people, in order; the last required step's completers are the entrants
     assert np.all(p["funnel"][:, 1] <= p["funnel"][:, 0])
     assert np.array_equal(p["funnel"][:, 1], p["entrants"])
@@ -271,3 +274,20 @@ def test_text_summary_escapes_markup_in_names():
     sc = attrs.evolve(sc, campaign=attrs.evolve(sc.campaign, name="[bold]Win[/] a [red]kettle"))
     text = simulate(sc, registry=REG, runs=2, seed=0).render_text()
     assert "[bold]Win[/] a [red]kettle — base" in Text.from_markup(text).plain
+
+
+def test_entries_are_capped_per_person():
+    steps = (H.step("comment", worth=3), H.step("like", optional=True, worth=4))
+    sc = base(steps=steps, size=7_000)
+    capped = attrs.evolve(sc, entry=attrs.evolve(sc.entry, max_entries_per_person=2))
+    p = simulate(capped, registry=REG, runs=10, seed=2).per_run
+    assert np.all(p["entries"] == p["entrants"] * 2)
+
+
+def test_comment_to_enter_with_comments_switched_off_finds_no_entrants():
+    sc = base(steps=(H.step("comment"),), size=7_000)
+    off = attrs.evolve(sc, platform=attrs.evolve(sc.platform, comments_enabled=False))
+    result = simulate(off, registry=REG, runs=5, seed=2)
+    assert np.all(result.per_run["entrants"] == 0)
+    assert any("comments are switched off" in w for w in result.to_json_dict()["warnings"])
+    assert np.all(simulate(sc, registry=REG, runs=5, seed=2).per_run["entrants"] > 0)

@@ -104,6 +104,7 @@ class SimConfig:
     budget_currency: Optional[str]
     parameters: tuple[tuple[str, float, str], ...]  # name, value, where it came from
     warnings: tuple[str, ...] = ()
+    max_entries_per_person: Optional[int] = None
 
     @property
     def required_steps(self) -> tuple[StepConfig, ...]:
@@ -249,6 +250,10 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields))
         delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
         exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count))
+        if step.action == "comment" and scenario.platform.comments_enabled is False and f"completion_{step.action}" not in overrides:
+            # The post takes no comments: nobody can complete this step (WX005 explains why).
+            completion = 0.0
+            warnings.append(f"entry.steps[{index}]: comments are switched off (platform.comments_enabled = false), so nobody can comment to enter")
         for what in ACTION_PARAMETERS:
             name = f"{what}_{step.action}"
             if name in overrides:
@@ -295,6 +300,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
 
     parameters = tuple((name, float(values[name]), origin[name]) for name in sorted(values))
     return SimConfig(
+        max_entries_per_person=scenario.entry.max_entries_per_person,
         name=scenario.campaign.name, variant=scenario.variant, horizon=horizon, hours=int(math.ceil(horizon - 1e-9)),
         reach=reach, audience_size=int(size), posts=tuple(sorted(posts, key=lambda p: (p.at, p.source))), steps=tuple(steps),
         kernel=(values["attention_kernel"], values["attention_half_life_hours"], values["power_law_exponent"]),

@@ -294,6 +294,12 @@ class Replication:
         if not voids and len(valid_times):
             entrant_hours += np.bincount(np.minimum(valid_times.astype(np.int64), cfg.hours), minlength=cfg.hours + 1)
         sharing = np.array([s.offspring_mean > 0 for s in cfg.steps], dtype=bool)
+        # Entries are held by entrants only: each has completed every required step; bonus steps add
+        # their worth. A cap per person is applied to the total (an upper bound when bonuses vary).
+        optional = np.array([s.optional for s in cfg.steps], dtype=bool)
+        entries = entrants * int(worth[~optional].sum()) + int((actions[optional] * worth[optional]).sum())
+        if cfg.max_entries_per_person is not None:
+            entries = min(entries, entrants * cfg.max_entries_per_person)
         out = {
             "exposed": self.exposed,
             "exposed_organic": int(self.by_source[ORGANIC]),
@@ -303,7 +309,7 @@ class Replication:
             "started": self.started,
             "entrants": entrants,
             "voided_entrants": len(valid_times) if voids else 0,
-            "entries": 0 if voids else int((actions * worth).sum()),
+            "entries": 0 if voids else int(entries),
             "actions": int(actions.sum()),
             "shares": int(actions[sharing].sum()),
             "winners": int(self.fulfilment["winners"]),
