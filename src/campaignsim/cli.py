@@ -67,6 +67,8 @@ def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...]) -> None
     campaignsim lint scenarios/                                  rules only (fast, for CI)
     campaignsim explain WX001                                    one rule and its sources
     """
+    if no_plugins and plugins:
+        raise click.UsageError("--no-plugins and --plugin exclude each other: --plugin NAME already loads only NAME besides the built-in packs")
     ctx.obj = Settings(no_plugins, plugins)
 
 
@@ -153,6 +155,7 @@ def explain(settings: Settings, code, fmt) -> None:
     from campaignsim.lint.selection import unknown_selector_message
 
     registry = settings.registry()
+    report_plugin_failures(registry)
     rule = registry.rule(code)
     if rule is None:
         fail(unknown_selector_message(code, registry))
@@ -171,6 +174,7 @@ def explain(settings: Settings, code, fmt) -> None:
             console.print(Markdown(rule_markdown(rule, registry)))
         else:
             click.echo(rule_markdown(rule, registry))
+    sys.exit(2 if registry.failures else 0)
 
 
 @main.command()
@@ -205,7 +209,10 @@ def schema(settings: Settings, output) -> None:
 
     from campaignsim.schema import build_schema
 
-    emit(json.dumps(build_schema(settings.registry()), indent=2, ensure_ascii=False) + "\n", output)
+    registry = settings.registry()
+    report_plugin_failures(registry)
+    emit(json.dumps(build_schema(registry), indent=2, ensure_ascii=False) + "\n", output)
+    sys.exit(2 if registry.failures else 0)
 
 
 class _Progress:
@@ -251,7 +258,7 @@ def _run_options(f):
 
 def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
     from campaignsim.lint.config import ConfigError
-    from campaignsim.runner import run_scenarios
+    from campaignsim.runner import RunInputError, run_scenarios
 
     if report_path and not report_path.endswith((".html", ".htm", ".md")):
         fail(f"--report {report_path}: the file name must end in .html or .md")
@@ -267,6 +274,11 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
         result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress)
     except ConfigError as exc:
         fail(str(exc))
+    except RunInputError as exc:  # already names the file and variant, like a load error
+        if progress is not None:
+            progress.stop()
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     finally:
         if progress is not None:
             progress.stop()

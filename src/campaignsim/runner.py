@@ -70,9 +70,19 @@ class RunResult:
         }
 
 
-def takedown_codes(findings, registry) -> tuple[str, ...]:
-    """Error findings of platform rules: what a platform would take a post down for."""
-    return tuple(sorted({f.code for f in findings if f.severity == "error" and registry.rules[f.code].platforms}))
+def takedown_codes(scenario, registry) -> tuple[str, ...]:
+    """The error-level platform rules a scenario breaks: what a platform would take a post down for.
+
+    Judged with every rule and no suppressions, whatever the lint settings: a platform does not
+    read a campaign's ignores, so an ignore silences a finding but not the takedown risk.
+    """
+    from campaignsim.lint.engine import lint_scenario
+
+    return tuple(sorted({f.code for f in lint_scenario(scenario, registry) if f.severity == "error" and registry.rules[f.code].platforms}))
+
+
+class RunInputError(Exception):
+    """A scenario that loads and lints but cannot be simulated (e.g. an audience too large to simulate)."""
 
 
 def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, jobs: int = 1,
@@ -82,6 +92,7 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, 
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
     and ``advance(n)``: total is variants × runs."""
     from campaignsim.sim import simulate
+    from campaignsim.sim.config import SimulationConfigError
 
     lint_report = LintReport(registry=registry, failures=list(registry.failures))
     loaded_files = lint_into(lint_report, paths, registry, lambda path: config if config is not None else discover(path))
@@ -96,9 +107,13 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, 
             label = scenario.variant or "base"
             if several:
                 label = f"{scenario.campaign.name}: {scenario.variant}" if scenario.variant else scenario.campaign.name
-            sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                           takedown_codes=takedown_codes(result.findings, registry),
-                           progress=progress.advance if progress is not None else None)
+            try:
+                sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
+                               takedown_codes=takedown_codes(scenario, registry),
+                               progress=progress.advance if progress is not None else None)
+            except SimulationConfigError as exc:
+                where = f" (variant {scenario.variant!r})" if scenario.variant else ""
+                raise RunInputError(f"{loaded.path}{where}: {exc}") from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
     comparisons = []
     if variant_runs:

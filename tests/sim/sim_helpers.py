@@ -42,6 +42,7 @@ class TestRegistry:
     platforms: dict
     actions: dict
     exchange_rates: dict
+    failures: tuple = ()  # plugin failures, as the real registry reports them
 
     def platform(self, name):
         return self.platforms.get(name)

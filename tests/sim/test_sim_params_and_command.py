@@ -13,6 +13,7 @@ import sim_helpers as H
 from click.testing import CliRunner
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, Param, check_overrides, find_param
+from campaignsim import runner
 from campaignsim.sim import command
 from campaignsim.sim.config import build_config
 
@@ -72,6 +73,16 @@ class FakeError:
         return self.message
 
 
+class _Settings:
+    """What the command line hands a command: the registry of the test helpers' plugins."""
+
+    def registry(self):
+        return H.registry()
+
+
+SETTINGS = _Settings()
+
+
 @attrs.define
 class FakeLoaded:
     scenarios: list
@@ -82,14 +93,13 @@ class FakeLoaded:
 def fake_file(monkeypatch):
     """The command with a loader returning the reference draw and its 'comment to enter' variant."""
     loaded = FakeLoaded([H.scenario(reach=3_000), H.scenario(reach=3_000, steps=(H.step("comment"),), variant="comment to enter")], [])
-    monkeypatch.setattr(command, "_registry", H.registry)
     monkeypatch.setattr(command, "_load_file", lambda path, registry: loaded)
-    monkeypatch.setattr(command, "_takedown_codes", lambda scenario, registry: ())
+    monkeypatch.setattr(runner, "takedown_codes", lambda scenario, registry: ())
     return loaded
 
 
 def test_command_prints_a_json_list_for_base_and_variants(fake_file):
-    result = CliRunner().invoke(command.simulate, ["x.toml", "--runs", "4", "--format", "json"])
+    result = CliRunner().invoke(command.simulate, ["x.toml", "--runs", "4", "--format", "json"], obj=SETTINGS)
     assert result.exit_code == 0, result.output
     docs = json.loads(result.output)
     assert [d["variant"] for d in docs] == [None, "comment to enter"] and all(d["runs"] == 4 and d["seed"] == 0 for d in docs)
@@ -97,29 +107,28 @@ def test_command_prints_a_json_list_for_base_and_variants(fake_file):
 
 def test_command_prints_one_json_object_for_one_variant_and_the_same_bytes_twice(fake_file):
     args = ["x.toml", "--runs", "3", "--seed", "7", "--format", "json", "--variant", "comment to enter"]
-    first = CliRunner().invoke(command.simulate, args)
-    second = CliRunner().invoke(command.simulate, args + ["--jobs", "2"])
+    first = CliRunner().invoke(command.simulate, args, obj=SETTINGS)
+    second = CliRunner().invoke(command.simulate, args + ["--jobs", "2"], obj=SETTINGS)
     assert first.exit_code == 0 and json.loads(first.output)["variant"] == "comment to enter"
     assert first.output == second.output
 
 
 def test_command_writes_text_to_a_file_without_markup(fake_file, tmp_path):
     out = tmp_path / "sim.txt"
-    result = CliRunner().invoke(command.simulate, ["x.toml", "--runs", "2", "--variant", "base", "--output", str(out)])
+    result = CliRunner().invoke(command.simulate, ["x.toml", "--runs", "2", "--variant", "base", "--output", str(out)], obj=SETTINGS)
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "Spring tea lucky draw — base" in text and "[bold]" not in text and "comment to enter" not in text
 
 
 def test_command_reports_load_errors_on_stderr_and_exits_2(monkeypatch):
-    monkeypatch.setattr(command, "_registry", H.registry)
     monkeypatch.setattr(command, "_load_file", lambda path, registry: FakeLoaded([], [FakeError("x.toml:3: campaign.end: must be after start")]))
-    result = CliRunner().invoke(command.simulate, ["x.toml"])
+    result = CliRunner().invoke(command.simulate, ["x.toml"], obj=SETTINGS)
     assert result.exit_code == 2 and "campaign.end: must be after start" in result.output
 
 
 def test_command_rejects_an_unknown_variant(fake_file):
-    result = CliRunner().invoke(command.simulate, ["x.toml", "--variant", "tag three friends"])
+    result = CliRunner().invoke(command.simulate, ["x.toml", "--variant", "tag three friends"], obj=SETTINGS)
     assert result.exit_code == 2 and "no variant named" in result.output
 
 
@@ -129,19 +138,20 @@ def test_command_runs_the_real_loader_and_lint_on_a_shipped_scenario():
     from campaignsim.sim.config import build_config as build
 
     path = REPO / "scenarios" / "wechat_share_to_enter.toml"
-    result = CliRunner().invoke(command.simulate, [str(path), "--runs", "3", "--format", "json"])
+    real = type("RealSettings", (), {"registry": staticmethod(get_registry)})()
+    result = CliRunner().invoke(command.simulate, [str(path), "--runs", "3", "--format", "json"], obj=real)
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert doc["scenario"] == "Mid-Autumn mooncake lucky draw" and doc["runs"] == 3
     # sharing to Moments for entry breaks WeChat's rules: lint gives error codes, and they switch the hazard on
     registry = get_registry()
     scenario = load_file(str(path), registry).scenarios[0]
-    codes = command._takedown_codes(scenario, registry)
+    codes = runner.takedown_codes(scenario, registry)
     assert codes and build(scenario, registry, codes).takedown_active
 
 
 def test_help_params_lists_every_parameter_with_its_source_without_a_path():
-    result = CliRunner().invoke(command.simulate, ["--help-params"])
+    result = CliRunner().invoke(command.simulate, ["--help-params"], obj=SETTINGS)
     assert result.exit_code == 0
     for name in PARAMETERS:
         assert f"{name}  (default" in result.output

@@ -13,34 +13,10 @@ from typing import Optional
 import click
 
 
-def _registry():
-    from campaignsim.plugin.manager import get_registry
-
-    return get_registry()
-
-
 def _load_file(path: str, registry):
     from campaignsim.load import load_file
 
     return load_file(path, registry)
-
-
-def _takedown_codes(scenario, registry) -> tuple[str, ...]:
-    """Codes of the error-severity platform findings: what a platform would take the post down for."""
-    try:
-        from campaignsim.lint.engine import lint_scenario
-    except ImportError:
-        return ()
-    findings = lint_scenario(scenario, registry)
-    codes = set()
-    for finding in findings:
-        if finding.severity != "error":
-            continue
-        rule = getattr(registry, "rules", {}).get(finding.code) if hasattr(registry, "rules") else None
-        if rule is not None and not getattr(rule, "platforms", None):
-            continue  # a legal or general rule: a platform does not take posts down for it
-        codes.add(finding.code)
-    return tuple(sorted(codes))
 
 
 def _progress_bar(total: int):
@@ -78,13 +54,18 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
               help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--variant", "variant", default=None, help="Simulate only this variant ('base' for the base); default: the base and every variant.")
-@click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write the output to FILE instead of stdout.")
-def simulate(path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str]) -> None:
+@click.option("--output", "output", type=click.Path(dir_okay=False), default=None, help="Write the output to FILE (atomically) instead of stdout.")
+@click.pass_obj
+def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str]) -> None:
     """Estimate how many people take part in a campaign, when, and where they drop out.
 
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
     """
-    registry = _registry()
+    from campaignsim import runner
+    from campaignsim.cli import emit, report_plugin_failures
+
+    registry = settings.registry()
+    report_plugin_failures(registry)
     loaded = _load_file(path, registry)
     if loaded.errors:
         for error in loaded.errors:
@@ -109,7 +90,7 @@ def simulate(path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Opti
         for scenario in scenarios:
             try:
                 results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                                   takedown_codes=_takedown_codes(scenario, registry), progress=advance))
+                                   takedown_codes=runner.takedown_codes(scenario, registry), progress=advance))
             except SimulationConfigError as exc:
                 close()
                 where = f" (variant {scenario.variant!r})" if scenario.variant else ""
@@ -124,15 +105,14 @@ def simulate(path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Opti
     else:
         text = "\n\n".join(r.render_text() for r in results) + "\n"
     if output is not None:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text if fmt == "json" else _strip_markup(text))
-        return
-    if fmt == "json":
+        emit(text if fmt == "json" else _strip_markup(text), output)
+    elif fmt == "json":
         click.echo(text, nl=False)
     else:
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=True).print(text, end="")
+    sys.exit(2 if registry.failures else 0)
 
 
 def _strip_markup(text: str) -> str:

@@ -226,7 +226,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     if expected > MAX_EXPOSURES:
         raise SimulationConfigError(
             f"the posts reach {expected:,.0f} people, more than the {MAX_EXPOSURES:,} one replication can hold person by person; "
-            "simulate a representative share of the audience and scale the counts")
+            "set audience.reach (and audience.size) to a representative sample, say 1/100 of it, and scale the counts up")
     if size > MAX_EXPOSURES:
         warnings.append(f"audience size {size:,} is above {MAX_EXPOSURES:,}: the cascade's ceiling is lowered to that")
         size = MAX_EXPOSURES
