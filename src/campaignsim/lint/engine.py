@@ -124,6 +124,31 @@ def _inline_suppressions(loaded: LoadedFile, registry) -> list[Suppression]:
     return out
 
 
+def _within(inner: str, outer: str) -> bool:
+    return inner.startswith(outer + ".") or inner.startswith(outer + "[")
+
+
+def _inline_covers(ignore: Suppression, finding: Finding, loaded: LoadedFile) -> bool:
+    """Whether an inline ignore applies to a finding: it is on the finding's line, or on a key inside
+    the table the finding is about (``action = …`` in the step a finding names), or on the header of
+    a table that holds the finding's key."""
+    if ignore.line == finding.line:
+        return True
+    key, prefix = ignore.key, ""
+    if finding.variant is not None:
+        index = loaded.variant_index(finding.variant)
+        prefix = f"variants[{index}]."
+        if not key.startswith(prefix):
+            return False
+        key = key[len(prefix):]
+    lines = loaded.locator.lines if loaded.locator is not None else {}
+    if _within(key, finding.key):  # the comment is inside the table the finding is about
+        return lines.get(prefix + finding.key) == finding.line
+    if _within(finding.key, key):  # the comment is on the header of a table holding the finding's key
+        return lines.get(ignore.key) == ignore.line
+    return False
+
+
 def _table_suppressions(loaded: LoadedFile, scenario, registry) -> list[Suppression]:
     out = []
     for i, ignore in enumerate(scenario.lint.ignore):
@@ -187,11 +212,13 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     inline = _inline_suppressions(loaded, registry)
     table_sups = {}
     used: set[tuple] = set()
+    ran: set[str] = set()
     results = []
     for scenario in loaded.scenarios:
         codes = selected
         if scenario.lint.select or scenario.lint.extend_select:
             codes, _ = resolve(registry, scenario.lint.select or None, scenario.lint.extend_select, config.ignore)
+        ran |= codes
         sups = _table_suppressions(loaded, scenario, registry)
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
@@ -199,7 +226,7 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
         kept = []
         for finding in raw:
             hit = next((s for s in sups if finding.code in s.codes), None) or \
-                next((s for s in inline if finding.code in s.codes and s.line == finding.line), None)
+                next((s for s in inline if finding.code in s.codes and _inline_covers(s, finding, loaded)), None)
             if hit is None:
                 kept.append(finding)
             else:
@@ -212,6 +239,8 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
         for s in [*table_sups.values(), *inline]:
             if (s.key, s.selectors, s.line) in used:
                 continue
+            if s.codes and not set(s.codes) & ran:
+                continue  # its rules were not selected this time: nothing to judge it by
             what = ", ".join(s.selectors) or "nothing"
             why = "matches no rule" if not s.codes else "suppresses no finding in this file"
             key = s.key if not s.inline else (s.key or "")
