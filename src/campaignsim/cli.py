@@ -260,8 +260,16 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
+    from pathlib import Path
+
+    for path in paths:
+        if Path(path).is_dir():
+            fail(f"{path} is a directory: run and compare take scenario files (lint takes directories)")
     if report_path and not report_path.endswith((".html", ".htm", ".md")):
         fail(f"--report {report_path}: the file name must end in .html or .md")
+    for target in (report_path, output):
+        if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
+            fail(f"cannot write {target}: no such directory {Path(target).parent}")
     if report_path:
         from campaignsim.report.charts import require_matplotlib
 

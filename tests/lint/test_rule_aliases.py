@@ -46,3 +46,11 @@ def test_findings_carry_the_new_code():
 def test_ignore_by_old_code_suppresses_and_is_used():
     findings = lint_string('[lint]\nignore = [{ code = "ALIAS001", reason = "known" }]\n', rules=["ALIAS", "CS"], registry=REGISTRY)
     assert [f.code for f in findings] == []
+
+
+def test_codes_are_matched_in_any_case():
+    assert match("alias002", REGISTRY) == {"ALIAS002"}
+    assert match("alias001", REGISTRY) == {"ALIAS002"}
+    assert match("Alias", REGISTRY) == {"ALIAS002"}
+    assert REGISTRY.rule("alias002") is RenamedRule
+    assert REGISTRY.rule("Renamed-Rule") is RenamedRule

@@ -180,7 +180,7 @@ def test_text_format_names_the_variant_and_counts_file_errors_in_the_summary(bus
     report, good = busy_report
     text = render(report_registry, report, "text")
     assert "RPT002 warning [quiet] name asks for WARN" in text
-    assert text.splitlines()[-1] == "4 findings in 1 file (1 error, 2 warning, 1 info); 2 file errors"
+    assert text.splitlines()[-1] == "4 findings in 1 file (1 error, 2 warning, 1 info); 2 load errors"
     assert "invalid TOML" in text.splitlines()[0] + text.splitlines()[1]
 
 

@@ -49,3 +49,25 @@ def test_a_missing_plugin_is_reported_and_exit_2_in_every_command(args, project_
     proc = _cli("--plugin", "no_such_plugin", *args, cwd=project_root)
     assert proc.returncode == 2
     assert "no_such_plugin" in proc.stderr and proc.stdout  # the command still did its job
+
+
+def test_run_takes_files_not_directories(project_root):
+    proc = _cli("run", "scenarios", cwd=project_root)
+    assert proc.returncode == 2 and "is a directory" in proc.stderr
+
+
+def test_a_report_into_a_missing_folder_fails_before_simulating(tmp_path, reference_path, project_root):
+    proc = _cli("run", str(reference_path), "--runs", "2", "--report", str(tmp_path / "nope" / "r.html"), cwd=project_root)
+    assert proc.returncode == 2 and "no such directory" in proc.stderr
+    assert "Simulation" not in proc.stdout  # nothing was run
+
+
+def test_error_findings_row_counts_findings_not_rules(reference_run):
+    from campaignsim.report.summary import output_rows
+
+    _, rows = output_rows(reference_run)
+    counts = rows[-1]
+    assert counts[0] == "error findings"
+    for run, shown in zip(reference_run.runs, counts[1:]):
+        assert int(shown) == sum(f.severity == "error" for f in run.lint.findings)
+    assert int(counts[1]) > len(reference_run.runs[0].error_codes)  # WX002 fires twice on the base

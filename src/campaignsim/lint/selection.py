@@ -10,14 +10,15 @@ def match(selector: str, registry) -> set[str]:
     """Codes a selector stands for (empty when it matches no rule)."""
     if selector.upper() == "ALL":
         return set(registry.rules)
-    if selector in registry.rules:
-        return {selector}
-    if selector in registry.rule_aliases:
-        return {registry.rule_aliases[selector]}
-    by_name = {code for code, rule in registry.rules.items() if rule.name == selector}
+    code = selector.upper()  # codes are capitals; wx001 means WX001
+    if code in registry.rules:
+        return {code}
+    if code in registry.rule_aliases:
+        return {registry.rule_aliases[code]}
+    by_name = {c for c, rule in registry.rules.items() if rule.name == selector.lower()}
     if by_name:
         return by_name
-    return {code for code in registry.rules if code.startswith(selector)}
+    return {c for c in registry.rules if c.startswith(code)}
 
 
 def unknown_selector_message(selector: str, registry) -> str:

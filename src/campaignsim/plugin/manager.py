@@ -64,11 +64,12 @@ class Registry:
         return self.actions.get(name)
 
     def rule(self, code_or_name: str):
-        code = self.rule_aliases.get(code_or_name, code_or_name)
+        """A rule by code, former code or name; codes in any case."""
+        code = self.rule_aliases.get(code_or_name.upper(), code_or_name.upper())
         if code in self.rules:
             return self.rules[code]
         for rule in self.rules.values():
-            if rule.name == code_or_name:
+            if rule.name == code_or_name.lower():
                 return rule
         return None
 

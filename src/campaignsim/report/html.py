@@ -29,7 +29,8 @@ def render_html(result) -> str:
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)} — campaignsim</title>",
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{CSS}</style></head><body>",
              f"<h1>{escape(title)}</h1>",
-             f"<p class=\"meta\">{result.replications} runs per variant, seed {result.seed}; mean (90% interval). campaignsim {__version__}.</p>"]
+             f"<p class=\"meta\">{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the 5th–95th "
+             f"percentile of the runs; a difference from the base is the mean with its 90% confidence interval. campaignsim {__version__}.</p>"]
     header, rows = output_rows(result)
     parts.append("<h2>Variants</h2><table><thead><tr>")
     for i, h in enumerate(header):

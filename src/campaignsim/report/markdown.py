@@ -20,7 +20,8 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(result, chart_files: dict[str, str]) -> str:
     title = result.runs[0].scenario.campaign.name if result.runs else "campaignsim report"
-    out = [f"# {title}", "", f"{result.replications} runs per variant, seed {result.seed}; mean (90% interval).", ""]
+    out = [f"# {title}", "", f"{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the 5th–95th "
+           "percentile of the runs; a difference from the base is the mean with its 90% confidence interval.", ""]
     header, rows = output_rows(result)
     out += ["## Variants", "", *_table(header, rows), ""]
     if result.comparisons:

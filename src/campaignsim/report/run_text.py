@@ -41,7 +41,8 @@ def findings_section(result) -> Group:
 
 
 def outputs_table(result) -> Table:
-    table = Table(title=f"Simulation: {result.replications} runs, seed {result.seed}, mean (90% interval)", title_justify="left")
+    table = Table(title=f"Simulation: {result.replications} runs, seed {result.seed}; mean (5th–95th percentile of the runs)",
+                  title_justify="left")
     header, rows = output_rows(result)
     table.add_column("")
     for run in result.runs:
@@ -99,6 +100,7 @@ def render(result, console: Console) -> None:
         return
     console.print(outputs_table(result))
     if result.comparisons:
-        console.print(Panel(comparison_section(result), title="Against the base (paired runs, 90% interval)", title_align="left"))
+        console.print(Panel(comparison_section(result), title="Against the base: mean difference (90% confidence interval, paired runs)",
+                            title_align="left"))
     label_width = max(len(r.label) for r in result.runs)
     console.print(chart_section(result, width=max(10, min(72, console.width - label_width - 14))))

@@ -1,4 +1,4 @@
-"""Rows shared by the HTML and Markdown reports (the terminal report builds its own rich table)."""
+"""Rows shared by the terminal, HTML and Markdown reports of run and compare."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def output_rows(result) -> tuple[list[str], list[list[str]]]:
         ["takedown probability"] + [f"{d['outputs']['takedown_probability']:.0%}" for d in docs],
         ["late prizes"] + [_interval(d["outputs"]["late_prizes"]) for d in docs],
         ["complaints"] + [_interval(d["outputs"]["complaints"]) for d in docs],
-        ["error findings"] + [str(len(r.error_codes)) for r in result.runs],
+        ["error findings"] + [str(sum(f.severity == "error" for f in r.lint.findings)) for r in result.runs],
     ]
     return header, rows
 

@@ -43,7 +43,7 @@ def render(report, color: bool = False) -> str:
     summary = (f"{_plural(sum(counts.values()), 'finding')} in {_plural(files, 'file')} "
                f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
     if report.load_errors:
-        summary += f"; {_plural(len(report.load_errors), 'file error')}"
+        summary += f"; {_plural(len(report.load_errors), 'load error')}"
     if report.failures:
         summary += f"; {_plural(len(report.failures), 'plugin failure')}"
     lines.append(_style(summary, "bold", color))

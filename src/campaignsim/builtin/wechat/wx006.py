@@ -1,7 +1,10 @@
 from collections import defaultdict
+from datetime import timedelta, timezone
 
 from campaignsim.builtin.wechat.limits import SERVICE_PUSHES_PER_CALENDAR_MONTH, SUBSCRIPTION_PUSHES_PER_DAY
 from campaignsim.lint.rule import Reference, Rule
+
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")  # China has one time zone and no daylight saving
 
 MASS_PUSH = "mass_push"
 
@@ -57,7 +60,7 @@ channel = "mass_push"
     )
 
     def check(self, scenario, context):
-        # Days and months as the account's own clock shows them: the offset each post was written with.
+        # WeChat counts days and months in Beijing time, whatever offset a post was written with.
         if scenario.platform.account == "subscription":
             yield from self._over_quota(scenario, lambda at: f"on {at:%Y-%m-%d}", "day", SUBSCRIPTION_PUSHES_PER_DAY)
         else:
@@ -76,13 +79,14 @@ channel = "mass_push"
         for i, post in enumerate(scenario.schedule):
             if post.channel != MASS_PUSH:
                 continue
-            period = period_of(post.at)
+            at = post.at.astimezone(BEIJING)
+            period = period_of(at)
             sent[period] += 1
             if sent[period] > quota:
                 kind = scenario.platform.account
                 yield self.violation(
                     f"schedule[{i}]",
-                    f"the mass push at {post.at:%Y-%m-%d %H:%M} (schedule entry {i + 1}) is push {sent[period]} "
+                    f"the mass push at {at:%Y-%m-%d %H:%M} Beijing time (schedule entry {i + 1}) is push {sent[period]} "
                     f"{period}; a {kind} account can send only {pushes(quota)} per {period_name}",
                     "Merge it into another push of the same "
                     f"{period_name}, or send it as an ordinary post, a reply or a menu update instead.",
