@@ -20,3 +20,4 @@ def rules_in(package_name: str) -> list[type[Rule]]:
             if isinstance(value, type) and issubclass(value, Rule) and value is not Rule and value.__module__ == module.__name__ and hasattr(value, "code"):
                 found.append(value)
     return found
+

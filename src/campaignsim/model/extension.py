@@ -107,3 +107,19 @@ class ActionSpec:
 
     def exposes(self, count: Optional[int] = None) -> float:
         return self.exposes_fixed + self.exposes_per_unit * self.units(count)
+
+
+ASSUMPTION = "assumption [U]: no published figure; calibrate to past campaigns"
+SIM_FIELDS = ("reach_per_follower", "attention_kernel", "attention_half_life_hours", "power_law_exponent", "share_delay_hours",
+              "friend_reach", "repost_reach_factor", "takedown_hazard_per_day", "takedown_voids_entries")
+"""The SimDefaults fields a platform documents a source (or an assumption) for."""
+FRICTION_FIELDS = ("effort_minutes", "effort_per_extra", "effort_per_field", "completion_probability", "completion_per_extra",
+                   "completion_per_field_beyond", "exposes_per_unit", "exposes_fixed", "delay_hours")
+"""The ActionSpec fields an action documents a source (or an assumption) for."""
+
+
+def complete_sources(sources, fields, note: str = ASSUMPTION) -> tuple[tuple[str, str], ...]:
+    """``sources`` completed with ``note`` for every field in ``fields`` that has none, so that every
+    default the simulator uses says where it comes from."""
+    given = dict(sources)
+    return tuple(sources) + tuple((name, note) for name in fields if name not in given)

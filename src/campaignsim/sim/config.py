@@ -170,7 +170,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
             values[name], origin[name] = float(overrides[name]), "scenario [simulation]"
         elif param.default is None:
             values[name] = _platform_value(platform.sim, name)
-            origin[name] = f"platform {platform.name}: " + dict(platform.sim.sources).get(name, "no source given by the plugin")
+            origin[name] = f"platform {platform.name}: " + dict(platform.sim.sources).get(name, "the plugin gives no source: an assumption [U]")
         else:
             values[name], origin[name] = param.default, param.source
     if values["attention_kernel"] >= 0.5 and values["power_law_exponent"] <= 1.0:

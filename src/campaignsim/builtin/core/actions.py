@@ -6,6 +6,7 @@ a source is named. Form-field attrition follows the form-conversion figures quot
 """
 
 from campaignsim.model import ActionSpec
+from campaignsim.model.extension import FRICTION_FIELDS, complete_sources
 
 ASSUMED = "assumption [U]: no published completion rate for this action; calibrate to past campaigns"
 FORM_SOURCE = "form conversion 25% at 3 fields, 20% at 5, 12% at 7 (HubSpot/Quicksprout/WPForms via simulation anchors) [S]"
@@ -16,7 +17,7 @@ def _a(name, summary, fields=(), **kw):
     sources = [("completion_probability", kw.pop("source", ASSUMED))]
     if "completion_per_field_beyond" in kw:
         sources.append(("completion_per_field_beyond", FIELD_SOURCE))
-    return ActionSpec(name=name, summary=summary, fields=tuple(fields), sources=tuple(sources), **kw)
+    return ActionSpec(name=name, summary=summary, fields=tuple(fields), sources=complete_sources(sources, FRICTION_FIELDS), **kw)
 
 
 ACTIONS = (

@@ -1,6 +1,7 @@
 """Facebook and Instagram: two platforms of the Meta family, whose promotion rules differ."""
 
 from campaignsim.model import PlatformSpec, SimDefaults
+from campaignsim.model.extension import SIM_FIELDS, complete_sources
 
 PLATFORMS = (
     PlatformSpec(
@@ -14,9 +15,9 @@ PLATFORMS = (
             reach_per_follower=0.05, attention_kernel="exponential", attention_half_life_hours=80 / 60,
             share_delay_hours=1.0, friend_reach=1.0, repost_reach_factor=0.4, takedown_hazard_per_day=0.03,
             takedown_voids_entries=True,
-            sources=(("attention_half_life_hours", "Visibli 2011: half of likes within 80 min [S]"),
+            sources=complete_sources((("attention_half_life_hours", "Visibli 2011: half of likes within 80 min [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 0.25% (Locowise) [S] is only a weak prior"),
-                     ("takedown_hazard_per_day", "assumption [U]")),
+                     ("takedown_hazard_per_day", "assumption [U]")), SIM_FIELDS),
         ),
     ),
     PlatformSpec(
@@ -30,9 +31,9 @@ PLATFORMS = (
             reach_per_follower=0.1, attention_kernel="exponential", attention_half_life_hours=6.0,
             share_delay_hours=2.0, friend_reach=1.0, repost_reach_factor=0.3, takedown_hazard_per_day=0.02,
             takedown_voids_entries=True,
-            sources=(("attention_half_life_hours", "50% of comments on top brands' posts within 6 h (2014 study) [S]"),
+            sources=complete_sources((("attention_half_life_hours", "50% of comments on top brands' posts within 6 h (2014 study) [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 2.81% (Locowise) [S] is only a weak prior"),
-                     ("takedown_hazard_per_day", "assumption [U]")),
+                     ("takedown_hazard_per_day", "assumption [U]")), SIM_FIELDS),
         ),
     ),
 )

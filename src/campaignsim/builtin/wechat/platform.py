@@ -1,6 +1,7 @@
 """The WeChat platform: account kinds, extra keys and simulation defaults with sources."""
 
 from campaignsim.model import ExtraField, PlatformSpec, SimDefaults
+from campaignsim.model.extension import SIM_FIELDS, complete_sources
 
 PLATFORMS = (
     PlatformSpec(
@@ -26,12 +27,12 @@ PLATFORMS = (
             repost_reach_factor=0.6,
             takedown_hazard_per_day=0.08,
             takedown_voids_entries=True,
-            sources=(
+            sources=complete_sources((
                 ("reach_per_follower", "assumption [U]: article open rates of official accounts are commonly quoted at a few per cent; no primary source"),
                 ("attention_half_life_hours", "assumption [U]: no source found for WeChat (simulation anchors, table A)"),
                 ("takedown_hazard_per_day", "assumption [U]: WeChat deletes induced-sharing posts and restricts accounts (2014 notice [S5]); detection rate unknown"),
                 ("takedown_voids_entries", "assumption [U]: a deleted article takes the entry mechanism with it"),
-            ),
+            ), SIM_FIELDS),
         ),
     ),
 )

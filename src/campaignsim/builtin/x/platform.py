@@ -1,6 +1,7 @@
 """The X (Twitter) platform."""
 
 from campaignsim.model import PlatformSpec, SimDefaults
+from campaignsim.model.extension import SIM_FIELDS, complete_sources
 
 PLATFORMS = (
     PlatformSpec(
@@ -14,9 +15,9 @@ PLATFORMS = (
             reach_per_follower=0.02, attention_kernel="exponential", attention_half_life_hours=80 / 60,
             share_delay_hours=0.5, friend_reach=1.0, repost_reach_factor=0.5, takedown_hazard_per_day=0.02,
             takedown_voids_entries=False,
-            sources=(("attention_half_life_hours", "median impression half-life ≈ 80 min ('The Half-Life of a Tweet', arXiv summary) [S]"),
+            sources=complete_sources((("attention_half_life_hours", "median impression half-life ≈ 80 min ('The Half-Life of a Tweet', arXiv summary) [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 0.21% (Locowise) [S] is only a weak prior"),
-                     ("takedown_hazard_per_day", "assumption [U]")),
+                     ("takedown_hazard_per_day", "assumption [U]")), SIM_FIELDS),
         ),
     ),
 )
