@@ -7,7 +7,8 @@ class MarketingConsentAsEntryCondition(Rule):
     code = "EU001"
     name = "marketing-consent-as-entry-condition"
     severity = "warning"
-    jurisdictions = ("EU", "GB")  # EU member states and the EU as a whole; GB applies the same rule as UK GDPR
+    # GDPR binds the EU and, through the EEA Agreement, Iceland, Liechtenstein and Norway; GB keeps it as UK GDPR.
+    jurisdictions = ("EU", "IS", "LI", "NO", "GB")
     summary = "Entrants must agree to receive marketing to enter (consent coupled to entry)."
     rationale = (
         "GDPR Art. 7(4) asks whether consent was made a condition of a service when it is not necessary for it. The "
