@@ -30,7 +30,7 @@ class DrawBeforeEntriesClose(Rule):
             return
         early = end - prize.draw_at
         hours = early.total_seconds() / 3600
-        gap = f"{hours / 24:.3g} days" if hours >= 48 else f"{hours:.3g} hours"
+        gap = f"{hours / 24:.3g} days" if hours >= 48 else f"{hours:.3g} hour{'' if hours == 1 else 's'}"
         yield self.violation("prize.draw_at",
                              f"the draw ({prize.draw_at:%Y-%m-%d %H:%M}) is {gap} before entries close "
                              f"({end:%Y-%m-%d %H:%M}); entries in between cannot win",

@@ -4,6 +4,19 @@ from campaignsim.builtin.xiaohongshu.limits import RUN_MAX_DAYS
 from campaignsim.lint.rule import Reference, Rule
 
 
+
+def _duration(length: timedelta) -> str:
+    """Days, with hours and minutes where they matter: 30 days and 1 minute is not '30 days'."""
+    days, rest = divmod(int(length.total_seconds()), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = [f"{days} day{'s' if days != 1 else ''}"]
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes or (not hours and rest):
+        parts.append(f"{max(minutes, 1)} min")
+    return " ".join(parts)
+
 class XhsDrawRunsTooLong(Rule):
     """A Xiaohongshu draw open longer than the draw tool allows."""
 
@@ -43,6 +56,6 @@ end = 2027-03-08T22:00:00+08:00
             yield self.violation(
                 "campaign.end",
                 f"entries are open from {campaign.start:%Y-%m-%d %H:%M} to {campaign.end:%Y-%m-%d %H:%M}, "
-                f"{length.total_seconds() / 86400:.4g} days; a Xiaohongshu draw may run at most {RUN_MAX_DAYS} days",
+                f"{_duration(length)}, longer than the {RUN_MAX_DAYS} days a Xiaohongshu draw may run",
                 f"Close entries within {RUN_MAX_DAYS} days, or run it as several draws.",
             )
