@@ -9,7 +9,6 @@ import attrs
 import numpy as np
 
 from campaignsim.sim.config import SOURCES, SimConfig
-from campaignsim.sim.engine import SCALARS
 
 CONTRACT_OUTPUTS = ("entrants", "exposed", "entries", "shares", "late_prizes", "complaints")
 EXTRA_OUTPUTS = ("started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")

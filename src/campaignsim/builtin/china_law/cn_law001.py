@@ -1,7 +1,7 @@
 from campaignsim.builtin.china_law.limits import (
     AUCL_FINE_MAX_CNY, AUCL_FINE_MIN_CNY, CHANCE_DRAWS, LOTTERY_TOP_PRIZE_MAX_CNY,
 )
-from campaignsim.builtin.china_law.money import cannot_judge, in_yuan, money
+from campaignsim.builtin.china_law.money import money, prizes_over_cap
 from campaignsim.lint.rule import Reference, Rule
 
 CAP = money(LOTTERY_TOP_PRIZE_MAX_CNY, "CNY")
@@ -51,15 +51,9 @@ quantity = 20
     def check(self, scenario, context):
         if scenario.prize.draw not in CHANCE_DRAWS:
             return
-        for i, item in enumerate(scenario.prize.items):
-            key = f"prize.items[{i}].value"
-            value = in_yuan(context, item.value, item.currency)
-            if not value.known:
-                yield cannot_judge(self, key, f"prize '{item.name}'", item.currency, f"China's {CAP} lottery top-prize cap")
-            elif value.cny > LOTTERY_TOP_PRIZE_MAX_CNY:
-                yield self.violation(
-                    key,
-                    f"prize '{item.name}' is worth {value.shown()}; lottery-style promotions in China may not "
-                    f"offer a top prize above {CAP} (AUCL Art. 10(3))",
-                    f"Offer a top prize worth at most {CAP}, or choose winners by a judged contest instead of by chance.",
-                )
+        yield from prizes_over_cap(
+            self, context, scenario.prize.items, LOTTERY_TOP_PRIZE_MAX_CNY, f"China's {CAP} lottery top-prize cap",
+            lambda item, value: (f"prize '{item.name}' is worth {value.shown()}; lottery-style promotions in China may not "
+                                 f"offer a top prize above {CAP} (AUCL Art. 10(3))"),
+            f"Offer a top prize worth at most {CAP}, or choose winners by a judged contest instead of by chance.",
+        )

@@ -8,7 +8,7 @@ these helpers too, so that every yuan cap is judged and worded the same way.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import attrs
 
@@ -83,3 +83,15 @@ def cannot_judge(rule: Rule, key: str, what: str, currency: str, limit: str) -> 
         f"Add a {currency} rate with exchange-rates in [tool.campaignsim], or state the value in {CNY}.",
         severity="info",
     )
+
+
+def prizes_over_cap(rule: Rule, context, items, cap_cny: float, limit: str, message, suggestion: str) -> Iterator[Violation]:
+    """One violation for each prize worth more than ``cap_cny`` (``message(item, value)`` says why), and
+    an info-level "cannot judge" for each prize whose currency has no rate."""
+    for i, item in enumerate(items):
+        key = f"prize.items[{i}].value"
+        value = in_yuan(context, item.value, item.currency)
+        if not value.known:
+            yield cannot_judge(rule, key, f"prize '{item.name}'", item.currency, limit)
+        elif value.cny > cap_cny:
+            yield rule.violation(key, message(item, value), suggestion)

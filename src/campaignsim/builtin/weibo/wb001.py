@@ -1,4 +1,4 @@
-from campaignsim.builtin.china_law.money import CNY, cannot_judge, in_yuan, money, total_in_yuan
+from campaignsim.builtin.china_law.money import CNY, cannot_judge, money, prizes_over_cap, total_in_yuan
 from campaignsim.builtin.weibo.limits import PRE_FILING_REQUIRED_ABOVE_CNY, SINGLE_PRIZE_MAX_CNY, SINGLE_PRIZE_MAX_CNY_2020
 from campaignsim.lint.rule import Reference, Rule
 
@@ -47,17 +47,11 @@ quantity = 10
     )
 
     def check(self, scenario, context):
-        for i, item in enumerate(scenario.prize.items):
-            key = f"prize.items[{i}].value"
-            value = in_yuan(context, item.value, item.currency)
-            if not value.known:
-                yield cannot_judge(self, key, f"prize '{item.name}'", item.currency, f"Weibo's {SINGLE_CAP} cap per prize")
-            elif value.cny > SINGLE_PRIZE_MAX_CNY:
-                yield self.violation(
-                    key,
-                    f"prize '{item.name}' is worth {value.shown()}; Weibo draws may not offer a single prize above {SINGLE_CAP}",
-                    f"Offer prizes worth at most {SINGLE_CAP} each.",
-                )
+        yield from prizes_over_cap(
+            self, context, scenario.prize.items, SINGLE_PRIZE_MAX_CNY, f"Weibo's {SINGLE_CAP} cap per prize",
+            lambda item, value: f"prize '{item.name}' is worth {value.shown()}; Weibo draws may not offer a single prize above {SINGLE_CAP}",
+            f"Offer prizes worth at most {SINGLE_CAP} each.",
+        )
         if scenario.prize.pre_filed:
             return
         total, missing = total_in_yuan(context, scenario.prize.items)

@@ -1,4 +1,4 @@
-from campaignsim.builtin.china_law.money import CNY, cannot_judge, in_yuan, money
+from campaignsim.builtin.china_law.money import CNY, money, prizes_over_cap
 from campaignsim.builtin.xiaohongshu.limits import PRIZE_MAX_CNY
 from campaignsim.lint.rule import Reference, Rule
 
@@ -40,14 +40,8 @@ currency = "CNY"
     )
 
     def check(self, scenario, context):
-        for i, item in enumerate(scenario.prize.items):
-            key = f"prize.items[{i}].value"
-            value = in_yuan(context, item.value, item.currency)
-            if not value.known:
-                yield cannot_judge(self, key, f"prize '{item.name}'", item.currency, f"Xiaohongshu's {CAP} prize cap")
-            elif value.cny > PRIZE_MAX_CNY:
-                yield self.violation(
-                    key,
-                    f"prize '{item.name}' is worth {value.shown()}; Xiaohongshu draws may not offer a prize above {CAP}",
-                    f"Offer prizes worth at most {CAP} each.",
-                )
+        yield from prizes_over_cap(
+            self, context, scenario.prize.items, PRIZE_MAX_CNY, f"Xiaohongshu's {CAP} prize cap",
+            lambda item, value: f"prize '{item.name}' is worth {value.shown()}; Xiaohongshu draws may not offer a prize above {CAP}",
+            f"Offer prizes worth at most {CAP} each.",
+        )
