@@ -7,10 +7,12 @@
     ignore = ["GEN004"]
     fail-on = "warning"              # error | warning | info
     exchange-rates = { CNY = 7.2 }   # units per 1 USD
+    exclude = ["tests", "drafts/*.toml"]  # paths or globs, relative to this file, skipped in directories
 """
 
 from __future__ import annotations
 
+import fnmatch
 import sys
 from pathlib import Path
 from typing import Optional
@@ -24,7 +26,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates"}
+KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude"}
 
 
 class ConfigError(Exception):
@@ -39,6 +41,25 @@ class LintConfig:
     fail_on: str = "error"
     exchange_rates: tuple[tuple[str, float], ...] = ()
     source: Optional[str] = None
+    exclude: tuple[str, ...] = ()
+    root: Optional[str] = None  # the folder of the settings file: exclude patterns are relative to it
+
+    def excludes(self, path: Path) -> bool:
+        """Whether a file met while walking a directory is left out by ``exclude``."""
+        if not self.exclude or self.root is None:
+            return False
+        try:
+            relative = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return False
+        parts = relative.split("/")
+        for pattern in self.exclude:
+            # Segment by segment from the settings' folder, as in .gitignore: * does not cross a /,
+            # and a pattern naming a folder excludes everything below it.
+            wanted = pattern.strip("/").split("/")
+            if len(parts) >= len(wanted) and all(fnmatch.fnmatchcase(part, want) for part, want in zip(parts, wanted)):
+                return True
+        return False
 
     def overlay(self, *, select=None, extend_select=(), ignore=(), fail_on=None) -> "LintConfig":
         """Command-line options on top of a discovered file: select replaces, the rest add."""
@@ -59,7 +80,7 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_config(table: dict, where: str) -> LintConfig:
+def parse_config(table: dict, where: str, root: Optional[Path] = None) -> LintConfig:
     unknown = set(table) - KEYS
     if unknown:
         import difflib
@@ -80,6 +101,8 @@ def parse_config(table: dict, where: str) -> LintConfig:
         fail_on=fail_on,
         exchange_rates=tuple((k, float(v)) for k, v in rates.items()),
         source=where,
+        exclude=_strings(table.get("exclude", []), where, "exclude"),
+        root=str(root.resolve()) if root is not None else None,
     )
 
 
@@ -94,8 +117,8 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
         table = data.get("tool", {}).get("campaignsim")
         if table is None:
             return None
-        return parse_config(table, f"{path} [tool.campaignsim]")
-    return parse_config(data, str(path))
+        return parse_config(table, f"{path} [tool.campaignsim]", path.parent)
+    return parse_config(data, str(path), path.parent)
 
 
 _found: dict[Path, Optional[LintConfig]] = {}

@@ -72,14 +72,16 @@ class LintReport:
 
 
 def scenario_files(paths: Iterable) -> tuple[list[Path], list[LoadError]]:
-    """Files named, plus every scenario ``*.toml`` below named directories (settings files skipped)."""
+    """Files named, plus every scenario ``*.toml`` below named directories (settings files, hidden
+    folders and what the settings' ``exclude`` names are skipped; a file named explicitly is kept)."""
     files: list[Path] = []
     errors: list[LoadError] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.toml") if p.name not in {"pyproject.toml", "campaignsim.toml"}
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                           and not discover(p).excludes(p))
             files.extend(found)
         elif path.exists():
             files.append(path)
