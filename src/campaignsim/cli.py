@@ -12,6 +12,7 @@ import sys
 import click
 
 from campaignsim import __version__
+from campaignsim.compare import PAIRED_DEFAULT_RUNS
 
 
 class Settings:
@@ -244,13 +245,8 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-# Variants are compared run by run on common random numbers: the paired differences vary far less
-# than the figures themselves, so run and compare default to fewer replications than simulate.
-RUN_DEFAULT_RUNS = 100
-
-
 def _run_options(f):
-    f = click.option("--runs", type=click.IntRange(1, 100_000), default=RUN_DEFAULT_RUNS, show_default=True,
+    f = click.option("--runs", type=click.IntRange(1, 100_000), default=PAIRED_DEFAULT_RUNS, show_default=True,
                      help="Monte Carlo replications per variant (paired across variants, so differences need fewer than absolute figures).")(f)
     f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
     f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,

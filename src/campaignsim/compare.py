@@ -13,6 +13,11 @@ from typing import Optional, Sequence
 
 import attrs
 
+PAIRED_DEFAULT_RUNS = 100
+"""Replications per variant for run and compare. Variants are compared run by run on common random
+numbers, and the paired differences vary far less than the figures themselves, so fewer runs are
+needed than simulate's default for absolute figures."""
+
 
 def t_quantile(p: float, df: int) -> float:
     """Student-t quantile by the Cornish–Fisher expansion (error < 1e-3 for df ≥ 3; exact enough for

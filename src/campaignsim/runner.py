@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 import attrs
 
-from campaignsim.compare import PairedDifference, paired_difference, verdict
+from campaignsim.compare import PAIRED_DEFAULT_RUNS, PairedDifference, paired_difference, verdict
 from campaignsim.lint.config import LintConfig, discover
 from campaignsim.lint.engine import FileResult, LintReport, lint_into
 
@@ -85,7 +85,7 @@ class RunInputError(Exception):
     """A scenario that loads and lints but cannot be simulated (e.g. an audience too large to simulate)."""
 
 
-def run_scenarios(paths: Sequence, registry, *, runs: int = 200, seed: int = 0, jobs: int = 1,
+def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
                   lint_only_on_error: bool = True) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
