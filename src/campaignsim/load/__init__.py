@@ -43,6 +43,8 @@ class LoadedFile:
     scenarios: list[Scenario] = attrs.Factory(list)
     errors: list[LoadError] = attrs.Factory(list)
     variant_tables: list[dict] = attrs.Factory(list)
+    _lines: dict = attrs.field(factory=dict, repr=False)  # line_for's answers: findings repeat keys across variants
+
 
     @property
     def base(self) -> Optional[Scenario]:
@@ -50,6 +52,12 @@ class LoadedFile:
 
     def line_for(self, key: str, variant: Optional[str] = None) -> Optional[int]:
         """The line a finding about ``key`` belongs on: in the variant when the variant set that key."""
+        known = self._lines.get((key, variant), self)
+        if known is self:
+            known = self._lines[(key, variant)] = self._line_for(key, variant)
+        return known
+
+    def _line_for(self, key: str, variant: Optional[str]) -> Optional[int]:
         if self.locator is None:
             return None
         if variant is not None:
