@@ -291,3 +291,11 @@ def test_comment_to_enter_with_comments_switched_off_finds_no_entrants():
     assert np.all(result.per_run["entrants"] == 0)
     assert any("comments are switched off" in w for w in result.to_json_dict()["warnings"])
     assert np.all(simulate(sc, registry=REG, runs=5, seed=2).per_run["entrants"] > 0)
+
+
+def test_a_share_to_moments_reaches_more_people_than_a_share_to_one_friend():
+    to_friend = base(steps=(H.step("share", to="friends"),), size=50_000)
+    to_moments = base(steps=(H.step("share", to="moments"),), size=50_000)
+    friend = simulate(to_friend, registry=REG, runs=20, seed=3).per_run["exposed_shares"]
+    moments = simulate(to_moments, registry=REG, runs=20, seed=3).per_run["exposed_shares"]
+    assert moments.mean() > 2 * friend.mean()

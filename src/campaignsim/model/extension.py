@@ -89,6 +89,7 @@ class ActionSpec:
     free_fields: int = 3
     exposes_per_unit: float = 0.0
     exposes_fixed: float = 0.0
+    exposes_by_target: tuple[tuple[str, float], ...] = ()
     delay_hours: float = 0.0
     proof: bool = False
     public: bool = False
@@ -105,8 +106,11 @@ class ActionSpec:
         return (self.completion_probability * self.completion_per_extra ** (self.units(count) - 1)
                 * self.completion_per_field_beyond ** max(0, fields - self.free_fields))
 
-    def exposes(self, count: Optional[int] = None) -> float:
-        return self.exposes_fixed + self.exposes_per_unit * self.units(count)
+    def exposes(self, count: Optional[int] = None, to: Optional[str] = None) -> float:
+        """People one completed step shows the campaign to. A step aimed at a feed (``to`` listed in
+        ``exposes_by_target``) reaches that many per unit instead of ``exposes_per_unit``."""
+        per_unit = dict(self.exposes_by_target).get(to, self.exposes_per_unit) if to is not None else self.exposes_per_unit
+        return self.exposes_fixed + per_unit * self.units(count)
 
 
 ASSUMPTION = "assumption [U]: no published figure; calibrate to past campaigns"
@@ -114,7 +118,7 @@ SIM_FIELDS = ("reach_per_follower", "attention_kernel", "attention_half_life_hou
               "friend_reach", "repost_reach_factor", "takedown_hazard_per_day", "takedown_voids_entries")
 """The SimDefaults fields a platform documents a source (or an assumption) for."""
 FRICTION_FIELDS = ("effort_minutes", "effort_per_extra", "effort_per_field", "completion_probability", "completion_per_extra",
-                   "completion_per_field_beyond", "exposes_per_unit", "exposes_fixed", "delay_hours")
+                   "completion_per_field_beyond", "exposes_per_unit", "exposes_fixed", "exposes_by_target", "delay_hours")
 """The ActionSpec fields an action documents a source (or an assumption) for."""
 
 

@@ -249,7 +249,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         completion = overrides.get(f"completion_{step.action}", spec.completion(step.count, fields=n_fields))
         effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields))
         delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
-        exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count))
+        exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count, to=step.to))
         if step.action == "comment" and scenario.platform.comments_enabled is False and f"completion_{step.action}" not in overrides:
             # The post takes no comments: nobody can complete this step (WX005 explains why).
             completion = 0.0

@@ -27,7 +27,9 @@ ACTIONS = (
     _a("repost", "Repost the campaign post to one's own followers.", ["count", "hashtag"], effort_minutes=1.0, completion_probability=0.8,
        effort_per_extra=1.0, completion_per_extra=0.9, exposes_fixed=3.0, delay_hours=1.0, public=True),
     _a("share", "Share the campaign post with friends, a group, Moments or a timeline.", ["to", "count"], effort_minutes=2.0,
-       effort_per_extra=1.0, completion_probability=0.6, completion_per_extra=0.85, exposes_per_unit=1.0, delay_hours=2.0),
+       effort_per_extra=1.0, completion_probability=0.6, completion_per_extra=0.85, exposes_per_unit=1.0, delay_hours=2.0,
+       # A share to a feed or a group is seen by several people, a share to a friend by one.
+       exposes_by_target=(("moments", 4.0), ("timeline", 4.0), ("story", 3.0), ("group", 6.0))),
     _a("tag_friends", "Tag friends in a comment.", ["count", "accurate_tagging"], effort_minutes=1.0, effort_per_extra=0.5,
        completion_probability=0.75, completion_per_extra=0.92, exposes_per_unit=1.0, delay_hours=1.0, public=True),
     _a("screenshot", "Take a screenshot as proof and send it.", ["send_to"], effort_minutes=2.0, completion_probability=0.8, proof=True),
