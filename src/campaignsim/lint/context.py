@@ -11,6 +11,22 @@ EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", 
               "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
 
 
+@attrs.define(frozen=True)
+class PrizeTotal:
+    """Every prize unit together in one currency; prizes whose currency has no rate are left out
+    and listed, so a rule can say what it could not count."""
+
+    amount: float
+    currency: str
+    rate_notes: tuple[str, ...]
+    unconverted: tuple[str, ...]
+
+    def describe(self) -> str:
+        notes = "".join(self.rate_notes)
+        left_out = f", not counting prizes in {', '.join(self.unconverted)} (no exchange rate)" if self.unconverted else ""
+        return f"{self.amount:,.0f} {self.currency}{notes}{left_out}"
+
+
 @attrs.define
 class LintContext:
     registry: object
@@ -57,6 +73,23 @@ class LintContext:
         if currency not in rates or to not in rates:
             return None
         return float(amount) / rates[currency] * rates[to]
+
+    def prize_total(self, items, currency: str) -> PrizeTotal:
+        """The value of ``items`` (value × quantity each) in ``currency``, with the rates it used."""
+        amount = 0.0
+        notes: list[str] = []
+        unconverted: list[str] = []
+        for item in items:
+            converted = self.convert(item.value * item.quantity, item.currency, currency)
+            if converted is None:
+                if item.currency not in unconverted:
+                    unconverted.append(item.currency)
+                continue
+            amount += converted
+            note = self.rate_note(item.currency, currency)
+            if note and note not in notes:
+                notes.append(note)
+        return PrizeTotal(amount, currency, tuple(notes), tuple(unconverted))
 
     def rate_note(self, currency: str, to: str) -> str:
         if currency == to:

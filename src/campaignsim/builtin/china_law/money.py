@@ -59,20 +59,9 @@ def total_in_yuan(context, items: Iterable) -> tuple[InYuan, tuple[str, ...]]:
     When a currency lacks a rate the returned total counts only the convertible prizes; callers
     must not treat it as the whole.
     """
-    items = tuple(items)
-    total = 0.0
-    missing: list[str] = []
-    notes: list[str] = []
-    for item in items:
-        value = in_yuan(context, item.value * item.quantity, item.currency)
-        if value.cny is None:
-            if item.currency not in missing:
-                missing.append(item.currency)
-            continue
-        total += value.cny
-        if value.rate_note and value.rate_note not in notes:
-            notes.append(value.rate_note)
-    return InYuan(round(total, 2), CNY, round(total, 2), "".join(notes)), tuple(missing)
+    total = context.prize_total(items, CNY)
+    amount = round(total.amount, 2)
+    return InYuan(amount, CNY, amount, "".join(total.rate_notes)), total.unconverted
 
 
 def cannot_judge(rule: Rule, key: str, what: str, currency: str, limit: str) -> Violation:

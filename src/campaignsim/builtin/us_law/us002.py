@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from campaignsim.builtin.us_law._money import prize_total
 from campaignsim.builtin.us_law.limits import CHANCE_DRAWS, STATE_REGISTRATIONS
 from campaignsim.lint.context import in_jurisdiction
 from campaignsim.lint.rule import Reference, Rule
@@ -54,7 +53,7 @@ class StateSweepstakesRegistration(Rule):
                   and (scenario.campaign.retail_outlets or not state.retail_only)]
         if not states:
             return
-        total = prize_total(scenario, context, THRESHOLD_CURRENCY)
+        total = context.prize_total(scenario.prize.items, THRESHOLD_CURRENCY)
         undecided = [state for state in states if total.unconverted and total.amount <= state.threshold_usd]
         if undecided:
             names = ", ".join(f"{s.state} (over {s.threshold_usd:,.0f} {THRESHOLD_CURRENCY})" for s in undecided)
