@@ -216,8 +216,9 @@ def schema(settings: Settings, output) -> None:
     sys.exit(2 if registry.failures else 0)
 
 
-class _Progress:
-    """A rich progress bar across variants × runs, shown only on a terminal."""
+class Progress:
+    """A rich progress bar on standard error (``start(total)``, ``advance(n)``, ``stop()``); the
+    commands create one only when the output goes to a terminal."""
 
     def __init__(self, description: str):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -279,19 +280,20 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
         if problem:
             fail(problem)
     registry = settings.registry()
-    progress = _Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
+    progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
+    problem = None
     try:
         result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress)
     except ConfigError as exc:
-        fail(str(exc))
+        problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
-        if progress is not None:
-            progress.stop()
-        click.echo(str(exc), err=True)
-        sys.exit(2)
+        problem = str(exc)
     finally:
         if progress is not None:
-            progress.stop()
+            progress.stop()  # clear the bar before anything else is printed
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(2)
     if result.lint.load_errors:  # nothing was simulated: say why, one line each
         for error in result.lint.load_errors:
             click.echo(error.render(), err=True)

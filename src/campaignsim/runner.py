@@ -81,6 +81,12 @@ def takedown_codes(scenario, registry) -> tuple[str, ...]:
     return tuple(sorted({f.code for f in lint_scenario(scenario, registry) if f.severity == "error" and registry.rules[f.code].platforms}))
 
 
+def cannot_simulate(path: str, scenario, error: Exception) -> str:
+    """The one-line message for a scenario that loads but cannot be simulated."""
+    where = f" (variant {scenario.variant!r})" if scenario.variant else ""
+    return f"{path}{where}: {error}"
+
+
 class RunInputError(Exception):
     """A scenario that loads and lints but cannot be simulated (e.g. an audience too large to simulate)."""
 
@@ -112,8 +118,7 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
                                takedown_codes=takedown_codes(scenario, registry),
                                progress=progress.advance if progress is not None else None)
             except SimulationConfigError as exc:
-                where = f" (variant {scenario.variant!r})" if scenario.variant else ""
-                raise RunInputError(f"{loaded.path}{where}: {exc}") from None
+                raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
     comparisons = []
     if variant_runs:

@@ -19,16 +19,6 @@ def _load_file(path: str, registry):
     return load_file(path, registry)
 
 
-def _progress_bar(total: int):
-    """A rich progress bar on a terminal; returns (advance, close)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    progress = Progress(TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
-    task = progress.add_task("simulate", total=total)
-    progress.start()
-    return (lambda n: progress.advance(task, n)), progress.stop
-
-
 def _help_params(ctx: click.Context, _param, value: bool) -> None:
     """Print every `[simulation]` parameter with its default, bounds and source, then exit."""
     if not value or ctx.resilient_parsing:
@@ -62,7 +52,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
     """
     from campaignsim import runner
-    from campaignsim.cli import emit, report_plugin_failures
+    from campaignsim.cli import Progress, emit, report_plugin_failures
 
     registry = settings.registry()
     report_plugin_failures(registry)
@@ -84,20 +74,25 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     from campaignsim.sim.runner import simulate as run
 
     show_bar = fmt == "text" and output is None and sys.stdout.isatty()
-    advance, close = _progress_bar(runs * len(scenarios)) if show_bar else (None, lambda: None)
-    results = []
+    progress = Progress("simulating") if show_bar else None
+    if progress is not None:
+        progress.start(runs * len(scenarios))
+    results, problem = [], None
     try:
         for scenario in scenarios:
             try:
                 results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                                   takedown_codes=runner.takedown_codes(scenario, registry), progress=advance))
+                                   takedown_codes=runner.takedown_codes(scenario, registry),
+                                   progress=progress.advance if progress is not None else None))
             except SimulationConfigError as exc:
-                close()
-                where = f" (variant {scenario.variant!r})" if scenario.variant else ""
-                click.echo(f"{path}{where}: {exc}", err=True)
-                sys.exit(2)
+                problem = runner.cannot_simulate(path, scenario, exc)
+                break
     finally:
-        close()
+        if progress is not None:
+            progress.stop()  # clear the bar before anything else is printed
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(2)
 
     if fmt == "json":
         documents = [r.to_json_dict() for r in results]
