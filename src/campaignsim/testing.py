@@ -156,7 +156,10 @@ def lint_string(toml: str, *, rules: Optional[Iterable[str]] = None, base: Optio
     A rule that raises is re-raised, so that a test shows its traceback.
     """
     registry = registry or get_registry()
-    loaded = scenario_from_string(toml, base=base, registry=registry)
+    return _lint(scenario_from_string(toml, base=base, registry=registry), registry, rules, exchange_rates)
+
+
+def _lint(loaded: LoadedFile, registry: Registry, rules: Optional[Iterable[str]], exchange_rates: Optional[dict]) -> list[Finding]:
     config = LintConfig(select=tuple(rules) if rules is not None else None,
                         exchange_rates=tuple((exchange_rates or {}).items()))
     failures: list = []
@@ -250,23 +253,14 @@ def rule_case_params(directory) -> list:
 
 def check_rule_case(case: RuleCase, registry: Optional[Registry] = None) -> None:
     """Assert one data-driven case."""
-    base = case.base or ""
-    if not case.replace_base:
-        base = textwrap.dedent(MINIMAL_SCENARIO) + "\n"
-        base_doc = merge(tomllib.loads(base), tomllib.loads(textwrap.dedent(case.base or "")))
-    else:
-        base_doc = tomllib.loads(textwrap.dedent(case.base or ""))
+    base_doc = _document(case.base or "", None if case.replace_base else MINIMAL_SCENARIO)
     doc = merge(base_doc, tomllib.loads(textwrap.dedent(case.scenario)))
     registry = registry or get_registry()
     loaded = load_mapping(doc, registry, path=case.source)
     if loaded.errors:
         raise ScenarioLoadError(loaded.errors)
-    config = LintConfig(select=(case.rule,), exchange_rates=tuple((case.exchange_rates or {}).items()))
-    failures: list = []
-    findings = [f for r in lint_loaded(loaded, registry, config, failures) for f in r.findings
+    findings = [f for f in _lint(loaded, registry, [case.rule], case.exchange_rates)
                 if f.code == case.rule and f.variant == case.variant]
-    if failures:
-        raise AssertionError("; ".join(f.render() for f in failures))
     _check(case.rule, findings, case.fires, count=case.count, key=case.key, message=case.message, severity=case.severity)
 
 
