@@ -27,6 +27,34 @@ class PrizeTotal:
         return f"{self.amount:,.0f} {self.currency}{notes}{left_out}"
 
 
+class RuleRun:
+    """One rule as the engine runs it: its ``check``, and (once it has found something) what every
+    finding of it carries, so that the per-scenario loop looks nothing up."""
+
+    __slots__ = ("code", "rule_cls", "check", "plugin", "_reported")
+
+    def __init__(self, code: str, rule_cls, context: "LintContext", plugin: str):
+        self.code = code
+        self.rule_cls = rule_cls
+        self.plugin = plugin
+        self._reported = None
+        try:
+            self.check = context.rule_instance(rule_cls).check
+        except Exception:
+            # A rule that cannot even be built fails where it runs, reported like any broken rule.
+            self.check = lambda scenario, ctx: ctx.rule_instance(rule_cls).check(scenario, ctx)
+
+    def reported(self) -> tuple:
+        """(code, name, default severity, rendered references, reference URLs) for its findings;
+        worked out at the first finding, as a broken attribute only matters when one is reported."""
+        reported = self._reported
+        if reported is None:
+            cls = self.rule_cls
+            reported = self._reported = (cls.code, cls.name, cls.severity, tuple(r.render() for r in cls.references),
+                                         tuple(r.url for r in cls.references if r.url))
+        return reported
+
+
 @attrs.define
 class LintContext:
     registry: object
@@ -43,15 +71,22 @@ class LintContext:
     def applicable(self, scenario, codes=None) -> list[str]:
         """Codes of the selected rules whose scope covers this scenario (sorted), computed once per
         platform, account kind and jurisdictions: variants and sibling files share the answer."""
-        from campaignsim.lint.engine import UNUSED_IGNORE
+        return [run.code for run in self.runnable(scenario, codes)]
 
-        selected = frozenset(self.registry.rules if codes is None else codes)
-        key = (scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions, selected)
+    def runnable(self, scenario, codes=None) -> tuple["RuleRun", ...]:
+        """The rules :meth:`applicable` names, each ready to run and report (see :class:`RuleRun`),
+        cached like it: the engine's loop over them then looks nothing up per scenario."""
+        selected = codes if type(codes) is frozenset else frozenset(self.registry.rules if codes is None else codes)
+        key = (RuleRun, scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions, selected)
         cache = self.registry.scope_cache
         found = cache.get(key)
         if found is None:
-            found = cache[key] = [code for code in sorted(selected) if code != UNUSED_IGNORE
-                                             and self.registry.rules[code].applies_to(scenario, self)]
+            from campaignsim.lint.engine import UNUSED_IGNORE
+
+            rules = self.registry.rules
+            found = cache[key] = tuple(
+                RuleRun(code, rules[code], self, self.registry.rule_plugins.get(code, "?"))
+                for code in sorted(selected) if code != UNUSED_IGNORE and rules[code].applies_to(scenario, self))
         return found
 
     def platform(self, name: str):

@@ -152,12 +152,36 @@ def _inline_covers(ignore: Suppression, finding: Finding, loaded: LoadedFile) ->
 
 
 def _table_suppressions(loaded: LoadedFile, scenario, registry) -> list[Suppression]:
+    ignores = scenario.lint.ignore
+    if not ignores:
+        return []
     out = []
-    for i, ignore in enumerate(scenario.lint.ignore):
+    for i, ignore in enumerate(ignores):
         key = f"lint.ignore[{i}]"
-        codes = match(ignore.code, registry)
-        out.append(Suppression(tuple(sorted(codes)), (ignore.reason or "").strip(), loaded.line_for(key, scenario.variant), key, (ignore.code,), False))
+        out.append(Suppression(_matched(ignore.code, registry), (ignore.reason or "").strip(),
+                               loaded.line_for(key, scenario.variant), key, (ignore.code,), False))
     return out
+
+
+def _matched(selector: str, registry) -> tuple[str, ...]:
+    """The sorted codes a selector names, remembered per registry: many files ignore the same rules."""
+    key = (_matched, selector)
+    cache = registry.scope_cache
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(sorted(match(selector, registry)))
+    return found
+
+
+def _resolved(registry, select, extend_select, ignore) -> tuple[frozenset[str], list[str]]:
+    """:func:`resolve`, remembered per registry and selectors: every file and most scenarios ask the same."""
+    key = (_resolved, None if select is None else tuple(select), tuple(extend_select), tuple(ignore))
+    cache = registry.scope_cache
+    found = cache.get(key)
+    if found is None:
+        codes, unknown = resolve(registry, key[1], key[2], key[3])
+        found = cache[key] = (frozenset(codes), tuple(unknown))
+    return found[0], list(found[1])
 
 
 def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, context: Optional[LintContext] = None,
@@ -170,18 +194,26 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     registry = registry or get_registry()
     context = context or LintContext(registry, source=loaded)
     findings: list[Finding] = []
-    for code in context.applicable(scenario, codes):
-        rule_cls = registry.rules[code]
+    append = findings.append
+    variant = scenario.variant
+    line_for = loaded.line_for if loaded is not None else None
+    for run in context.runnable(scenario, codes):
         try:
-            violations = list(context.rule_instance(rule_cls).check(scenario, context) or ())
+            violations = list(run.check(scenario, context) or ())
         except Exception as exc:  # a broken rule is reported by name; the others go on
-            failure = PluginFailure(registry.rule_plugins.get(code, "?"), f"rule {code}", f"{type(exc).__name__}: {exc}")
+            failure = PluginFailure(run.plugin, f"rule {run.code}", f"{type(exc).__name__}: {exc}")
             if failures is None:
                 raise
             failures.append(failure)
             continue
+        if not violations:
+            continue
+        code, name, default, references, urls = run.reported()
         for v in violations:
-            findings.append(_finding(rule_cls, v.key, v.message, v.suggestion, v.severity, scenario, loaded, path))
+            key = v.key
+            append(Finding(code, name, v.severity or default, v.message, key,
+                           line_for(key, variant) if line_for is not None else None, path, variant, v.suggestion,
+                           references, urls))
     return findings
 
 
@@ -205,34 +237,47 @@ def _rendered_references(rule_cls) -> tuple[str, ...]:
     return rendered
 
 
+def _by_line(finding: Finding):
+    return (finding.line or 0, finding.code, finding.key)
+
+
 def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list) -> list[FileResult]:
     """Lint every scenario of a loaded file, apply its suppressions, report unused ones."""
-    selected, unknown = resolve(registry, config.select, config.extend_select, config.ignore)
+    selected, unknown = _resolved(registry, config.select, config.extend_select, config.ignore)
     if unknown:
         raise ConfigError(f"{config.source or 'command line'}: " + unknown_selector_message(unknown[0], registry))
     context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded)
     inline = _inline_suppressions(loaded, registry)
+    inline_codes = {code for s in inline for code in s.codes}
     table_sups = {}
     used: set[tuple] = set()
     ran: set[str] = set()
     results = []
     for scenario in loaded.scenarios:
         codes = selected
-        if scenario.lint.select or scenario.lint.extend_select:
-            codes, _ = resolve(registry, scenario.lint.select or None, scenario.lint.extend_select, config.ignore)
+        lint = scenario.lint
+        if lint.select or lint.extend_select:
+            codes, _ = _resolved(registry, lint.select or None, lint.extend_select, config.ignore)
         ran |= codes
         sups = _table_suppressions(loaded, scenario, registry)
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
         raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures)
-        kept = []
-        for finding in raw:
-            hit = next((s for s in sups if finding.code in s.codes), None) or \
-                next((s for s in inline if finding.code in s.codes and _inline_covers(s, finding, loaded)), None)
-            if hit is None:
-                kept.append(finding)
-            else:
-                used.add((hit.key, hit.selectors, hit.line))
+        suppressible = inline_codes.union(*(s.codes for s in sups)) if sups else inline_codes
+        if not suppressible:
+            kept = raw  # nothing in this file can suppress anything
+        else:
+            kept = []
+            for finding in raw:
+                if finding.code not in suppressible:
+                    kept.append(finding)
+                    continue
+                hit = next((s for s in sups if finding.code in s.codes), None) or \
+                    next((s for s in inline if finding.code in s.codes and _inline_covers(s, finding, loaded)), None)
+                if hit is None:
+                    kept.append(finding)
+                else:
+                    used.add((hit.key, hit.selectors, hit.line))
         results.append(FileResult(loaded.path, scenario.variant, kept))
     # Unused ignores are judged over the whole file (base and variants), reported once, on the base.
     if UNUSED_IGNORE in selected and loaded.scenarios:
@@ -249,8 +294,10 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
             finding = _finding(rule, key, f"ignore[{what}] {why}; remove it", "Delete the ignore, or correct the code.",
                                None, base, None, loaded.path)
             results[0].findings.append(attrs.evolve(finding, line=s.line))
+    # Every finding of a result has the result's path and variant, so Finding.sort_key's order is
+    # the order of line, code and key.
     for result in results:
-        result.findings.sort(key=Finding.sort_key)
+        result.findings.sort(key=_by_line)
     return results
 
 
