@@ -14,7 +14,7 @@ import types
 import typing
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import attrs
 
@@ -154,6 +154,184 @@ def did_you_mean(word: str, candidates) -> str:
     return f'; did you mean "{match[0]}"?' if match else ""
 
 
+# -- check plans ----------------------------------------------------------------------------------
+# A table's check is planned once per model class: for each declared key its position, what kind of
+# value it takes and, for a plain value, a checker that accepts the common valid value with a type
+# test and a few comparisons. Only a value the checker does not accept outright goes through
+# ``_scalar_message``, which decides whether it is wrong and says why. So a checker's quick test may
+# only accept what ``_scalar_message`` accepts; everything else it leaves to it.
+
+_SCALAR, _TABLE, _ARRAY, _SIMULATION = "scalar", "table", "array", "simulation"
+_FLOAT_MAX = 1.7976931348623157e308  # the largest finite float: bounds below keep inf and nan out of the quick test
+
+
+def _scalar_message(codes, tp, meta, value: Any) -> Optional[str]:
+    """Why one plain value is wrong, or None; ``codes`` answers is_currency / is_region."""
+    # Messages are built only for values that are wrong: most are not.
+    def bad() -> str:
+        return f"must be {expectation(tp, meta)}, got {describe(value)}"
+
+    if tp is bool:
+        return None if isinstance(value, bool) else bad()
+    if tp is int or tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (tp is int and isinstance(value, float)):
+            return bad()
+        if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+            return f"{bad()}, outside TOML's 64-bit integer range"
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"must be a finite number{bounds_phrase(meta)}, got {describe(value)}"
+        ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
+        if le == WORLD_POPULATION and value > le:
+            return f"must not exceed the world's population ({_fmt(le)}), got {describe(value)}"
+        if (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
+            return bad()
+        return None
+    if tp is str:
+        if not isinstance(value, str):
+            return bad()
+        choices = meta.get("choices")
+        if choices and value not in choices:
+            return f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
+        check = meta.get("check")
+        if check == "currency" and not codes.is_currency(value):
+            return f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
+        if check == "region" and not codes.is_region(value):
+            hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
+            return f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
+        if check == "url" and not (value.startswith("https://") or value.startswith("http://")):
+            return f"must be an http(s) URL, got {describe(value)}"
+        if not value.strip():
+            return "must not be empty"
+        return None
+    if tp is datetime:
+        if not isinstance(value, datetime):
+            return bad()
+        if value.tzinfo is None:
+            return f"needs a UTC offset (e.g. {value.isoformat()}+08:00), got {value.isoformat()} without one"
+        return None
+    if tp is date:
+        return bad() if isinstance(value, datetime) or not isinstance(value, date) else None
+    return f"unsupported type {tp}"  # a model declaration the validator does not know
+
+
+def _finite(bound) -> bool:
+    return bound is None or (type(bound) in (int, float) and math.isfinite(bound))
+
+
+def scalar_checker(tp, meta) -> Callable[[Any, Any], Optional[str]]:
+    """``check(value, codes)``: None for a valid value, else the message ``_scalar_message`` gives."""
+    def slow(value, codes):
+        return _scalar_message(codes, tp, meta, value)
+
+    if tp is bool:
+        def check_bool(value, codes):
+            return None if value is True or value is False else slow(value, codes)
+        return check_bool
+    if tp is int or tp is float:
+        ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
+        if gt is not None or not (_finite(ge) and _finite(le)):
+            return slow  # unusual bounds: not worth a quick test
+        int_lo = INT64_MIN if ge is None else max(INT64_MIN, ge)
+        int_hi = INT64_MAX if le is None else min(INT64_MAX, le)
+        if tp is int:
+            def check_int(value, codes):
+                if type(value) is int and int_lo <= value <= int_hi:
+                    return None
+                return slow(value, codes)
+            return check_int
+        float_lo = -_FLOAT_MAX if ge is None else ge
+        float_hi = _FLOAT_MAX if le is None else le
+
+        def check_number(value, codes):
+            kind = type(value)
+            if kind is float:
+                if float_lo <= value <= float_hi:  # false for nan and ±inf: the bounds are finite
+                    return None
+            elif kind is int and int_lo <= value <= int_hi:
+                return None
+            return slow(value, codes)
+        return check_number
+    if tp is str:
+        choices, check = meta.get("choices"), meta.get("check")
+        if choices:
+            if not isinstance(choices, (tuple, list)) or not all(type(c) is str for c in choices):
+                return slow
+            allowed = frozenset(choices)
+        if check == "currency" and not choices:
+            def check_currency(value, codes):
+                if type(value) is str and codes.is_currency(value) and value.strip():
+                    return None
+                return slow(value, codes)
+            return check_currency
+        if check == "region" and not choices:
+            def check_region(value, codes):
+                if type(value) is str and codes.is_region(value) and value.strip():
+                    return None
+                return slow(value, codes)
+            return check_region
+        if check in ("currency", "region", "url"):
+            return slow  # a combination the model does not use
+        if choices:
+            def check_choice(value, codes):
+                if type(value) is str and value in allowed and value.strip():
+                    return None
+                return slow(value, codes)
+            return check_choice
+
+        def check_str(value, codes):
+            if type(value) is str and value.strip():
+                return None
+            return slow(value, codes)
+        return check_str
+    if tp is datetime:
+        def check_datetime(value, codes):
+            if type(value) is datetime and value.tzinfo is not None:
+                return None
+            return slow(value, codes)
+        return check_datetime
+    if tp is date:
+        def check_date(value, codes):
+            return None if type(value) is date else slow(value, codes)
+        return check_date
+    return slow
+
+
+def _value_plan(tp, meta) -> tuple[str, Any]:
+    """How a value of a declared type is checked: its kind and what the kind needs."""
+    kind, what = _shape(tp)
+    if kind == "table":
+        return _TABLE, what
+    if kind == "array":
+        return _ARRAY, (*_value_plan(what, meta), tp, meta)
+    return _SCALAR, scalar_checker(what, meta)
+
+
+@attrs.frozen
+class _Plan:
+    keys: dict[str, tuple[int, str, Any]]  # user key → (position among the declared keys, kind, checker or class)
+    required: tuple[tuple[int, str, str], ...]  # (position, key, message when it is missing)
+    special: Optional[str]  # the Validator method with checks across keys, if any
+
+
+@lru_cache(maxsize=None)
+def plan(cls) -> _Plan:
+    types = hints(cls)
+    keys, required = {}, []
+    for position, f in enumerate(user_fields(cls)):
+        if cls is Scenario and f.name == "simulation":
+            keys[f.name] = (position, _SIMULATION, None)
+        else:
+            keys[f.name] = (position, *_value_plan(types[f.name], f.metadata))
+        if f.default is attrs.NOTHING:
+            required.append((position, f.name, f"missing required key ({expectation(types[f.name], f.metadata)})"))
+    special = {Platform: "platform", EntryStep: "step", Scenario: "whole"}.get(cls)
+    return _Plan(keys, tuple(required), special)
+
+
+def _position(found: tuple[int, list[Error]]) -> int:
+    return found[0]
+
+
 class Validator:
     """Validates one raw document; ``registry`` supplies platforms and actions."""
 
@@ -169,55 +347,98 @@ class Validator:
         return list(self.table(Scenario, data, ""))
 
     # -- tables -----------------------------------------------------------------------------------
-    def table(self, cls, data: Any, path: str) -> Iterator[Error]:
+    def table(self, cls, data: Any, path: str) -> list[Error]:
+        """The errors of one table (a list the caller must not change: it may be remembered)."""
         if not path:  # the whole document: never shared between base and variant
-            yield from self._table(cls, data, path)
-            return
+            return self._table(cls, data, path)
         seen = self._checked.get(path)
         if seen is not None and seen[0] is data:
-            yield from seen[1]
-            return
-        errors = list(self._table(cls, data, path))
+            return seen[1]
+        errors = self._table(cls, data, path)
         self._checked[path] = (data, errors)
-        yield from errors
+        return errors
 
-    def _table(self, cls, data: Any, path: str) -> Iterator[Error]:
+    def _table(self, cls, data: Any, path: str) -> list[Error]:
         if not isinstance(data, dict):
-            yield path, f"must be a table, got {describe(data)}"
-            return
-        fields = _field_map(cls)
-        types = hints(cls)
-        extra_specs: dict[str, ExtraField] = {}
+            return [(path, f"must be a table, got {describe(data)}")]
+        how = plan(cls)
+        keys = how.keys
+        codes = self.codes
+        prefix = f"{path}." if path else ""
+        errors: list[Error] = []  # unknown and plugin keys, in the document's order
+        found: list[tuple[int, list[Error]]] = []  # declared keys' errors, reported in declaration order
+        extra_specs = None
+        # One pass over the keys the document has, not over every key the model declares.
+        for key, value in data.items():
+            entry = keys.get(key)
+            if entry is None:
+                if extra_specs is None:
+                    extra_specs = self._extra_specs(cls, data)
+                where = prefix + key_part(key)
+                if key in extra_specs:
+                    errors.extend(self.extra(extra_specs[key], value, where))
+                    continue
+                if cls is Scenario and key == "variants" and path == "":
+                    continue
+                candidates = self._allowed_keys(cls, data, keys, extra_specs)
+                errors.append((where, f"unknown key{did_you_mean(key, candidates)}"))
+                continue
+            position, kind, check = entry
+            if kind is _SCALAR:
+                message = check(value, codes)
+                if message is not None:
+                    found.append((position, [(prefix + key, message)]))
+                continue
+            if kind is _TABLE:
+                problems = self.table(check, value, prefix + key)
+            elif kind is _ARRAY:
+                problems = self._array(check, value, prefix + key)
+            else:
+                problems = self.simulation(value, prefix + key)
+            if problems:
+                found.append((position, problems))
+        for position, key, message in how.required:
+            if key not in data:
+                found.append((position, [(prefix + key, message)]))
+        if found:
+            if len(found) > 1:
+                found.sort(key=_position)
+            for _, problems in found:
+                errors.extend(problems)
+        if how.special is not None:
+            errors.extend(getattr(self, how.special)(data, path))
+        return errors
+
+    def _array(self, how, value: Any, path: str) -> list[Error]:
+        kind, check, tp, meta = how
+        if not isinstance(value, list):
+            return [(path, f"must be {expectation(tp, meta)}, got {describe(value)}")]
+        errors: list[Error] = []
+        if kind is _SCALAR:
+            codes = self.codes
+            for i, item in enumerate(value):
+                message = check(item, codes)
+                if message is not None:
+                    errors.append((f"{path}[{i}]", message))
+        elif kind is _TABLE:
+            for i, item in enumerate(value):
+                errors.extend(self.table(check, item, f"{path}[{i}]"))
+        else:  # an array of arrays: the model has none, kept for completeness
+            for i, item in enumerate(value):
+                errors.extend(self._array(check, item, f"{path}[{i}]"))
+        return errors
+
+    def _extra_specs(self, cls, data: dict) -> dict[str, ExtraField]:
+        """The keys a platform or action plugin adds to this table."""
         if cls is Platform:
             spec = self.registry.platform(data.get("name")) if isinstance(data.get("name"), str) else None
             if spec is not None:
-                extra_specs = {f.name: f for f in spec.extra_fields}
+                return {f.name: f for f in spec.extra_fields}
         if cls is EntryStep:
             action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
             if action is not None:
-                extra_specs = {f.name: f for f in action.extra_fields}
-        prefix = f"{path}." if path else ""
-        for key, value in data.items():
-            if key in fields:
-                continue
-            where = prefix + key_part(key)
-            if key in extra_specs:
-                yield from self.extra(extra_specs[key], value, where)
-                continue
-            if cls is Scenario and key == "variants" and path == "":
-                continue
-            candidates = self._allowed_keys(cls, data, fields, extra_specs)
-            yield where, f"unknown key{did_you_mean(key, candidates)}"
-        for name, f in fields.items():
-            if name not in data:
-                if f.default is attrs.NOTHING:
-                    yield prefix + name, f"missing required key ({expectation(types[name], f.metadata)})"
-                continue
-            if cls is Scenario and name == "simulation":
-                yield from self.simulation(data[name], prefix + name)
-                continue
-            yield from self.value(types[name], f.metadata, data[name], prefix + name)
-        yield from self.special(cls, data, path)
+                return {f.name: f for f in action.extra_fields}
+        return {}
 
     def _allowed_keys(self, cls, data: dict, fields, extra_specs) -> set[str]:
         """Keys a "did you mean" may suggest: for a step, only what its action takes."""
@@ -227,110 +448,60 @@ class Validator:
                 return {"action", "optional", "worth", *action.fields, *extra_specs}
         return set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())
 
-    def value(self, tp, meta: dict, value: Any, path: str) -> Iterator[Error]:
+    def value(self, tp, meta: dict, value: Any, path: str) -> list[Error]:
+        """The errors of one value of a declared type."""
         kind, what = _shape(tp)
         if kind == "table":
-            yield from self.table(what, value, path)
-        elif kind == "array":
-            if not isinstance(value, list):
-                yield path, f"must be {expectation(tp, meta)}, got {describe(value)}"
-                return
-            for i, item in enumerate(value):
-                yield from self.value(what, meta, item, f"{path}[{i}]")
-        else:
-            error = self.scalar(what, meta, value, path)
-            if error is not None:
-                yield error
+            return self.table(what, value, path)
+        if kind == "array":
+            return self._array(_value_plan(tp, meta)[1], value, path)
+        error = self.scalar(what, meta, value, path)
+        return [] if error is None else [error]
 
     def scalar(self, tp, meta: dict, value: Any, path: str) -> Optional[Error]:
-        """The error of one plain value, or None (a plain function, not a generator: it runs for every value)."""
-        message = self._scalar_message(tp, meta, value)
+        """The error of one plain value, or None."""
+        message = _scalar_message(self.codes, tp, meta, value)
         return None if message is None else (path, message)
 
     def _scalar_message(self, tp, meta: dict, value: Any) -> Optional[str]:
-        # Messages are built only for values that are wrong: most are not.
-        def bad() -> str:
-            return f"must be {expectation(tp, meta)}, got {describe(value)}"
+        return _scalar_message(self.codes, tp, meta, value)
 
-        if tp is bool:
-            return None if isinstance(value, bool) else bad()
-        if tp is int or tp is float:
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or (tp is int and isinstance(value, float)):
-                return bad()
-            if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
-                return f"{bad()}, outside TOML's 64-bit integer range"
-            if isinstance(value, float) and not math.isfinite(value):
-                return f"must be a finite number{bounds_phrase(meta)}, got {describe(value)}"
-            ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
-            if le == WORLD_POPULATION and value > le:
-                return f"must not exceed the world's population ({_fmt(le)}), got {describe(value)}"
-            if (ge is not None and value < ge) or (gt is not None and value <= gt) or (le is not None and value > le):
-                return bad()
-            return None
-        if tp is str:
-            if not isinstance(value, str):
-                return bad()
-            choices = meta.get("choices")
-            if choices and value not in choices:
-                return f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
-            check = meta.get("check")
-            if check == "currency" and not self.codes.is_currency(value):
-                return f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
-            if check == "region" and not self.codes.is_region(value):
-                hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
-                return f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
-            if check == "url" and not (value.startswith("https://") or value.startswith("http://")):
-                return f"must be an http(s) URL, got {describe(value)}"
-            if not value.strip():
-                return "must not be empty"
-            return None
-        if tp is datetime:
-            if not isinstance(value, datetime):
-                return bad()
-            if value.tzinfo is None:
-                return f"needs a UTC offset (e.g. {value.isoformat()}+08:00), got {value.isoformat()} without one"
-            return None
-        if tp is date:
-            return bad() if isinstance(value, datetime) or not isinstance(value, date) else None
-        return f"unsupported type {tp}"  # a model declaration the validator does not know
-
-    def extra(self, spec: ExtraField, value: Any, path: str) -> Iterator[Error]:
+    def extra(self, spec: ExtraField, value: Any, path: str) -> list[Error]:
         tp = {"int": int, "float": float, "bool": bool, "str": str}[spec.type]
         meta = {"ge": spec.ge, "le": spec.le, "choices": spec.choices}
         error = self.scalar(tp, meta, value, path)
-        errors = [error] if error is not None else []
-        yield from errors
-        if not errors and spec.validate is not None:
+        if error is not None:
+            return [error]
+        if spec.validate is not None:
             message = spec.validate(value)
             if message:
-                yield path, message
+                return [(path, message)]
+        return []
 
-    def simulation(self, data: Any, path: str) -> Iterator[Error]:
+    def simulation(self, data: Any, path: str) -> list[Error]:
         if not isinstance(data, dict):
-            yield path, f"must be a table, got {describe(data)}"
-            return
+            return [(path, f"must be a table, got {describe(data)}")]
         from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, find_param
 
+        errors: list[Error] = []
         actions = list(self.registry.actions)
         for key, value in data.items():
             where = f"{path}.{key_part(key)}"
             param = find_param(key, actions)
             if param is None:
                 names = list(PARAMETERS) + [f"{what}_{action}" for what in ACTION_PARAMETERS for action in actions]
-                yield where, f"unknown simulation parameter{did_you_mean(key, names)} (`campaignsim simulate --help-params` lists them)"
+                errors.append((where, f"unknown simulation parameter{did_you_mean(key, names)} (`campaignsim simulate --help-params` lists them)"))
                 continue
             error = self.scalar(float, {"ge": param.ge, "le": param.le}, value, where)
             if error is not None:
-                yield error
+                errors.append(error)
+        return errors
 
     # -- checks across keys and against plugins --------------------------------------------------
     def special(self, cls, data: dict, path: str) -> Iterator[Error]:
-        if cls is Platform:
-            yield from self.platform(data, path)
-        elif cls is EntryStep:
-            yield from self.step(data, path)
-        elif cls is Scenario:
-            yield from self.whole(data)
+        name = plan(cls).special
+        if name is not None:
+            yield from getattr(self, name)(data, path)
 
     def platform(self, data: dict, path: str) -> Iterator[Error]:
         name = data.get("name")
@@ -355,14 +526,18 @@ class Validator:
             known = sorted(self.registry.actions)
             yield f"{path}.action", f"unknown action {describe(name)}{did_you_mean(name, known)} (known: {', '.join(known)})"
             return
-        generic = {"action", "optional", "worth"}
-        allowed = generic | set(action.fields) | {f.name for f in action.extra_fields}
+        allowed = None
         for key in data:
-            if key not in allowed and key in {f.name for f in attrs.fields(EntryStep)}:
-                takes = ", ".join(sorted(allowed - generic)) or "no fields of its own"
+            # Most steps set only keys their action takes: the full set is built only when one does not.
+            if key in _GENERIC_STEP_KEYS or key not in _STEP_KEYS or key in action.fields:
+                continue
+            if allowed is None:
+                allowed = _GENERIC_STEP_KEYS | set(action.fields) | {f.name for f in action.extra_fields}
+            if key not in allowed:
+                takes = ", ".join(sorted(allowed - _GENERIC_STEP_KEYS)) or "no fields of its own"
                 yield f"{path}.{key}", f"the action {name} does not use {key} (it takes: {takes})"
 
-    def whole(self, data: dict) -> Iterator[Error]:
+    def whole(self, data: dict, path: str = "") -> Iterator[Error]:
         campaign = data.get("campaign") if isinstance(data.get("campaign"), dict) else {}
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
@@ -380,6 +555,10 @@ class Validator:
         reach, size = audience.get("reach"), audience.get("size")
         if _count(reach) and _count(size) and size < reach:
             yield "audience.size", f"must be ≥ audience.reach ({reach:,}), got {size:,}"
+
+
+_GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
+_STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
 
 
 def _aware(value) -> bool:
