@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 import attrs
 
-from campaignsim.load import codes
+from campaignsim.load import codes, onepass
 from campaignsim.load.errors import LoadError, ScenarioLoadError
 from campaignsim.load.locate import Locator
 from campaignsim.load.validate import Validator, describe
@@ -195,14 +195,19 @@ def load_file(path, registry) -> LoadedFile:
 def load_text(text: str, registry, path: str = "<string>") -> LoadedFile:
     """Parse and validate a scenario given as text (``path`` is only used in messages)."""
     loaded = LoadedFile(path, text=text)
-    raw, error = parse(text, path)
-    if error is not None:
-        loaded.errors.append(error)
-        return loaded
-    try:
-        loaded.locator = Locator(text)
-    except RecursionError:
-        loaded.locator = None
+    read = onepass.read(text)
+    if read is not None:
+        raw, lines, comments = read
+        loaded.locator = Locator.from_positions(lines, comments)
+    else:  # TOML beyond the one-pass reader, or invalid: tomllib decides and words the error
+        raw, error = parse(text, path)
+        if error is not None:
+            loaded.errors.append(error)
+            return loaded
+        try:
+            loaded.locator = Locator(text)
+        except RecursionError:
+            loaded.locator = None
     if not raw:
         loaded.errors.append(LoadError(path, None, "", "file holds only comments and blank lines; " + _NEEDS))
         return loaded

@@ -313,6 +313,13 @@ class Locator:
         self.lines = scanner.lines
         self.comments = scanner.comments
 
+    @classmethod
+    def from_positions(cls, lines: dict[str, int], comments: dict[int, str]) -> "Locator":
+        """A locator for positions already recorded (by the one-pass reader)."""
+        locator = cls.__new__(cls)
+        locator.lines, locator.comments = lines, comments
+        return locator
+
     def line_of(self, key: str) -> Optional[int]:
         """The line of ``key``, or of its nearest enclosing key; None when nothing encloses it."""
         while key:
