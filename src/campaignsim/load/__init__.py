@@ -44,7 +44,7 @@ class LoadedFile:
     errors: list[LoadError] = attrs.Factory(list)
     variant_tables: list[dict] = attrs.Factory(list)
     _lines: dict = attrs.field(factory=dict, repr=False)  # line_for's answers: findings repeat keys across variants
-
+    _variant_indexes: dict = attrs.field(factory=dict, repr=False)
 
     @property
     def base(self) -> Optional[Scenario]:
@@ -70,20 +70,25 @@ class LoadedFile:
         return self.locator.line_of(key)
 
     def variant_index(self, name: str) -> Optional[int]:
-        for i, table in enumerate(self.variant_tables):
-            if table.get("name") == name:
-                return i
-        return None
+        index = self._variant_indexes.get(name)
+        if index is None or index >= len(self.variant_tables) or self.variant_tables[index].get("name") != name:
+            index = next((i for i, table in enumerate(self.variant_tables) if table.get("name") == name), None)
+            self._variant_indexes[name] = index
+        return index
+
+
+_LAST_INDEX = re.compile(r"\[\d+\]$")
+_KEY_PARTS = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
 def _strip_index(key: str) -> str:
-    return re.sub(r"\[\d+\]$", "", key)
+    return _LAST_INDEX.sub("", key)
 
 
 def _defines(table: dict, key: str) -> bool:
     """Whether a (partial) table sets ``key`` or one of its parents."""
     node: Any = table
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", key):
+    for part in _KEY_PARTS.findall(key):
         if part.startswith("["):
             return True  # the variant replaced the whole array
         if not isinstance(node, dict) or part not in node:
