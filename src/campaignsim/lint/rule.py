@@ -101,7 +101,7 @@ class Rule:
 
     # Helpers for subclasses
     def violation(self, key: str, message: str, suggestion: Optional[str] = None, severity: Optional[str] = None) -> Violation:
-        return Violation(key=key, message=message, suggestion=suggestion, severity=severity)
+        return Violation(key, message, suggestion, severity)
 
     @classmethod
     def applies_to(cls, scenario: "Scenario", context: "LintContext") -> bool:

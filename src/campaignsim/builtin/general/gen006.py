@@ -1,3 +1,4 @@
+import functools
 import re
 
 from campaignsim.builtin.general._words import FILLER_WORDS, GENERIC_PRIZE_WORDS, SURPRISE_WORDS
@@ -5,17 +6,20 @@ from campaignsim.lint.rule import Reference, Rule
 
 _SEPARATORS = re.compile(r"[\s,.;:!?()\[\]/\-+*，。；：！？（）【】、]+")
 _COUNT = re.compile(r"[x×]?\d+[x×]?")
+_FILLER = frozenset(FILLER_WORDS)
+_GENERIC = frozenset(GENERIC_PRIZE_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)
 def vague_reason(name: str):
-    """Why a prize name names no product, or None when it names one."""
+    """Why a prize name names no product, or None when it names one (remembered per name: campaigns
+    reuse their prize names across variants and files)."""
     lowered = name.casefold()
     for word in SURPRISE_WORDS:
         if word in lowered:
             return f"says \"{word}\": a surprise, not a named prize"
-    words = [w for w in _SEPARATORS.split(lowered) if w and w not in FILLER_WORDS and not _COUNT.fullmatch(w)]
-    remainder = " ".join(words)
-    if not words or remainder in GENERIC_PRIZE_WORDS or all(w in GENERIC_PRIZE_WORDS for w in words):
+    words = [w for w in _SEPARATORS.split(lowered) if w and w not in _FILLER and not _COUNT.fullmatch(w)]
+    if not words or " ".join(words) in _GENERIC or all(w in _GENERIC for w in words):
         return "is a generic word, not a product"
     return None
 

@@ -60,22 +60,23 @@ class EntryFriction(Rule):
     )
 
     def check(self, scenario, context):
-        required = [(i, step) for i, step in enumerate(scenario.entry.steps) if not step.optional]
-        effort, completion, parts, proofs = 0.0, 1.0, [], []
-        for _, step in required:
+        required = [step for step in scenario.entry.steps if not step.optional]
+        effort, completion, counted = 0.0, 1.0, []
+        for step in required:
             action = context.action(step.action)
             if action is None:
                 continue  # the loader reports unknown actions
             effort += action.effort(step.count, len(step.fields))
             completion *= action.completion(step.count, len(step.fields))
-            parts.append(describe(step))
-            if action.proof:
-                proofs.append(describe(step))
+            counted.append((step, action.proof))
         too_long = effort > MAX_ENTRY_MINUTES
         too_many = len(required) > MAX_ENTRY_STEPS
         too_lossy = completion < MIN_ENTRY_COMPLETION
         if not (too_long or too_many or too_lossy):
             return
+        # Described only for the message: most entries pass.
+        parts = [describe(step) for step, _ in counted]
+        proofs = [part for part, (_, proof) in zip(parts, counted) if proof]
         over = [f"more than {MAX_ENTRY_MINUTES:g} minutes"] if too_long else []
         over += [f"more than {MAX_ENTRY_STEPS} steps"] if too_many else []
         over += [f"under {MIN_ENTRY_COMPLETION:.0%} finishing"] if too_lossy else []

@@ -1,3 +1,4 @@
+import functools
 import re
 
 from campaignsim.lint.rule import Reference, Rule
@@ -11,27 +12,48 @@ def words_of(topic: str) -> str:
     return " " + _NON_WORD.sub(" ", _CAMEL.sub(" ", topic).lower()).strip() + " "
 
 
+_KEY_GAPS = re.compile(r"[\s#＃]+")
+
+
 def key_of(topic: str) -> str:
     """How topics compare: without #, spaces or case ("#Spring Tea#" equals "springtea")."""
-    return re.sub(r"[\s#＃]+", "", topic).casefold()
+    return _KEY_GAPS.sub("", topic).casefold()
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_word(keyword: str) -> re.Pattern:
+    """The pattern of a Latin keyword as a whole word: compiled once, not per topic."""
+    return re.compile(rf"(?<![0-9a-z]){re.escape(keyword)}(?:s|es)?(?![0-9a-z])")
 
 
 def matches(keyword: str, topic: str) -> bool:
     """Latin keywords match whole words (plural -s/-es allowed), so "war" does not match "award";
     other scripts, written without spaces, match anywhere in the topic."""
+    return _matches(keyword, topic, {})
+
+
+def _matches(keyword: str, topic: str, forms: dict) -> bool:
+    """:func:`matches`, with the topic's words and lowercase form kept in ``forms`` across keywords."""
     keyword = keyword.strip().lower()
     if not keyword:
         return False
     if keyword.isascii():
-        return re.search(rf"(?<![0-9a-z]){re.escape(keyword)}(?:s|es)?(?![0-9a-z])", words_of(topic)) is not None
-    return keyword in topic.lower()
+        words = forms.get("words")
+        if words is None:
+            words = forms["words"] = words_of(topic)
+        return _whole_word(keyword).search(words) is not None
+    lowered = forms.get("lower")
+    if lowered is None:
+        lowered = forms["lower"] = topic.lower()
+    return keyword in lowered
 
 
 def sensitive_match(topic: str, sensitive_topics: dict) -> tuple[str, str] | None:
     """The (category, keyword) a topic matches, or None."""
+    forms: dict = {}
     for category, keywords in sorted(sensitive_topics.items()):
         for keyword in keywords:
-            if matches(keyword, topic):
+            if _matches(keyword, topic, forms):
                 return category, keyword
     return None
 

@@ -17,8 +17,11 @@ SIGNIFICANT_CONDITIONS = (
 )
 
 
-def _applies(when: str, scenario) -> bool:
-    actions = {step.action for step in scenario.entry.steps}
+def _applies(when: str, scenario, actions=None) -> bool:
+    if when == "always":
+        return True
+    if actions is None:
+        actions = {step.action for step in scenario.entry.steps}
     if when == "paid":
         return bool(actions.intersection(PAID_ACTIONS)) and bool((scenario.entry.free_alternative or "").strip())
     if when == "purchase":
@@ -56,8 +59,9 @@ class MissingSignificantConditions(Rule):
 
     def check(self, scenario, context):
         stated = set(scenario.terms.discloses)
+        actions = {step.action for step in scenario.entry.steps}
         missing = [what for what, items, when in SIGNIFICANT_CONDITIONS
-                   if _applies(when, scenario) and not stated.intersection(items)]
+                   if _applies(when, scenario, actions) and not stated.intersection(items)]
         if missing:
             yield self.violation(
                 "terms.discloses",

@@ -3,6 +3,7 @@ from campaignsim.lint.rule import Reference, Rule
 
 # Steps in which the entrant publishes a post about the brand to their own followers: an endorsement.
 ENDORSING_ACTIONS = ("ugc_upload", "repost")
+_WORDS = " or ".join(f"#…{w.capitalize()}" for w in FTC_HASHTAG_WORDS)  # the disclosing hashtags, as suggested
 
 
 def _discloses_contest(hashtag: str) -> bool:
@@ -33,7 +34,7 @@ class UndisclosedContestPost(Rule):
     )
 
     def check(self, scenario, context):
-        words = " or ".join(f"#…{w.capitalize()}" for w in FTC_HASHTAG_WORDS)
+        words = _WORDS
         for i, step in enumerate(scenario.entry.steps):
             if step.action not in ENDORSING_ACTIONS:
                 continue
