@@ -7,6 +7,8 @@ from typing import Optional
 
 import attrs
 
+from campaignsim.lint.rule import Rule
+
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
               "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
 
@@ -25,6 +27,9 @@ class PrizeTotal:
         notes = "".join(self.rate_notes)
         left_out = f", not counting prizes in {', '.join(self.unconverted)} (no exchange rate)" if self.unconverted else ""
         return f"{self.amount:,.0f} {self.currency}{notes}{left_out}"
+
+
+_RULE_APPLIES_TO = Rule.applies_to.__func__
 
 
 class RuleRun:
@@ -84,10 +89,33 @@ class LintContext:
             from campaignsim.lint.engine import UNUSED_IGNORE
 
             rules = self.registry.rules
-            found = cache[key] = tuple(
-                RuleRun(code, rules[code], self, self.registry.rule_plugins.get(code, "?"))
-                for code in sorted(selected) if code != UNUSED_IGNORE and rules[code].applies_to(scenario, self))
+            runs = cache.setdefault((RuleRun, "runs"), {})
+            found = []
+            for code in sorted(selected):
+                if code == UNUSED_IGNORE or not self._covers(rules[code], scenario, key[1:4]):
+                    continue
+                run = runs.get((code, rules[code]))
+                if run is None:
+                    run = runs[(code, rules[code])] = RuleRun(code, rules[code], self, self.registry.rule_plugins.get(code, "?"))
+                found.append(run)
+            found = cache[key] = tuple(found)
         return found
+
+    def _covers(self, rule_cls, scenario, scope: tuple) -> bool:
+        """``rule_cls.applies_to(scenario, self)``. Where the rule keeps Rule's own applies_to, only its
+        scope attributes and the scenario's ``scope`` decide, so rules with the same attributes (a
+        pack's) share one answer."""
+        if getattr(rule_cls.applies_to, "__func__", None) is not _RULE_APPLIES_TO:
+            return rule_cls.applies_to(scenario, self)
+        answers = self.registry.scope_cache.setdefault((RuleRun, "scopes"), {})
+        key = (rule_cls.platforms, rule_cls.account_kinds, rule_cls.jurisdictions, *scope)
+        try:
+            answer = answers.get(key)
+        except TypeError:  # scope attributes given as lists
+            return rule_cls.applies_to(scenario, self)
+        if answer is None:
+            answer = answers[key] = rule_cls.applies_to(scenario, self)
+        return answer
 
     def platform(self, name: str):
         return self.registry.platform(name)

@@ -105,8 +105,8 @@ def inline_ignores(locator) -> list[InlineIgnore]:
     """The inline ignores of a file, in line order (none without a locator)."""
     if locator is None:
         return []
-    found = [(line, m) for line, comment in sorted(locator.comments.items())
-             if "campaignsim:" in comment and (m := INLINE_IGNORE.search(comment))]
+    found = [(line, m) for line, comment in sorted(item for item in locator.comments.items() if "campaignsim:" in item[1])
+             if (m := INLINE_IGNORE.search(comment))]
     if not found:
         return []
     key_at: dict[int, str] = {}
@@ -217,8 +217,9 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     return findings
 
 
-def _finding(rule_cls: type[Rule], key, message, suggestion, severity, scenario, loaded, path) -> Finding:
-    line = loaded.line_for(key, scenario.variant) if loaded is not None else None
+def _finding(rule_cls: type[Rule], key, message, suggestion, severity, scenario, loaded, path, line=None) -> Finding:
+    if loaded is not None:
+        line = loaded.line_for(key, scenario.variant)
     return Finding(
         code=rule_cls.code, name=rule_cls.name, severity=severity or rule_cls.severity, message=message, key=key,
         line=line, path=path, variant=scenario.variant, suggestion=suggestion,
@@ -291,9 +292,9 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
             what = ", ".join(s.selectors) or "nothing"
             why = "matches no rule" if not s.codes else "suppresses no finding in this file"
             key = s.key if not s.inline else (s.key or "")
-            finding = _finding(rule, key, f"ignore[{what}] {why}; remove it", "Delete the ignore, or correct the code.",
-                               None, base, None, loaded.path)
-            results[0].findings.append(attrs.evolve(finding, line=s.line))
+            results[0].findings.append(_finding(rule, key, f"ignore[{what}] {why}; remove it",
+                                                "Delete the ignore, or correct the code.", None, base, None, loaded.path,
+                                                line=s.line))
     # Every finding of a result has the result's path and variant, so Finding.sort_key's order is
     # the order of line, code and key.
     for result in results:
