@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -121,20 +122,41 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
     return parse_config(data, str(path), path.parent)
 
 
-_found: dict[Path, Optional[LintConfig]] = {}
-_by_directory: dict[str, LintConfig] = {}
+_found: dict[Path, Optional[LintConfig]] = {}  # resolved folder → the settings at or above it (None: none)
+_by_directory: dict[str, LintConfig] = {}  # folder as given, made absolute → its settings
+_by_path: dict[str, LintConfig] = {}  # scenario path as given, made absolute → its settings
+_PATHS_KEPT = 100_000  # a long-running process linting ever new files does not grow without bound
 
 
 def discover(start: Path) -> LintConfig:
     """Settings for a scenario at ``start``: the nearest directory with a campaignsim.toml, or a
-    pyproject.toml that has [tool.campaignsim], wins; none found means the defaults."""
-    directory = start if start.is_dir() else start.parent
-    known = _by_directory.get(str(directory))
-    if known is not None:  # most scenarios share a folder with many others
+    pyproject.toml that has [tool.campaignsim], wins; none found means the defaults.
+
+    Answers are remembered per process (see :func:`clear_cache`); emptying ``_found`` forgets them too."""
+    if not _found:  # nothing read yet, or forgotten: nothing remembered may be used
+        _by_directory.clear()
+        _by_path.clear()
+    # A relative path means something else once the working directory changes.
+    key = str(start) if start.is_absolute() else os.path.join(os.getcwd(), start)
+    known = _by_path.get(key)
+    if known is not None:  # the engine asks twice per file: to skip excluded files, and to lint
         return known
-    config = _discover_resolved(directory.resolve())
-    _by_directory[str(directory)] = config
+    directory = start if start.is_dir() else start.parent
+    folder = str(directory) if directory.is_absolute() else os.path.join(os.getcwd(), directory)
+    config = _by_directory.get(folder)
+    if config is None:  # most scenarios share a folder with many others
+        config = _by_directory[folder] = _discover_resolved(directory.resolve())
+    if len(_by_path) >= _PATHS_KEPT:
+        _by_path.clear()
+    _by_path[key] = config
     return config
+
+
+def clear_cache() -> None:
+    """Forget discovered settings, so that edited settings files are read again."""
+    _found.clear()
+    _by_directory.clear()
+    _by_path.clear()
 
 
 def _discover_resolved(directory: Path) -> LintConfig:
