@@ -20,10 +20,12 @@ _COUNTRIES = ("iso3166-1.json", "3166-1", "alpha_2", "countries")
 _SUBDIVISIONS = ("iso3166-2.json", "3166-2", "code", "subdivisions")
 
 
+@lru_cache(maxsize=None)  # scenarios name the same few codes over and over
 def is_currency(code: str) -> bool:
     return code.isupper() and code.lower() in _codes(*_CURRENCIES)
 
 
+@lru_cache(maxsize=None)
 def is_region(code: str) -> bool:
     if code in EXTRA_REGIONS:
         return True
