@@ -101,11 +101,56 @@ def test_codes_agree_with_pycountry_lookups():
     assert wrong == []
 
 
+def clear_code_caches():
+    for function in (codes._codes, codes.is_region, codes.is_currency):
+        function.cache_clear()
+
+
 def test_codes_fall_back_to_pycountry_when_its_files_are_elsewhere(monkeypatch):
     monkeypatch.setattr(codes, "_database_folder", lambda: "/nonexistent")
-    codes._codes.cache_clear()
+    clear_code_caches()
     try:
         assert codes.is_region("US-NY") and codes.is_region("CN") and codes.is_currency("CNY")
         assert not codes.is_region("US-XX") and not codes.is_currency("XYZ")
+        assert codes._codes.cache_info().currsize == 3
     finally:
-        codes._codes.cache_clear()
+        clear_code_caches()
+
+
+def test_settings_are_found_again_for_a_relative_path_after_the_working_directory_changes(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from campaignsim.lint import config
+
+    strict, plain = tmp_path / "strict", tmp_path / "plain"
+    for folder in (strict, plain):
+        folder.mkdir()
+        (folder / "campaign.toml").write_text("", encoding="utf-8")
+    (strict / "campaignsim.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    monkeypatch.chdir(strict)
+    assert config.discover(Path("campaign.toml")).fail_on == "warning"
+    assert config.discover(Path(".")).fail_on == "warning"
+    monkeypatch.chdir(plain)
+    assert config.discover(Path("campaign.toml")).fail_on == "error"
+    assert config.discover(Path(".")).fail_on == "error"
+    monkeypatch.chdir(tmp_path)
+    assert config.discover(Path("strict")).fail_on == "warning"
+    assert config.discover(Path("strict/campaign.toml")).fail_on == "warning"
+    assert config.discover(Path("plain/campaign.toml")).fail_on == "error"
+
+
+def test_forgotten_settings_are_read_again(tmp_path):
+    from campaignsim.lint import config
+
+    scenario = tmp_path / "campaign.toml"
+    scenario.write_text("", encoding="utf-8")
+    settings = tmp_path / "campaignsim.toml"
+    settings.write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert config.discover(scenario).fail_on == "warning"
+    settings.write_text('fail-on = "info"\n', encoding="utf-8")
+    assert config.discover(scenario).fail_on == "warning"  # remembered for the process
+    config.clear_cache()
+    assert config.discover(scenario).fail_on == "info"
+    settings.write_text('fail-on = "error"\n', encoding="utf-8")
+    config._found.clear()  # what the lint benchmark does to time a first lint
+    assert config.discover(scenario).fail_on == "error"
