@@ -452,7 +452,7 @@ class Validator:
         """The errors of one value of a declared type."""
         kind, what = _shape(tp)
         if kind == "table":
-            return self.table(what, value, path)
+            return list(self.table(what, value, path))  # a copy: the remembered list must not change
         if kind == "array":
             return self._array(_value_plan(tp, meta)[1], value, path)
         error = self.scalar(what, meta, value, path)
