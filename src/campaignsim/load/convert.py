@@ -32,7 +32,7 @@ def _optional_hook(tp):
     """Optional[X] with X's hook looked up once, not on every value (cattrs' default looks it up each time)."""
     inner = next(a for a in typing.get_args(tp) if a is not type(None))
     handler = _converter.get_structure_hook(inner)
-    if handler == _converter._structure_call:  # str, int, float, bool: the type itself converts
+    if handler == getattr(_converter, "_structure_call", None):  # str, int, float, bool: the type itself converts
         def structure_optional_plain(value, _):
             return None if value is None else inner(value)
         return structure_optional_plain
