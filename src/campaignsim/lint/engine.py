@@ -252,21 +252,21 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     inline_codes = {code for s in inline for code in s.codes}
     table_sups = {}
     used: set[tuple] = set()
-    ran: set[str] = set()
+    ran_sets: dict[int, frozenset] = {}  # each distinct selection once; their union is only needed for unused ignores
     results = []
     for scenario in loaded.scenarios:
         codes = selected
         lint = scenario.lint
         if lint.select or lint.extend_select:
             codes, _ = _resolved(registry, lint.select or None, lint.extend_select, config.ignore)
-        ran |= codes
+        ran_sets[id(codes)] = codes
         sups = _table_suppressions(loaded, scenario, registry)
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
         raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures)
         suppressible = inline_codes.union(*(s.codes for s in sups)) if sups else inline_codes
-        if not suppressible:
-            kept = raw  # nothing in this file can suppress anything
+        if not suppressible or not [f for f in raw if f.code in suppressible]:
+            kept = raw  # nothing in this file can suppress any of these findings
         else:
             kept = []
             for finding in raw:
@@ -284,6 +284,7 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     if UNUSED_IGNORE in selected and loaded.scenarios:
         rule = registry.rules[UNUSED_IGNORE]
         base = loaded.scenarios[0]
+        ran = set().union(*ran_sets.values())
         for s in [*table_sups.values(), *inline]:
             if (s.key, s.selectors, s.line) in used:
                 continue

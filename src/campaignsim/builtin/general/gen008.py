@@ -67,6 +67,8 @@ class PostingCadence(Rule):
         limit, days, _source = tolerance
         title = spec.title if spec is not None else platform
         counted = sorted((post.at, i) for i, post in enumerate(scenario.schedule) if post.channel not in CADENCE_EXEMPT_CHANNELS)
+        if len(counted) <= limit:
+            return  # too few posts to crowd any window
         times = [at for at, _ in counted]
         for first, last in bursts(times, limit, timedelta(days=days)):
             excess = counted[first + limit][1]  # the first post over the line is the one to move
