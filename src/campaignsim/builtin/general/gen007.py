@@ -92,8 +92,8 @@ class EntryFriction(Rule):
 
     def _alternative(self, scenario, context, effort, completion):
         required = [step for step in scenario.entry.steps if not step.optional]
-        creative = [step for step in required if step.action in CREATIVE_ACTIONS]
-        if scenario.prize.draw == "judged" and creative:
+        creative = [step for step in required if step.action in CREATIVE_ACTIONS] if scenario.prize.draw == "judged" else []
+        if creative:
             others = [describe(step) for step in required if step.action not in CREATIVE_ACTIONS]
             if others:
                 return (f"Keep the entry to the contest task ({', '.join(describe(step) for step in creative)}) and make "
@@ -107,8 +107,12 @@ class EntryFriction(Rule):
             action = context.action(name)
             if action is None:
                 continue
-            if action.effort() < effort and action.completion() > completion:
-                return (f"Ask for one step, {phrase}: it takes about {minutes(action.effort())} and about "
-                        f"{action.completion():.0%} finish. Keep other actions optional (bonus entries) if the platform "
+            their_effort = action.effort()
+            if not their_effort < effort:
+                continue
+            their_completion = action.completion()
+            if their_completion > completion:
+                return (f"Ask for one step, {phrase}: it takes about {minutes(their_effort)} and about "
+                        f"{their_completion:.0%} finish. Keep other actions optional (bonus entries) if the platform "
                         "allows them, and drop proof screenshots.")
         return "Cut the entry to one or two steps and drop proof screenshots; make the rest optional where the platform allows."
