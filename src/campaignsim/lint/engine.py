@@ -210,9 +210,9 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
             continue
         code, name, default, references, urls = run.reported()
         for v in violations:
-            key = v.key
-            append(Finding(code, name, v.severity or default, v.message, key,
-                           line_for(key, variant) if line_for is not None else None, path, variant, v.suggestion,
+            key, message, suggestion, severity = v.key, v.message, v.suggestion, v.severity
+            append(Finding(code, name, severity or default, message, key,
+                           line_for(key, variant) if line_for is not None else None, path, variant, suggestion,
                            references, urls))
     return findings
 
