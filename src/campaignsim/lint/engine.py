@@ -79,8 +79,9 @@ def scenario_files(paths: Iterable) -> tuple[list[Path], list[LoadError]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            depth = len(path.parts)  # what rglob finds starts with these parts: the rest is relative to path
             found = sorted(p for p in path.rglob("*.toml") if p.name not in {"pyproject.toml", "campaignsim.toml"}
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                           and not any(part.startswith(".") for part in p.parts[depth:])
                            and not discover(p).excludes(p))
             files.extend(found)
         elif path.exists():
