@@ -122,6 +122,7 @@ class _Reader:
         self.defined.add(id(root))
         table, path = root, ""
         text, end = self.text, self.end
+        lines, plain_statement = self.lines, _PLAIN_STATEMENT.match
         pos = self.gap(0)
         while pos < end:
             if text[pos] == "[":
@@ -136,12 +137,14 @@ class _Reader:
                 self.dotted = set()
                 pos = m.end()
             else:
-                m = _PLAIN_STATEMENT.match(text, pos)
+                m = plain_statement(text, pos)
                 if m is not None:
                     key, string, integer, boolean, comment = m.groups()
                     if key in table:
                         raise _Beyond
-                    self.record(f"{path}.{key}" if path else key)
+                    key_path = f"{path}.{key}" if path else key
+                    if key_path not in lines:
+                        lines[key_path] = self.line
                     table[key] = string if string is not None else int(integer) if integer is not None else boolean == "true"
                     if comment is not None:
                         self.comments[self.line] = comment.strip()
@@ -153,12 +156,19 @@ class _Reader:
                 m = _KEY_EQUALS.match(text, pos)
                 if m is None:
                     raise _Beyond
-                parts = _DOT.split(m.group(1))
-                target, key_path = self.dotted_target(table, path, parts)
+                key = m.group(1)
+                if "." in key:
+                    parts = _DOT.split(key)
+                    target, key_path = self.dotted_target(table, path, parts)
+                    key = parts[-1]
+                else:
+                    target, key_path = table, f"{path}.{key}" if path else key
+                    if key_path not in lines:
+                        lines[key_path] = self.line
                 value, pos = self.value(m.end(), key_path)
-                if parts[-1] in target:
+                if key in target:
                     raise _Beyond  # defined twice: tomllib words the error
-                target[parts[-1]] = value
+                target[key] = value
             pos = self.statement_end(pos)
             pos = self.gap(pos)
         return root
