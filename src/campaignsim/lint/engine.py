@@ -310,9 +310,11 @@ def _rates(registry, config: LintConfig) -> dict[str, float]:
     return rates
 
 
-def lint_into(report: LintReport, paths, registry, config_for) -> list[tuple[LoadedFile, list[FileResult]]]:
+def lint_into(report: LintReport, paths, registry, config_for, *,
+              keep: bool = True) -> list[tuple[LoadedFile, list[FileResult]]]:
     """Load and lint every scenario file below ``paths`` into ``report``; ``config_for(path)`` gives
-    each file's settings. Returns the files that loaded, each with its results (base first)."""
+    each file's settings. Returns the files that loaded, each with its results (base first), unless
+    ``keep`` is false: then each file is let go once linted, so memory stays flat over many files."""
     files, missing = scenario_files(paths)
     report.load_errors.extend(missing)
     linted = []
@@ -325,7 +327,8 @@ def lint_into(report: LintReport, paths, registry, config_for) -> list[tuple[Loa
             continue
         results = lint_loaded(loaded, registry, effective, report.failures)
         report.results.extend(results)
-        linted.append((loaded, results))
+        if keep:
+            linted.append((loaded, results))
     return linted
 
 
@@ -344,7 +347,7 @@ def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None,
             known = overlaid[id(base)] = (base, base.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on))
         return known[1]
 
-    lint_into(report, paths, registry, config_for)
+    lint_into(report, paths, registry, config_for, keep=False)
     if fail_on:
         report.fail_on = fail_on
     elif report.fail_levels:
