@@ -7,9 +7,12 @@ findings (tens of thousands for a large repository) and costs no import of a con
 from __future__ import annotations
 
 from itertools import groupby
+from operator import attrgetter, methodcaller
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 ANSI = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
+_SORT_KEY = methodcaller("sort_key")
+_PATH = attrgetter("path")
 
 
 def _style(text: str, style: str | None, color: bool) -> str:
@@ -25,19 +28,27 @@ def _plural(n: int, word: str) -> str:
 
 def render(report, color: bool = False) -> str:
     lines = []
+    append = lines.append
     for error in report.load_errors:
-        lines.append(_style(error.render(), "bold red", color))
+        append(_style(error.render(), "bold red", color))
     for failure in report.failures:
-        lines.append(_style(failure.render(), "bold red", color))
-    findings = sorted(report.findings, key=lambda f: f.sort_key())
-    for path, group in groupby(findings, key=lambda f: f.path):
-        lines.append(_style(path, "bold", color))
+        append(_style(failure.render(), "bold red", color))
+    findings = sorted(report.findings, key=_SORT_KEY)
+    # Styled once per render, not per finding: an unknown severity still fails as STYLE[...] would.
+    severity = {name: _style(name, style, color) for name, style in STYLE.items()}
+    dim, end = ("\x1b[2m", "\x1b[0m") if color else ("", "")
+    for path, group in groupby(findings, key=_PATH):
+        append(_style(path, "bold", color))
         for f in group:
-            where = f"{path}:{f.line}" if f.line else path
-            variant = f" [{f.variant}]" if f.variant else ""
-            lines.append(f"  {where}: {f.code} {_style(f.severity, STYLE[f.severity], color)}{variant} {f.message}")
-            if f.suggestion:
-                lines.append(_style(f"      suggestion: {f.suggestion}", "dim", color))
+            line, variant = f.line, f.variant
+            where = f"{path}:{line}" if line else path
+            if variant:
+                append(f"  {where}: {f.code} {severity[f.severity]} [{variant}] {f.message}")
+            else:
+                append(f"  {where}: {f.code} {severity[f.severity]} {f.message}")
+            suggestion = f.suggestion
+            if suggestion:
+                append(f"{dim}      suggestion: {suggestion}{end}")
     counts = report.summary()
     files = len({r.path for r in report.results})
     summary = (f"{_plural(sum(counts.values()), 'finding')} in {_plural(files, 'file')} "
@@ -46,5 +57,6 @@ def render(report, color: bool = False) -> str:
         summary += f"; {_plural(len(report.load_errors), 'load error')}"
     if report.failures:
         summary += f"; {_plural(len(report.failures), 'plugin failure')}"
-    lines.append(_style(summary, "bold", color))
-    return "\n".join(lines) + "\n"
+    append(_style(summary, "bold", color))
+    append("")  # the final newline, joined in: adding it afterwards would copy the whole output again
+    return "\n".join(lines)
