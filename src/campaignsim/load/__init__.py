@@ -52,22 +52,28 @@ class LoadedFile:
 
     def line_for(self, key: str, variant: Optional[str] = None) -> Optional[int]:
         """The line a finding about ``key`` belongs on: in the variant when the variant set that key."""
-        known = self._lines.get((key, variant), self)
+        # One table of answers per variant: findings repeat the same few keys in every scenario.
+        lines = self._lines.get(variant)
+        if lines is None:
+            lines = self._lines[variant] = {}
+        known = lines.get(key, self)
         if known is self:
-            known = self._lines[(key, variant)] = self._line_for(key, variant)
+            known = lines[key] = self._line_for(key, variant)
         return known
 
     def _line_for(self, key: str, variant: Optional[str]) -> Optional[int]:
-        if self.locator is None:
+        locator = self.locator
+        if locator is None:
             return None
         if variant is not None:
             index = self.variant_index(variant)
             if index is not None:
                 if _defines(self.variant_tables[index], key):
-                    return self.locator.line_of(f"variants[{index}].{key}")
-                if not self.locator.has(_strip_index(key)) and not self.locator.has(key):
-                    return self.locator.line_of(f"variants[{index}]")
-        return self.locator.line_of(key)
+                    return locator.line_of(f"variants[{index}].{key}")
+                if not locator.has(_strip_index(key)) and not locator.has(key):
+                    return locator.line_of(f"variants[{index}]")
+            return self.line_for(key)  # the base's line, worked out once for all variants
+        return locator.line_of(key)
 
     def variant_index(self, name: str) -> Optional[int]:
         index = self._variant_indexes.get(name)
@@ -81,14 +87,29 @@ _LAST_INDEX = re.compile(r"\[\d+\]$")
 _KEY_PARTS = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
+_stripped: dict[str, str] = {}
+_parts: dict[str, tuple[str, ...]] = {}
+_MAX_REMEMBERED = 4096  # keys recur across files; the bound only guards a long-lived process
+
+
 def _strip_index(key: str) -> str:
-    return _LAST_INDEX.sub("", key)
+    stripped = _stripped.get(key)
+    if stripped is None:
+        if len(_stripped) >= _MAX_REMEMBERED:
+            _stripped.clear()
+        stripped = _stripped[key] = _LAST_INDEX.sub("", key)
+    return stripped
 
 
 def _defines(table: dict, key: str) -> bool:
     """Whether a (partial) table sets ``key`` or one of its parents."""
+    parts = _parts.get(key)
+    if parts is None:
+        if len(_parts) >= _MAX_REMEMBERED:
+            _parts.clear()
+        parts = _parts[key] = tuple(_KEY_PARTS.findall(key))
     node: Any = table
-    for part in _KEY_PARTS.findall(key):
+    for part in parts:
         if part.startswith("["):
             return True  # the variant replaced the whole array
         if not isinstance(node, dict) or part not in node:
