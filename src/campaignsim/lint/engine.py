@@ -9,6 +9,7 @@ only the engine can judge because it needs every other rule's findings first.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -106,7 +107,12 @@ def inline_ignores(locator) -> list[InlineIgnore]:
     """The inline ignores of a file, in line order (none without a locator)."""
     if locator is None:
         return []
-    found = [(line, m) for line, comment in sorted(item for item in locator.comments.items() if "campaignsim:" in item[1])
+    comments = locator.comments
+    # One search of all the comments (joined by a newline, which the marker cannot span) for the
+    # common file that has no ignore comment at all.
+    if "campaignsim:" not in "\n".join(comments.values()):
+        return []
+    found = [(line, m) for line, comment in sorted(item for item in comments.items() if "campaignsim:" in item[1])
              if (m := INLINE_IGNORE.search(comment))]
     if not found:
         return []
@@ -152,15 +158,23 @@ def _inline_covers(ignore: Suppression, finding: Finding, loaded: LoadedFile) ->
     return False
 
 
-def _table_suppressions(loaded: LoadedFile, scenario, registry) -> list[Suppression]:
+def _table_suppressions(loaded: LoadedFile, scenario, registry, known: Optional[dict] = None) -> list[Suppression]:
+    """The scenario's ``[lint] ignore`` entries. With ``known`` (one dict per file), a variant that
+    keeps the base's ignores, on the same lines, gets the base's list instead of a new one."""
     ignores = scenario.lint.ignore
     if not ignores:
         return []
-    out = []
-    for i, ignore in enumerate(ignores):
-        key = f"lint.ignore[{i}]"
-        out.append(Suppression(_matched(ignore.code, registry), (ignore.reason or "").strip(),
-                               loaded.line_for(key, scenario.variant), key, (ignore.code,), False))
+    variant = scenario.variant
+    keys = [f"lint.ignore[{i}]" for i in range(len(ignores))]
+    lines = tuple([loaded.line_for(key, variant) for key in keys])
+    if known is not None:
+        found = known.get(id(ignores))
+        if found is not None and found[0] is ignores and found[1] == lines:
+            return found[2]
+    out = [Suppression(_matched(ignore.code, registry), (ignore.reason or "").strip(), line, key, (ignore.code,), False)
+           for ignore, line, key in zip(ignores, lines, keys)]
+    if known is not None:
+        known[id(ignores)] = (ignores, lines, out)  # holds ignores, so its id is not reused meanwhile
     return out
 
 
@@ -243,6 +257,11 @@ def _by_line(finding: Finding):
     return (finding.line or 0, finding.code, finding.key)
 
 
+_LINE = attrgetter("line")
+_CODE = attrgetter("code")
+_LINE_CODE_KEY = attrgetter("line", "code", "key")  # _by_line's order where no line is None, without a Python call per finding
+
+
 def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list) -> list[FileResult]:
     """Lint every scenario of a loaded file, apply its suppressions, report unused ones."""
     selected, unknown = _resolved(registry, config.select, config.extend_select, config.ignore)
@@ -252,6 +271,7 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     inline = _inline_suppressions(loaded, registry)
     inline_codes = {code for s in inline for code in s.codes}
     table_sups = {}
+    known_sups: dict = {}
     used: set[tuple] = set()
     ran_sets: dict[int, frozenset] = {}  # each distinct selection once; their union is only needed for unused ignores
     results = []
@@ -261,12 +281,12 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
         if lint.select or lint.extend_select:
             codes, _ = _resolved(registry, lint.select or None, lint.extend_select, config.ignore)
         ran_sets[id(codes)] = codes
-        sups = _table_suppressions(loaded, scenario, registry)
+        sups = _table_suppressions(loaded, scenario, registry, known_sups)
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
         raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures)
         suppressible = inline_codes.union(*(s.codes for s in sups)) if sups else inline_codes
-        if not suppressible or not [f for f in raw if f.code in suppressible]:
+        if not suppressible or not any(map(suppressible.__contains__, map(_CODE, raw))):
             kept = raw  # nothing in this file can suppress any of these findings
         else:
             kept = []
@@ -300,7 +320,9 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     # Every finding of a result has the result's path and variant, so Finding.sort_key's order is
     # the order of line, code and key.
     for result in results:
-        result.findings.sort(key=_by_line)
+        findings = result.findings
+        if len(findings) > 1:
+            findings.sort(key=_by_line if None in map(_LINE, findings) else _LINE_CODE_KEY)
     return results
 
 
