@@ -36,13 +36,19 @@ class RuleRun:
     """One rule as the engine runs it: its ``check``, and (once it has found something) what every
     finding of it carries, so that the per-scenario loop looks nothing up."""
 
-    __slots__ = ("code", "rule_cls", "check", "plugin", "_reported")
+    __slots__ = ("code", "rule_cls", "check", "plugin", "reads", "_reported")
 
     def __init__(self, code: str, rule_cls, context: "LintContext", plugin: str):
         self.code = code
         self.rule_cls = rule_cls
         self.plugin = plugin
         self._reported = None
+        # The scenario parts the check reads (see Rule.reads); None: it runs on every scenario.
+        reads = getattr(rule_cls, "reads", None)
+        try:
+            self.reads = None if reads is None else frozenset((reads,) if isinstance(reads, str) else reads)
+        except TypeError:  # not a collection of names: judged like a rule that says nothing
+            self.reads = None
         try:
             self.check = context.rule_instance(rule_cls).check
         except Exception:

@@ -9,7 +9,8 @@ only the engine can judge because it needs every other rule's findings first.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, is_
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -200,11 +201,17 @@ def _resolved(registry, select, extend_select, ignore) -> tuple[frozenset[str], 
 
 
 def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, context: Optional[LintContext] = None,
-                  path: str = "<scenario>", loaded: Optional[LoadedFile] = None, failures: Optional[list] = None) -> list[Finding]:
+                  path: str = "<scenario>", loaded: Optional[LoadedFile] = None, failures: Optional[list] = None,
+                  shared: Optional[tuple[dict, Optional[frozenset]]] = None) -> list[Finding]:
     """Run the selected rules (all by default) on one scenario and return what they find.
 
     Suppressions are applied by :func:`lint_loaded`, not here. A rule
     that raises is recorded in ``failures`` (when given) and the other rules still run.
+
+    ``shared`` is how :func:`lint_loaded` spares variants the checks the base already made: a dict
+    of the base's violations per rule, and the names of the scenario's parts that are the base's own
+    objects (None for the base itself, whose violations are then recorded). A rule that declares
+    :attr:`Rule.reads` within those parts gets the base's violations, with this scenario's lines.
     """
     registry = registry or get_registry()
     context = context or LintContext(registry, source=loaded)
@@ -212,15 +219,24 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     append = findings.append
     variant = scenario.variant
     line_for = loaded.line_for if loaded is not None else None
+    record = replay = False
+    if shared is not None:
+        known, same = shared
+        record, replay = same is None, same is not None
     for run in context.runnable(scenario, codes):
-        try:
-            violations = list(run.check(scenario, context) or ())
-        except Exception as exc:  # a broken rule is reported by name; the others go on
-            failure = PluginFailure(run.plugin, f"rule {run.code}", f"{type(exc).__name__}: {exc}")
-            if failures is None:
-                raise
-            failures.append(failure)
-            continue
+        if replay and run.reads is not None and run.reads <= same and run in known:
+            violations = known[run]
+        else:
+            try:
+                violations = list(run.check(scenario, context) or ())
+            except Exception as exc:  # a broken rule is reported by name; the others go on
+                failure = PluginFailure(run.plugin, f"rule {run.code}", f"{type(exc).__name__}: {exc}")
+                if failures is None:
+                    raise
+                failures.append(failure)
+                continue
+            if record and run.reads is not None:
+                known[run] = violations
         if not violations:
             continue
         code, name, default, references, urls = run.reported()
@@ -262,6 +278,25 @@ _CODE = attrgetter("code")
 _LINE_CODE_KEY = attrgetter("line", "code", "key")  # _by_line's order where no line is None, without a Python call per finding
 
 
+_getters: dict[type, tuple[tuple[str, ...], attrgetter]] = {}
+
+
+def _same_parts(scenario, base) -> Optional[frozenset]:
+    """The names of a variant's parts that are the base's own objects (so unchanged), or None when
+    the two cannot be compared part by part."""
+    cls = type(scenario)
+    found = _getters.get(cls)
+    if found is None:
+        if not attrs.has(cls) or len(attrs.fields(cls)) < 2:
+            return None
+        names = tuple(field.name for field in attrs.fields(cls))
+        found = _getters[cls] = (names, attrgetter(*names))
+    if type(base) is not cls:
+        return None
+    names, parts = found
+    return frozenset(compress(names, map(is_, parts(scenario), parts(base))))
+
+
 def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list) -> list[FileResult]:
     """Lint every scenario of a loaded file, apply its suppressions, report unused ones."""
     selected, unknown = _resolved(registry, config.select, config.extend_select, config.ignore)
@@ -275,7 +310,15 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     used: set[tuple] = set()
     ran_sets: dict[int, frozenset] = {}  # each distinct selection once; their union is only needed for unused ignores
     results = []
+    base = loaded.scenarios[0] if loaded.scenarios else None
+    base_violations: dict = {}
     for scenario in loaded.scenarios:
+        # The base's violations are recorded; a variant takes them from rules that read only parts it shares.
+        if scenario is base:
+            shared = (base_violations, None)
+        else:
+            same = _same_parts(scenario, base)
+            shared = (base_violations, same) if same is not None else None
         codes = selected
         lint = scenario.lint
         if lint.select or lint.extend_select:
@@ -284,7 +327,8 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
         sups = _table_suppressions(loaded, scenario, registry, known_sups)
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
-        raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures)
+        raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures,
+                            shared=shared)
         suppressible = inline_codes.union(*(s.codes for s in sups)) if sups else inline_codes
         if not suppressible or not any(map(suppressible.__contains__, map(_CODE, raw))):
             kept = raw  # nothing in this file can suppress any of these findings

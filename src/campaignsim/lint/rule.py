@@ -80,6 +80,12 @@ class Rule:
     ``platforms``/``jurisdictions`` limit where the rule applies: platform names (or families such as
     ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere.
     ``account_kinds`` limits it further to some account kinds of those platforms.
+
+    ``reads`` may name the parts of a scenario that :meth:`check` reads (``"prize"``, ``"entry"``,
+    ``"campaign"`` for ``scenario.jurisdictions``, ``"variant"`` for the variant's name, …). A
+    variant whose named parts are the base's own, unchanged, then gets the base's violations without
+    a second check. Leave it None (the default) when the check reads anything else of the scenario,
+    or the file's comments through the context.
     """
 
     code: ClassVar[str]
@@ -95,6 +101,7 @@ class Rule:
     references: ClassVar[tuple[Reference, ...]] = ()
     aliases: ClassVar[tuple[str, ...]] = ()
     heuristic: ClassVar[bool] = False
+    reads: ClassVar[Optional[tuple[str, ...]]] = None
 
     def check(self, scenario: "Scenario", context: "LintContext") -> Iterable[Violation]:
         raise NotImplementedError(f"rule {self.code} does not implement check()")

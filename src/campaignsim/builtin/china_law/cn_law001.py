@@ -14,6 +14,7 @@ class LotteryTopPrizeAboveCap(Rule):
     name = "lottery-top-prize-above-cap"
     severity = "error"
     jurisdictions = ("CN",)
+    reads = ("prize",)
     summary = f"A prize drawn by chance (random draw or instant win) is worth more than {CAP} per unit."
     rationale = (
         "The Anti-Unfair Competition Law (Art. 10(3)) bans lottery-style prize promotions (抽奖式的有奖销售) "

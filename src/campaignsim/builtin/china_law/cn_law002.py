@@ -26,6 +26,7 @@ class PromotionNoticeIncomplete(Rule):
     name = "promotion-notice-incomplete"
     severity = "error"
     jurisdictions = ("CN",)
+    reads = ("prize", "terms")
     summary = (
         "The terms do not disclose every item the Interim Provisions require before a prize promotion starts: "
         "prize types, names, quantity and value, entry conditions and method, draw time and method, odds, "

@@ -8,6 +8,7 @@ class TermsChangedAfterStart(Rule):
     name = "terms-changed-after-start"
     severity = "error"
     jurisdictions = ("CN",)
+    reads = ("campaign", "terms")
     summary = (
         "The plan changes the terms after the promotion started (`terms.changed_after_start`): new conditions, "
         "different prizes, or redemption other than announced."

@@ -14,6 +14,7 @@ class DrawNotShownFair(Rule):
     severity = "error"
     jurisdictions = ("CN",)
     heuristic = True  # a manual draw is recognised by the words of prize.draw_method
+    reads = ("prize",)
     summary = (
         "A chance draw is not verifiable (`prize.verifiable = false`, or `draw_method` says people pick the winners), "
         "or staff, partners and the KOL team are not excluded from winning (error; warning when unstated)."

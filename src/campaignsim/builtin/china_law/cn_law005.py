@@ -16,6 +16,7 @@ class AdPrizeDetailsMissing(Rule):
     name = "ad-prize-details-missing"
     severity = "warning"
     jurisdictions = ("CN",)
+    reads = ("content", "schedule")
     summary = (
         "The campaign is advertised (an `ad` post in the schedule or a paid KOL post), the ad mentions the prize, "
         "and `content.ad_prize_details` lacks variety, spec, quantity, period or method."

@@ -8,6 +8,7 @@ class KolPostNotLabelledAd(Rule):
     name = "kol-post-not-labelled-ad"
     severity = "error"
     jurisdictions = ("CN",)
+    reads = ("campaign", "content")
     summary = "A KOL campaign (`campaign.kind = \"kol\"` or `content.kol_paid`) posts with a purchase link but without the label \"广告\"."
     rationale = (
         "The Internet Advertising Measures (互联网广告管理办法, 2023) treat experience sharing and consumer reviews "

@@ -9,6 +9,7 @@ class EntryDataNotLawful(Rule):
     name = "entry-data-not-lawful"
     severity = "error"
     jurisdictions = ("CN",)
+    reads = ("audience", "entry", "terms")
     summary = (
         "An entry form collects personal information while the terms give no privacy notice, or asks for "
         f"sensitive data a giveaway does not need (ID number, bank card, biometrics…); warns when entrants may be "

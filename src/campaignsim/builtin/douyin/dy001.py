@@ -9,6 +9,7 @@ class LiveGiveawayWithoutLuckyBag(Rule):
     name = "live-giveaway-without-lucky-bag"
     severity = "warning"
     platforms = ("douyin",)
+    reads = ("campaign", "prize")
     summary = f"A live-stream giveaway (`campaign.live` or kind `live_draw`) does not use `prize.draw_tool = \"{LUCKY_BAG_TOOL}\"`."
     rationale = (
         "Douyin's lucky bag (福袋) is described as 唯一官方有奖互动平台 — the only official prize-interaction tool in "

@@ -11,6 +11,7 @@ class PaidEntry(Rule):
     name = "paid-entry"
     severity = "error"
     platforms = ("douyin",)
+    reads = ("entry", "prize")
     summary = "An entry step costs money (a purchase, a paid gift, an `amount`), or live viewers must send a gift to join (`prize.gift_required`)."
     rationale = (
         "Douyin's prize-interaction rules require entry to be free: a giveaway that must be bought into is a "

@@ -15,6 +15,7 @@ class ConditionsHardToMeet(Rule):
     severity = "warning"
     platforms = ("douyin",)
     heuristic = True  # judged by the entry actions' completion estimates, which are assumptions
+    reads = ("entry",)
     summary = (
         "By the entry actions' own completion estimates, fewer than "
         f"{HARD_TO_MEET_COMPLETION_BELOW:.0%} of those who start can complete every required step."

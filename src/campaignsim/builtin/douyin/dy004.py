@@ -8,6 +8,7 @@ class GiveawayChangedAfterLaunch(Rule):
     name = "giveaway-changed-after-launch"
     severity = "error"
     platforms = ("douyin",)
+    reads = ("terms",)
     summary = "The plan changes the giveaway's terms after launch (`terms.changed_after_start`)."
     rationale = (
         "Douyin's lucky-bag rules: 不得删掉、取消或变更 — a giveaway may not be deleted, cancelled or changed once "

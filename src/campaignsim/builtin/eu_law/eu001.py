@@ -9,6 +9,7 @@ class MarketingConsentAsEntryCondition(Rule):
     severity = "warning"
     # GDPR binds the EU and, through the EEA Agreement, Iceland, Liechtenstein and Norway; GB keeps it as UK GDPR.
     jurisdictions = ("EU", "IS", "LI", "NO", "GB")
+    reads = ("campaign", "entry")
     summary = "Entrants must agree to receive marketing to enter (consent coupled to entry)."
     rationale = (
         "GDPR Art. 7(4) asks whether consent was made a condition of a service when it is not necessary for it. The "

@@ -9,6 +9,7 @@ class WinnerSelectionUnannounced(Rule):
     code = "GEN001"
     name = "winner-selection-unannounced"
     severity = "error"
+    reads = ("fulfilment", "prize")
     summary = "No draw time or draw method, or no plan to announce the winners and publish a winner list."
     rationale = (
         "A draw nobody can watch is a draw nobody believes. Chinese promotion rules require the draw time and "

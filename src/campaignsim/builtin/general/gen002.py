@@ -8,6 +8,7 @@ class NoDeliveryDeadline(Rule):
     code = "GEN002"
     name = "no-delivery-deadline"
     severity = "error"
+    reads = ("fulfilment",)
     summary = "No prize delivery deadline (`fulfilment.deliver_within_days`)."
     rationale = (
         "An open-ended delivery promise is the one winners complain about in public, and it is how a giveaway's "

@@ -8,6 +8,7 @@ class NoAccountableOwner(Rule):
     code = "GEN003"
     name = "no-accountable-owner"
     severity = "error"
+    reads = ("campaign", "fulfilment")
     summary = "No contact for entrants (error), or no named owner responsible for delivering the prizes (warning)."
     rationale = (
         "Chinese promotion rules and the UK CAP Code both require the organiser and a way to reach it to be "

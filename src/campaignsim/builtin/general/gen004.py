@@ -8,6 +8,7 @@ class NoUnclaimedPrizeRule(Rule):
     code = "GEN004"
     name = "no-unclaimed-prize-rule"
     severity = "warning"
+    reads = ("fulfilment",)
     summary = "No claim window, or no rule for unclaimed prizes (redraw, forfeit, donate)."
     rationale = (
         "Winners miss messages. Without a stated claim window a winner who answers after two months can insist "

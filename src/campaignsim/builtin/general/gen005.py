@@ -7,6 +7,7 @@ class ConditionalAward(Rule):
     code = "GEN005"
     name = "conditional-award"
     severity = "error"
+    reads = ("prize",)
     summary = "The prize may be withheld if entries or sales fall short (\"we may cancel if there are too few entries\")."
     rationale = (
         "Entrants take part on the promise of a prize. Keeping the right to cancel when the campaign underperforms "

@@ -31,6 +31,7 @@ class VagueOrMisdepictedPrize(Rule):
     name = "vague-or-misdepicted-prize"
     severity = "warning"
     heuristic = True
+    reads = ("prize",)
     summary = "A prize is vague (\"surprise gift\", \"神秘礼品\") or its promotional image shows something else."
     rationale = (
         "Entrants judge a giveaway by its prize. A mystery prize invites the suspicion that it is worth nothing, "

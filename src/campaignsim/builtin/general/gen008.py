@@ -34,6 +34,7 @@ class PostingCadence(Rule):
     code = "GEN008"
     name = "posting-cadence"
     severity = "warning"
+    reads = ("platform", "schedule")
     summary = "The schedule plans more posts in a day (or week) than the platform's followers tolerate from a brand."
     rationale = (
         "A campaign wants reminders, but every post beyond what followers are used to costs attention and followers: "

@@ -65,6 +65,7 @@ class HotTopicRisk(Rule):
     name = "hot-topic-risk"
     severity = "warning"
     heuristic = True
+    reads = ("campaign", "content", "platform")
     summary = ("A hashtag or hot topic the campaign attaches itself to looks sensitive (a death, illness, disaster), or a "
                "trending topic it rides is unrelated to the brand.")
     rationale = (

@@ -32,6 +32,7 @@ class BoughtEngagement(Rule):
     code = "GEN010"
     name = "bought-engagement"
     severity = "error"
+    reads = ("campaign", "entry")
     summary = "The campaign buys followers, likes, comments or entries."
     rationale = (
         "Bought engagement makes the campaign look more popular than it is, which is what the law calls false "

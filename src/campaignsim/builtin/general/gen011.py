@@ -8,6 +8,7 @@ class SlowResponsePromise(Rule):
     code = "GEN011"
     name = "slow-response-promise"
     severity = "warning"
+    reads = ("fulfilment",)
     summary = f"No promised response time for entrants' questions and complaints, or one slower than {MAX_RESPONSE_HOURS} hours."
     rationale = (
         "During a giveaway the questions come in bursts — did my entry count, when is the draw, where is my prize — "

@@ -9,6 +9,7 @@ class DeliveryTrackRecord(Rule):
     code = "GEN012"
     name = "delivery-track-record"
     severity = "warning"
+    reads = ("fulfilment",)
     summary = (f"The brand delivered fewer than {MIN_DELIVERY_TRACK_RECORD:.0%} of its past prizes on time (warning), or "
                "its record is unknown (info).")
     rationale = (

@@ -11,6 +11,7 @@ class LateWinnerAnnouncement(Rule):
     code = "GEN013"
     name = "late-winner-announcement"
     severity = "warning"
+    reads = ("campaign", "fulfilment", "prize")
     summary = (f"Entrants learn who won more than {MAX_DAYS_TO_LEARN_WINNERS} days after entries close "
                "(the draw's delay plus the announcement's).")
     rationale = (

@@ -9,6 +9,7 @@ class DrawBeforeEntriesClose(Rule):
     code = "GEN014"
     name = "draw-before-entries-close"
     severity = "error"
+    reads = ("campaign", "prize")
     summary = "The draw or judging is scheduled before entries close (`prize.draw_at` earlier than `campaign.end`)."
     rationale = (
         "Everyone who enters between the draw and the close takes part on a promise of a chance that no longer "

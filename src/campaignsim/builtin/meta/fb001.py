@@ -13,6 +13,7 @@ class ShareToEnterOnFacebook(Rule):
     name = "share-to-enter-on-facebook"
     severity = "error"
     platforms = ("facebook",)
+    reads = ("entry",)
     summary = "An entry step (or a bonus entry) asks entrants to share the post on their own or a friend's Timeline."
     rationale = (
         "Meta's Pages, Groups and Events Policies say personal Timelines must not be used to administer promotions: "

@@ -10,6 +10,7 @@ class TagFriendsOnFacebook(Rule):
     name = "tag-friends-on-facebook"
     severity = "error"
     platforms = ("facebook",)
+    reads = ("entry",)
     summary = "An entry step (or a bonus entry) asks entrants to tag friends on Facebook."
     rationale = (
         "Facebook's promotion rules say friend connections must not be used to administer promotions and name "

@@ -10,6 +10,7 @@ class TagFriendsOnInstagram(Rule):
     name = "tag-friends-on-instagram"
     severity = "info"
     platforms = ("instagram",)
+    reads = ("entry",)
     summary = "Tag-a-friend entry on Instagram: allowed there, banned on Facebook (FB002)."
     rationale = (
         "Instagram's Promotion Guidelines allow asking entrants to tag friends, while Facebook's promotion rules forbid "

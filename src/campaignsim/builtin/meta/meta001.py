@@ -9,6 +9,7 @@ class MetaReleaseAndDisclaimer(Rule):
     name = "missing-meta-release-and-disclaimer"
     severity = "error"
     platforms = ("meta",)
+    reads = ("platform", "terms")
     summary = "The terms lack a full release of Facebook/Instagram, or the statement that the platform does not sponsor, endorse or administer the promotion."
     rationale = (
         "Facebook's and Instagram's promotion guidelines require the official rules to include a complete release of "

@@ -10,6 +10,7 @@ class InaccurateTagging(Rule):
     name = "inaccurate-tagging"
     severity = "error"
     platforms = ("meta",)
+    reads = ("entry",)
     summary = "An entry step asks entrants to tag themselves or others in content they do not appear in."
     rationale = (
         "Instagram's Promotion Guidelines say promotions \"must not inaccurately tag content or encourage users to "

@@ -8,6 +8,7 @@ class TikTokPromotionRequirements(Rule):
     name = "tiktok-promotion-requirements"
     severity = "error"
     platforms = ("tiktok",)
+    reads = ("campaign", "content", "terms")
     summary = "No link to official rules, copy that implies TikTok endorses the promotion, or a paid creator post without an ad label."
     rationale = (
         "TikTok's advertising guidelines (section 9, promotions) say a promotion must comply with all legal requirements, "

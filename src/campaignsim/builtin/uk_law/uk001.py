@@ -36,6 +36,7 @@ class MissingSignificantConditions(Rule):
     name = "missing-significant-conditions"
     severity = "error"
     jurisdictions = ("GB",)
+    reads = ("entry", "terms")
     summary = ("The terms (and the first ad that names the prize) do not state a CAP 8.17 significant condition, "
                "or the terms are changed after the start.")
     rationale = (

@@ -9,6 +9,7 @@ class UnsupervisedWinnerSelection(Rule):
     name = "unsupervised-winner-selection"
     severity = "error"
     jurisdictions = ("GB",)
+    reads = ("prize",)
     summary = ("A chance draw neither uses a verifiably random computer process nor has an independent observer, or "
                "subjective judging has no independent judge.")
     rationale = (

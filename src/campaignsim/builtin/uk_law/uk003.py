@@ -9,6 +9,7 @@ class WinnerNotificationAndAward(Rule):
     name = "winner-notification-and-award"
     severity = "error"
     jurisdictions = ("GB",)
+    reads = ("fulfilment", "terms")
     summary = (f"The terms do not say how and when winners are notified, or no prize award deadline is promised "
                f"(a deadline over {PRIZE_AWARD_DAYS} days is a warning).")
     rationale = (

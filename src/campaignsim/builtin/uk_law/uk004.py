@@ -9,6 +9,7 @@ class PaidEntryLottery(Rule):
     name = "paid-entry-lottery"
     severity = "error"
     jurisdictions = ("GB",)
+    reads = ("entry", "prize")
     summary = "A chance draw without a real skill element asks entrants to pay more than a normal postage, call or message rate, with no equal free route."
     rationale = (
         "Under the Gambling Act 2005 (s.14), an arrangement where people pay to take part and prizes are allocated wholly "

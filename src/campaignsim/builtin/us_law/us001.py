@@ -27,6 +27,7 @@ class PaidEntryIntoChanceDraw(Rule):
     name = "paid-entry-into-chance-draw"
     severity = "error"
     jurisdictions = ("US",)
+    reads = ("entry", "prize", "terms")
     summary = "A chance draw requires (or rewards) a purchase or payment, without an equal free way to enter."
     rationale = (
         "A promotion with a prize, an element of chance and consideration (a purchase or payment) is a lottery, which "

@@ -15,6 +15,7 @@ class StateSweepstakesRegistration(Rule):
     name = "state-sweepstakes-registration"
     severity = "error"
     jurisdictions = tuple(state.jurisdiction for state in STATE_REGISTRATIONS)
+    reads = ("campaign", "prize", "terms")
     summary = (f"A chance draw open to residents of New York (prizes over {_NY.threshold_usd:,.0f} USD), Florida (over "
                f"{_FL.threshold_usd:,.0f} USD) or, through retail outlets, Rhode Island (over {_RI.threshold_usd:,.0f} USD) "
                "is not registered (and bonded) in time.")

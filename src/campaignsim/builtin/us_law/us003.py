@@ -19,6 +19,7 @@ class UndisclosedContestPost(Rule):
     severity = "warning"
     jurisdictions = ("US",)
     heuristic = True
+    reads = ("entry",)
     summary = "Entrants must post about the brand, and the hashtag they must use does not say #contest or #sweepstakes."
     rationale = (
         "Under the FTC Endorsement Guides, a post made to win a prize is an incentivised endorsement, and the incentive "

@@ -10,6 +10,7 @@ class ShareToEnter(Rule):
     name = "share-to-enter"
     severity = "error"
     platforms = ("wechat",)
+    reads = ("entry", "platform")
     summary = (
         "An entry step shares or forwards the campaign (to Moments, a group, a chat or friends) and is rewarded "
         "with a draw entry or extra chances. Official accounts, H5 pages and Mini Programs; Channels: WX008."

@@ -27,6 +27,7 @@ class EntryGatedOnSharing(Rule):
     name = "entry-gated-on-sharing"
     severity = "error"
     platforms = ("wechat",)
+    reads = ("entry",)
     summary = (
         "Entry requires sharing with a number of friends or groups, inviting friends, or sending a screenshot "
         "as proof: the next step is gated on sharing."

@@ -9,6 +9,7 @@ class FollowForPrize(Rule):
     name = "follow-for-prize"
     severity = "error"
     platforms = ("wechat",)
+    reads = ("entry", "platform")
     summary = (
         "An entry step asks entrants to follow an account and is rewarded with a draw entry, a gift or extra "
         "chances. Official accounts, H5 pages and Mini Programs; Channels: WX008."

@@ -17,6 +17,7 @@ class NamedInducementMechanic(Rule):
     name = "named-inducement-mechanic"
     severity = "error"
     platforms = ("wechat",)
+    reads = ("entry",)
     summary = "Entry uses collect-likes (集赞), friend assistance (助力/砍价), card collecting (集卡) or a check-in streak."
     rationale = (
         "WeChat's external-link rules name these mechanics as induced sharing: 邀请好友协助 (inviting friends to "

@@ -12,6 +12,7 @@ class CommentsMayBeOff(Rule):
     severity = "warning"
     platforms = ("wechat",)
     account_kinds = ("subscription", "service")
+    reads = ("entry", "platform")
     summary = (
         f"Entry asks for a comment, but the official account's comments are off, or it was registered on or after "
         f"{CUTOVER} and comments are not stated to be on."

@@ -21,6 +21,7 @@ class MassPushQuotaExceeded(Rule):
     severity = "error"
     platforms = ("wechat",)
     account_kinds = ("subscription", "service")
+    reads = ("platform", "schedule")
     summary = (
         f"A subscription account schedules more than {pushes(SUBSCRIPTION_PUSHES_PER_DAY)} a day, or a "
         f"service account more than {SERVICE_PUSHES_PER_CALENDAR_MONTH} in a calendar month "

@@ -9,6 +9,7 @@ class GroupTooLarge(Rule):
     name = "group-too-large"
     severity = "error"
     platforms = ("wechat",)
+    reads = ("platform",)
     summary = (
         f"`platform.group_size` is above the {GROUP_MAX_MEMBERS}-member cap of a WeChat group (error); above "
         f"{GROUP_REAL_NAME_ABOVE} joiners need real-name verification, above {GROUP_INVITE_ACCEPTANCE_ABOVE} invitees "

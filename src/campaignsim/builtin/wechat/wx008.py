@@ -12,6 +12,7 @@ class ChannelsRewardedInteraction(Rule):
     severity = "error"
     platforms = ("wechat",)
     account_kinds = ("channels",)
+    reads = ("entry", "platform")
     summary = "A Channels (视频号) campaign rewards sharing, following, liking or commenting with a draw entry or a prize."
     rationale = (
         "The Weixin Channels operation standards forbid 利诱用户进行分享、关注、点赞和评论 — baiting users with "

@@ -18,6 +18,7 @@ class ChannelsLiveDrawBreach(Rule):
     severity = "error"
     platforms = ("wechat",)
     account_kinds = ("channels",)
+    reads = ("campaign", "entry", "platform", "prize")
     summary = (
         f"A Channels live draw offers more than {CAP} of prizes in a round (`platform.live_draw_rounds` rounds share "
         "the prizes), requires sending gifts to enter, or takes entrants off the platform."

@@ -13,6 +13,7 @@ class WeiboPrizeCaps(Rule):
     name = "weibo-prize-caps"
     severity = "error"
     platforms = ("weibo",)
+    reads = ("prize",)
     summary = (
         f"A single prize is worth more than {SINGLE_CAP}, or all prizes together more than {FILING_THRESHOLD} "
         "without the draw being filed in advance with @微博抽奖平台 (`prize.pre_filed`)."

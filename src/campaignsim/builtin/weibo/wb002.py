@@ -21,6 +21,7 @@ class WeiboDrawNotDescribed(Rule):
     name = "weibo-draw-not-described"
     severity = "error"
     platforms = ("weibo",)
+    reads = ("prize", "terms")
     summary = (
         "The terms do not state the rules, the prizes or the draw time (`terms.discloses`: rules or how_to_enter "
         "or entry_method, prize_names, draw_time), or prizes are paid in instalments or over a long period (`prize.instalments`)."

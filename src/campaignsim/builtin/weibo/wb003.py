@@ -13,6 +13,7 @@ class CashPrizeOutsideLotteryTool(Rule):
     name = "cash-prize-outside-lottery-tool"
     severity = "error"
     platforms = ("weibo",)
+    reads = ("prize",)
     summary = f"A prize is cash (or a cash transfer) and `prize.draw_tool` is not `{CASH_DRAW_TOOL}`."
     rationale = (
         "Art. 8(2) of Weibo's business conduct rules: 现金…必须使用@微博抽奖平台的现金抽奖方式 — cash prizes must be "

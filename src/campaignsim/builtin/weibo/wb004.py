@@ -14,6 +14,7 @@ class WeiboDeliveryTerms(Rule):
     name = "weibo-delivery-terms"
     severity = "error"
     platforms = ("weibo",)
+    reads = ("fulfilment", "prize", "terms")
     summary = (
         f"Physical prizes arrive more than {days(PHYSICAL_DELIVERY_MAX_DAYS)} after the draw, the claim window is "
         f"shorter than {days(CLAIM_WINDOW_MIN_DAYS)}, winners pay postage that the terms do not disclose, or "

@@ -8,6 +8,7 @@ class FollowOtherPlatform(Rule):
     name = "follow-other-platform"
     severity = "error"
     platforms = ("weibo",)
+    reads = ("entry",)
     summary = "An entry step asks entrants to follow an account on another platform (`account_platform` other than Weibo)."
     rationale = (
         "Weibo's business conduct rules list 诱导用户关注其他平台账号 — inducing users to follow accounts on other "

@@ -12,6 +12,7 @@ class SpamProneEntryOnX(Rule):
     name = "spam-prone-entry-on-x"
     severity = "warning"
     platforms = ("x",)
+    reads = ("entry", "terms")
     summary = "The terms do not bar multiple accounts, or the entry rewards duplicate posts or more than one entry a day."
     rationale = (
         "X's Guidelines for Promotions warn that people who create several accounts to enter more than once are liable "

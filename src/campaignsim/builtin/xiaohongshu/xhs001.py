@@ -19,6 +19,7 @@ class EngagementToEnter(Rule):
     name = "engagement-to-enter"
     severity = "error"
     platforms = ("xiaohongshu",)
+    reads = ("entry",)
     summary = "An entry step asks entrants to follow, like, save (收藏), comment, share or @-mention friends for a draw entry."
     rationale = (
         "Xiaohongshu's official draw tool is joined with one click, and its rules say 不容许借助抽奖活动引导用户…关注帐号、"

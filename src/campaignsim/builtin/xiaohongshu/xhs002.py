@@ -12,6 +12,7 @@ class XhsPrizeAboveCap(Rule):
     name = "xhs-prize-above-cap"
     severity = "error"
     platforms = ("xiaohongshu",)
+    reads = ("prize",)
     summary = f"A prize is worth more than {CAP} per unit."
     rationale = (
         f"The rules of Xiaohongshu's draw tool, as reported: 奖品最高价值不能超过5W — no prize may be worth more than {CAP}. "

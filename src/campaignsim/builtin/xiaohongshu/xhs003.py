@@ -24,6 +24,7 @@ class XhsDrawRunsTooLong(Rule):
     name = "xhs-draw-runs-too-long"
     severity = "error"
     platforms = ("xiaohongshu",)
+    reads = ("campaign",)
     summary = f"Entries stay open more than {RUN_MAX_DAYS} days (`campaign.end` − `campaign.start`)."
     rationale = (
         f"The rules of Xiaohongshu's draw tool, as reported: 最长不超过30天 — a draw runs at most {RUN_MAX_DAYS} days. "

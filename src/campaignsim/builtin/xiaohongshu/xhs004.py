@@ -9,6 +9,7 @@ class XhsDeliveryTerms(Rule):
     name = "xhs-delivery-terms"
     severity = "error"
     platforms = ("xiaohongshu",)
+    reads = ("fulfilment", "prize")
     summary = f"Prizes arrive more than {DELIVERY_MAX_DAYS} days after the draw, or winners pay postage."
     rationale = (
         f"The rules of Xiaohongshu's draw tool, as reported: 30天内…包邮寄送 — prizes are shipped within {DELIVERY_MAX_DAYS} "
