@@ -33,6 +33,7 @@ class EntryFriction(Rule):
     code = "GEN007"
     name = "entry-friction"
     severity = "warning"
+    reads = ("entry", "platform", "prize")
     summary = (
         f"The required entry takes more than {MAX_ENTRY_MINUTES:g} minutes, more than {MAX_ENTRY_STEPS} steps, or fewer than "
         f"{MIN_ENTRY_COMPLETION:.0%} of those who start would finish it."
@@ -62,12 +63,14 @@ class EntryFriction(Rule):
     def check(self, scenario, context):
         required = [step for step in scenario.entry.steps if not step.optional]
         effort, completion, counted = 0.0, 1.0, []
+        action_of = context.action
         for step in required:
-            action = context.action(step.action)
+            action = action_of(step.action)
             if action is None:
                 continue  # the loader reports unknown actions
-            effort += action.effort(step.count, len(step.fields))
-            completion *= action.completion(step.count, len(step.fields))
+            count, fields = step.count, len(step.fields)
+            effort += action.effort(count, fields)
+            completion *= action.completion(count, fields)
             counted.append((step, action.proof))
         too_long = effort > MAX_ENTRY_MINUTES
         too_many = len(required) > MAX_ENTRY_STEPS
