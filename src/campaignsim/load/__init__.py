@@ -70,7 +70,8 @@ class LoadedFile:
             if index is not None:
                 if _defines(self.variant_tables[index], key):
                     return locator.line_of(f"variants[{index}].{key}")
-                if not locator.has(_strip_index(key)) and not locator.has(key):
+                written = locator.lines
+                if _strip_index(key) not in written and key not in written:
                     return locator.line_of(f"variants[{index}]")
             return self.line_for(key)  # the base's line, worked out once for all variants
         return locator.line_of(key)
