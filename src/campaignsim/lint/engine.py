@@ -9,7 +9,7 @@ only the engine can judge because it needs every other rule's findings first.
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter, is_
 from pathlib import Path
 from typing import Iterable, Optional
@@ -159,6 +159,9 @@ def _inline_covers(ignore: Suppression, finding: Finding, loaded: LoadedFile) ->
     return False
 
 
+_IGNORE_KEYS = tuple(f"lint.ignore[{i}]" for i in range(16))
+
+
 def _table_suppressions(loaded: LoadedFile, scenario, registry, known: Optional[dict] = None) -> list[Suppression]:
     """The scenario's ``[lint] ignore`` entries. With ``known`` (one dict per file), a variant that
     keeps the base's ignores, on the same lines, gets the base's list instead of a new one."""
@@ -166,8 +169,8 @@ def _table_suppressions(loaded: LoadedFile, scenario, registry, known: Optional[
     if not ignores:
         return []
     variant = scenario.variant
-    keys = [f"lint.ignore[{i}]" for i in range(len(ignores))]
-    lines = tuple([loaded.line_for(key, variant) for key in keys])
+    keys = _IGNORE_KEYS[:len(ignores)] if len(ignores) <= len(_IGNORE_KEYS) else [f"lint.ignore[{i}]" for i in range(len(ignores))]
+    lines = tuple(map(loaded.line_for, keys, repeat(variant)))
     if known is not None:
         found = known.get(id(ignores))
         if found is not None and found[0] is ignores and found[1] == lines:
