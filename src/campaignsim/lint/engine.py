@@ -9,6 +9,7 @@ only the engine can judge because it needs every other rule's findings first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress, repeat
 from operator import attrgetter, is_
 from pathlib import Path
@@ -25,6 +26,7 @@ from campaignsim.plugin.manager import PluginFailure, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
 UNUSED_IGNORE = "CS002"
+_SEVERITY = attrgetter("severity")
 MISSING_REASON = "CS001"
 
 
@@ -62,15 +64,17 @@ class LintReport:
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
-        for finding in self.findings:
-            counts[finding.severity] += 1
+        for severity, n in Counter(map(_SEVERITY, self.findings)).items():
+            counts[severity] += n  # an unknown severity fails here, as it always has
         return counts
 
     def exit_code(self) -> int:
         if self.load_errors or self.failures:
             return 2
         threshold = severity_rank(self.fail_on)
-        return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
+        # Each severity once, in the order the findings first show it: the same answer (or error) as
+        # asking every finding, without a call per finding.
+        return 1 if any(severity_rank(s) >= threshold for s in dict.fromkeys(map(_SEVERITY, self.findings))) else 0
 
 
 def scenario_files(paths: Iterable) -> tuple[list[Path], list[LoadError]]:
@@ -281,23 +285,21 @@ _CODE = attrgetter("code")
 _LINE_CODE_KEY = attrgetter("line", "code", "key")  # _by_line's order where no line is None, without a Python call per finding
 
 
-_getters: dict[type, tuple[tuple[str, ...], attrgetter]] = {}
+_getters: dict[type, Optional[tuple[tuple[str, ...], attrgetter]]] = {}
 
 
-def _same_parts(scenario, base) -> Optional[frozenset]:
-    """The names of a variant's parts that are the base's own objects (so unchanged), or None when
-    the two cannot be compared part by part."""
+def _parts(scenario) -> Optional[tuple[tuple[str, ...], tuple]]:
+    """The names of a scenario's parts and the parts themselves, or None when it is not made of
+    attrs fields to compare."""
     cls = type(scenario)
-    found = _getters.get(cls)
+    found = _getters.get(cls, False)
+    if found is False:
+        names = tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else ()
+        found = _getters[cls] = (names, attrgetter(*names)) if len(names) > 1 else None
     if found is None:
-        if not attrs.has(cls) or len(attrs.fields(cls)) < 2:
-            return None
-        names = tuple(field.name for field in attrs.fields(cls))
-        found = _getters[cls] = (names, attrgetter(*names))
-    if type(base) is not cls:
         return None
-    names, parts = found
-    return frozenset(compress(names, map(is_, parts(scenario), parts(base))))
+    names, values = found
+    return names, values(scenario)
 
 
 def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list) -> list[FileResult]:
@@ -314,14 +316,18 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     ran_sets: dict[int, frozenset] = {}  # each distinct selection once; their union is only needed for unused ignores
     results = []
     base = loaded.scenarios[0] if loaded.scenarios else None
+    base_parts = _parts(base) if base is not None else None
     base_violations: dict = {}
     for scenario in loaded.scenarios:
-        # The base's violations are recorded; a variant takes them from rules that read only parts it shares.
+        # The base's violations are recorded; a variant takes them from rules that read only parts it
+        # shares with the base (the very same objects, so unchanged).
         if scenario is base:
             shared = (base_violations, None)
+        elif base_parts is not None and type(scenario) is type(base):
+            names, values = base_parts
+            shared = (base_violations, frozenset(compress(names, map(is_, _parts(scenario)[1], values))))
         else:
-            same = _same_parts(scenario, base)
-            shared = (base_violations, same) if same is not None else None
+            shared = None
         codes = selected
         lint = scenario.lint
         if lint.select or lint.extend_select:
