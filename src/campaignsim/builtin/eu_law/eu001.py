@@ -30,10 +30,12 @@ class MarketingConsentAsEntryCondition(Rule):
     )
 
     def check(self, scenario, context):
-        law = "UK GDPR" if self._only_uk(scenario) else "GDPR"
+        law = None  # worked out at the first required opt-in: most entries ask for none
         for i, step in enumerate(scenario.entry.steps):
             if step.marketing_opt_in != "required":
                 continue
+            if law is None:
+                law = "UK GDPR" if self._only_uk(scenario) else "GDPR"
             role = "a bonus entry" if step.optional else "entry"
             yield self.violation(
                 f"entry.steps[{i}].marketing_opt_in",

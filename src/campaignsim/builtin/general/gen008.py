@@ -67,6 +67,8 @@ class PostingCadence(Rule):
             return  # no figure for this platform: nothing to judge by
         limit, days, _source = tolerance
         title = spec.title if spec is not None else platform
+        if len(scenario.schedule) <= limit:
+            return  # too few posts to crowd any window, whichever are counted
         counted = sorted((post.at, i) for i, post in enumerate(scenario.schedule) if post.channel not in CADENCE_EXEMPT_CHANNELS)
         if len(counted) <= limit:
             return  # too few posts to crowd any window

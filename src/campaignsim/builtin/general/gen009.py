@@ -91,6 +91,8 @@ class HotTopicRisk(Rule):
     )
 
     def check(self, scenario, context):
+        if not scenario.content.hot_topics and not scenario.content.hashtags:
+            return  # most campaigns name no topic: nothing to judge
         related = {key_of(topic) for topic in scenario.content.brand_related_topics}
         brand = key_of(scenario.campaign.brand)
         sensitive_topics = context.sensitive_topics

@@ -62,7 +62,7 @@ class MissingSignificantConditions(Rule):
         stated = set(scenario.terms.discloses)
         actions = {step.action for step in scenario.entry.steps}
         missing = [what for what, items, when in SIGNIFICANT_CONDITIONS
-                   if _applies(when, scenario, actions) and not stated.intersection(items)]
+                   if (when == "always" or _applies(when, scenario, actions)) and not stated.intersection(items)]
         if missing:
             yield self.violation(
                 "terms.discloses",
