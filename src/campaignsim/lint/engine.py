@@ -26,8 +26,8 @@ from campaignsim.plugin.manager import PluginFailure, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
 UNUSED_IGNORE = "CS002"
-_SEVERITY = attrgetter("severity")
 MISSING_REASON = "CS001"
+_SEVERITY = attrgetter("severity")
 
 
 @attrs.define(frozen=True)
