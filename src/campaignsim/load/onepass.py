@@ -26,13 +26,6 @@ _NOT_CONTROL = r"[^\x00-\x08\x0a-\x1f\x7f]"  # TOML forbids control characters o
 
 # Blank lines and whole-line comments between statements.
 _GAP = re.compile(rf"(?:[ \t\n]+|#{_NOT_CONTROL}*)*")
-_PLAIN_VALUE = r'"[^"\\\x00-\x08\x0a-\x1f\x7f]*"|0|[1-9][0-9]{0,17}|true|false'
-_PLAIN_PAIR = rf"({_KEY})[ \t]*=[ \t]*(?:{_PLAIN_VALUE})"
-# ``{ action = "comment", count = 3 }`` and ``["CN", "US"]``: checked whole by one match, then split.
-_PLAIN_INLINE_TABLE = re.compile(rf"[ \t]*(?:{_PLAIN_PAIR}[ \t]*,[ \t]*)*{_PLAIN_PAIR}[ \t]*\}}")
-_PAIRS = re.compile(rf'({_KEY})[ \t]*=[ \t]*(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"|(0|[1-9][0-9]{{0,17}})|(true|false))')
-_PLAIN_ARRAY = re.compile(rf"[ \t]*(?:(?:{_PLAIN_VALUE})[ \t]*,[ \t]*)*(?:{_PLAIN_VALUE})[ \t]*\]")
-_ITEMS = re.compile(r'"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"|(0|[1-9][0-9]{0,17})|(true|false)')
 _GAP_START = frozenset(" \t\n#")
 _COMMENT = re.compile(rf"#({_NOT_CONTROL}*)")
 # What may follow a statement: spaces, a comment, then the end of the line or of the document.
@@ -40,12 +33,22 @@ _END = re.compile(rf"[ \t]*(?:#({_NOT_CONTROL}*))?(?:\n|\Z)")
 _HEADER = re.compile(rf"\[(\[)?[ \t]*({_DOTTED})[ \t]*\](\])?")
 _KEY_EQUALS = re.compile(rf"({_DOTTED})[ \t]*=[ \t]*")
 _DOT = re.compile(r"[ \t]*\.[ \t]*")
-# Most lines are ``key = "text"``, ``key = 12`` or ``key = true``, with perhaps a comment: one match each.
-_PLAIN_STATEMENT = re.compile(
-    rf'({_KEY})[ \t]*=[ \t]*(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"|(0|[1-9][0-9]{{0,17}})|(true|false))'
-    rf"[ \t]*(?:#({_NOT_CONTROL}*))?(?:\n|\Z)")
 
-_BASIC_STRING = re.compile(r'"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"')
+_STRING_BODY = r'[^"\\\x00-\x08\x0a-\x1f\x7f]*'  # a one-line basic string without escapes
+# A plain value: such a string, a decimal integer without underscores, or a boolean. The groups
+# (string, integer, boolean) are what _plain() turns into the value.
+_PLAIN_GROUPS = rf'"({_STRING_BODY})"|(0|[1-9][0-9]{{0,17}})|(true|false)'
+_PLAIN_VALUE = rf'"{_STRING_BODY}"|0|[1-9][0-9]{{0,17}}|true|false'
+_PLAIN_PAIR = rf"{_KEY}[ \t]*=[ \t]*(?:{_PLAIN_VALUE})"
+# Most lines are ``key = "text"``, ``key = 12`` or ``key = true``, with perhaps a comment: one match each.
+_PLAIN_STATEMENT = re.compile(rf"({_KEY})[ \t]*=[ \t]*(?:{_PLAIN_GROUPS})[ \t]*(?:#({_NOT_CONTROL}*))?(?:\n|\Z)")
+# ``{ action = "comment", count = 3 }`` and ``["CN", "US"]``: checked whole by one match, then split.
+_PLAIN_INLINE_TABLE = re.compile(rf"[ \t]*(?:{_PLAIN_PAIR}[ \t]*,[ \t]*)*{_PLAIN_PAIR}[ \t]*\}}")
+_PAIRS = re.compile(rf"({_KEY})[ \t]*=[ \t]*(?:{_PLAIN_GROUPS})")
+_PLAIN_ARRAY = re.compile(rf"[ \t]*(?:(?:{_PLAIN_VALUE})[ \t]*,[ \t]*)*(?:{_PLAIN_VALUE})[ \t]*\]")
+_ITEMS = re.compile(_PLAIN_GROUPS)
+
+_BASIC_STRING = re.compile(rf'"({_STRING_BODY})"')
 _LITERAL_STRING = re.compile(r"'([^'\x00-\x08\x0a-\x1f\x7f]*)'")
 _TIME = r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(?:\.([0-9]{1,6})[0-9]*)?"
 _DATETIME = re.compile(rf"([0-9]{{4}})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
@@ -55,8 +58,6 @@ _LOCAL_TIME = re.compile(_TIME)
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9](?:_?[0-9]){0,99})((?:\.[0-9](?:_?[0-9])*)?(?:[eE][+-]?[0-9](?:_?[0-9])*)?)")
 _BOOL = re.compile(r"true|false")
 
-# Inside arrays: spaces, newlines and comments.
-_ARRAY_GAP = _GAP
 _COMMA_OR_CLOSE = re.compile(r"[,\]]")
 _INLINE_SPACE = re.compile(r"[ \t]*")
 
@@ -145,7 +146,7 @@ class _Reader:
                     key_path = f"{path}.{key}" if path else key
                     if key_path not in lines:
                         lines[key_path] = self.line
-                    table[key] = string if string is not None else int(integer) if integer is not None else boolean == "true"
+                    table[key] = _plain(string, integer, boolean)
                     if comment is not None:
                         self.comments[self.line] = comment.strip()
                     self.line += 1
