@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from functools import lru_cache
 from typing import Any, Optional
 
 import attrs
@@ -77,40 +78,31 @@ class LoadedFile:
         return locator.line_of(key)
 
     def variant_index(self, name: str) -> Optional[int]:
-        index = self._variant_indexes.get(name)
-        if index is None or index >= len(self.variant_tables) or self.variant_tables[index].get("name") != name:
-            index = next((i for i, table in enumerate(self.variant_tables) if table.get("name") == name), None)
-            self._variant_indexes[name] = index
-        return index
+        # Asked for every finding on a variant; the variant tables are set once, when the file loads.
+        if name not in self._variant_indexes:
+            self._variant_indexes[name] = next((i for i, table in enumerate(self.variant_tables) if table.get("name") == name), None)
+        return self._variant_indexes[name]
 
 
 _LAST_INDEX = re.compile(r"\[\d+\]$")
 _KEY_PARTS = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
-_stripped: dict[str, str] = {}
-_parts: dict[str, tuple[str, ...]] = {}
-_MAX_REMEMBERED = 4096  # keys recur across files; the bound only guards a long-lived process
-
-
+# Remembered per key: the same few keys recur in every file; the bound only guards a long-lived process.
+@lru_cache(maxsize=4096)
 def _strip_index(key: str) -> str:
-    stripped = _stripped.get(key)
-    if stripped is None:
-        if len(_stripped) >= _MAX_REMEMBERED:
-            _stripped.clear()
-        stripped = _stripped[key] = _LAST_INDEX.sub("", key)
-    return stripped
+    return _LAST_INDEX.sub("", key)
+
+
+@lru_cache(maxsize=4096)
+def _key_parts(key: str) -> tuple[str, ...]:
+    return tuple(_KEY_PARTS.findall(key))
 
 
 def _defines(table: dict, key: str) -> bool:
     """Whether a (partial) table sets ``key`` or one of its parents."""
-    parts = _parts.get(key)
-    if parts is None:
-        if len(_parts) >= _MAX_REMEMBERED:
-            _parts.clear()
-        parts = _parts[key] = tuple(_KEY_PARTS.findall(key))
     node: Any = table
-    for part in parts:
+    for part in _key_parts(key):
         if part.startswith("["):
             return True  # the variant replaced the whole array
         if not isinstance(node, dict) or part not in node:
