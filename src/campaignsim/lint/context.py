@@ -60,10 +60,14 @@ class RuleRun:
         worked out at the first finding, as a broken attribute only matters when one is reported."""
         reported = self._reported
         if reported is None:
-            cls = self.rule_cls
-            reported = self._reported = (cls.code, cls.name, cls.severity, tuple(r.render() for r in cls.references),
-                                         tuple(r.url for r in cls.references if r.url))
+            reported = self._reported = finding_fields(self.rule_cls)
         return reported
+
+
+def finding_fields(rule_cls) -> tuple:
+    """(code, name, default severity, rendered references, reference URLs): what every finding of a rule carries."""
+    return (rule_cls.code, rule_cls.name, rule_cls.severity, tuple(r.render() for r in rule_cls.references),
+            tuple(r.url for r in rule_cls.references if r.url))
 
 
 @attrs.define

@@ -18,8 +18,8 @@ from typing import Iterable, Optional
 import attrs
 
 from campaignsim.lint.config import ConfigError, LintConfig, discover
-from campaignsim.lint.context import LintContext
-from campaignsim.lint.rule import Finding, Rule, severity_rank
+from campaignsim.lint.context import LintContext, finding_fields
+from campaignsim.lint.rule import Finding, severity_rank
 from campaignsim.lint.selection import match, resolve, unknown_selector_message
 from campaignsim.load import LoadError, LoadedFile, load_file
 from campaignsim.plugin.manager import PluginFailure, get_registry
@@ -255,27 +255,6 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     return findings
 
 
-def _finding(rule_cls: type[Rule], key, message, suggestion, severity, scenario, loaded, path, line=None) -> Finding:
-    if loaded is not None:
-        line = loaded.line_for(key, scenario.variant)
-    return Finding(
-        code=rule_cls.code, name=rule_cls.name, severity=severity or rule_cls.severity, message=message, key=key,
-        line=line, path=path, variant=scenario.variant, suggestion=suggestion,
-        references=_rendered_references(rule_cls),
-        reference_urls=tuple(r.url for r in rule_cls.references if r.url),
-    )
-
-
-_references_cache: dict[type, tuple[str, ...]] = {}
-
-
-def _rendered_references(rule_cls) -> tuple[str, ...]:
-    rendered = _references_cache.get(rule_cls)
-    if rendered is None:
-        rendered = _references_cache[rule_cls] = tuple(r.render() for r in rule_cls.references)
-    return rendered
-
-
 def _by_line(finding: Finding):
     return (finding.line or 0, finding.code, finding.key)
 
@@ -367,9 +346,10 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
             what = ", ".join(s.selectors) or "nothing"
             why = "matches no rule" if not s.codes else "suppresses no finding in this file"
             key = s.key if not s.inline else (s.key or "")
-            results[0].findings.append(_finding(rule, key, f"ignore[{what}] {why}; remove it",
-                                                "Delete the ignore, or correct the code.", None, base, None, loaded.path,
-                                                line=s.line))
+            code, name, severity, references, urls = finding_fields(rule)
+            results[0].findings.append(Finding(code, name, severity, f"ignore[{what}] {why}; remove it", key, s.line,
+                                               loaded.path, base.variant, "Delete the ignore, or correct the code.",
+                                               references, urls))
     # Every finding of a result has the result's path and variant, so Finding.sort_key's order is
     # the order of line, code and key.
     for result in results:
