@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+# What the inducement rules (WX001–WX004) offer instead: entering by a comment, which WeChat allows.
+COMMENT_TO_ENTER_EXAMPLE = """
+[platform]
+name = "wechat"
+account = "subscription"
+comments_enabled = true
+[[entry.steps]]
+action = "comment"
+"""
+
 # On WeChat a repost is a forward (转发): the same act as sharing.
 SHARE_ACTIONS = ("share", "repost")
 

@@ -1,4 +1,4 @@
-from campaignsim.builtin.wechat._steps import SHARE_ACTIONS, as_reward, is_channels, rewarded, shown
+from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, as_reward, is_channels, rewarded, shown
 from campaignsim.builtin.wechat.limits import FIRST_OFFENCE_BAN_DAYS
 from campaignsim.lint.rule import Reference, Rule
 
@@ -30,14 +30,7 @@ account = "subscription"
 action = "share"
 to = "moments"
 """
-    pass_example = """
-[platform]
-name = "wechat"
-account = "subscription"
-comments_enabled = true
-[[entry.steps]]
-action = "comment"
-"""
+    pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
         Reference("WeChat official account operation rules 3.3.1: 强制或诱导用户将消息分享至朋友圈…实物奖品、虚拟奖品 (quoted)",
                   "http://wechatmaster.com/weijiang/vip_doc/3306890.html", "S"),

@@ -1,4 +1,4 @@
-from campaignsim.builtin.wechat._steps import SHARE_ACTIONS, rewarded, shown
+from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, rewarded, shown
 from campaignsim.lint.rule import Reference, Rule
 
 # A quota counts people or chats: sharing N times to one's own Moments is WX001's matter.
@@ -50,14 +50,7 @@ count = 3
 action = "screenshot"
 send_to = "official_account"
 """
-    pass_example = """
-[platform]
-name = "wechat"
-account = "subscription"
-comments_enabled = true
-[[entry.steps]]
-action = "comment"
-"""
+    pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
         Reference("People's Daily on WeChat link rules: \"next operation can be carried out only after sharing… sharing "
                   "with friends and inviting friends to complete tasks\"", "http://www.dgjsm.com/b2/80", "S"),

@@ -1,4 +1,4 @@
-from campaignsim.builtin.wechat._steps import as_reward, rewarded, shown
+from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, as_reward, rewarded, shown
 from campaignsim.lint.rule import Reference, Rule
 
 # The mechanics WeChat's external-link rules name, with the word the rules use.
@@ -32,14 +32,7 @@ account = "subscription"
 action = "collect_likes"
 count = 38
 """
-    pass_example = """
-[platform]
-name = "wechat"
-account = "subscription"
-comments_enabled = true
-[[entry.steps]]
-action = "comment"
-"""
+    pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
         Reference("微信外部链接内容管理规范 2.1.2: 邀请好友协助…设置收集任务（集赞、集卡、集福、集碎片） (quoted in a WeChat notice)",
                   "http://xiaofei.caiding5.cn/xiuxian/160614.html", "S"),
