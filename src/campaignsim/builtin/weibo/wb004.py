@@ -16,7 +16,8 @@ class WeiboDeliveryTerms(Rule):
     platforms = ("weibo",)
     reads = ("fulfilment", "prize", "terms")
     summary = (
-        f"Physical prizes arrive more than {days(PHYSICAL_DELIVERY_MAX_DAYS)} after the draw, the claim window is "
+        f"Physical prizes arrive more than {days(PHYSICAL_DELIVERY_MAX_DAYS)} after the draw (more than "
+        f"{days(PHYSICAL_DELIVERY_REPORTED_DAYS)}: info, the current figure being uncertain), the claim window is "
         f"shorter than {days(CLAIM_WINDOW_MIN_DAYS)}, winners pay postage that the terms do not disclose, or "
         "tracking numbers are not planned."
     )
