@@ -17,8 +17,21 @@ def rule_dict(rule, registry=None) -> dict:
         "code": rule.code, "name": rule.name, "severity": rule.severity, "aliases": list(rule.aliases),
         **scope(rule), "summary": rule.summary, "rationale": rule.rationale, "heuristic": rule.heuristic,
         "fail_example": rule.fail_example, "pass_example": rule.pass_example, "plugin": plugin,
-        "references": [{"title": r.title, "url": r.url, "verified": r.verified, "verification": VERIFIED[r.verified]} for r in rule.references],
+        "references": [{"title": r.title, "url": r.url, "verified": r.verified, "verification": VERIFIED[r.verified],
+                        "checked": r.checked} for r in rule.references],
     }
+
+
+def verification_status(rule) -> str:
+    """How far the rule's sources were verified, mark by mark, and when they were last checked:
+    ``V (official text seen) 1, S (secondary source) 3, U (no source found) 1; checked 2026-12``.
+    Empty without sources."""
+    if not rule.references:
+        return ""
+    counts = {mark: sum(r.verified == mark for r in rule.references) for mark in VERIFIED}
+    marks = ", ".join(f"{mark} ({meaning}) {counts[mark]}" for mark, meaning in VERIFIED.items() if counts[mark])
+    dates = sorted(r.checked for r in rule.references if r.checked)
+    return f"{marks}; " + (f"checked {dates[-1]}" if dates else "date of check not recorded")
 
 
 def rule_markdown(rule, registry=None) -> str:
@@ -34,6 +47,9 @@ def rule_markdown(rule, registry=None) -> str:
         lines.append(f"**Provided by:** `{d['plugin']}`  ")
     if rule.heuristic:
         lines.append("**Heuristic:** this rule judges by keywords or estimates and can be wrong both ways.  ")
+    status = verification_status(rule)
+    if status:
+        lines.append(f"**Verification:** {status}  ")
     lines += ["", "## What it checks", "", rule.summary or "", "", "## Why it matters", "", rule.rationale or ""]
     if rule.fail_example:
         lines += ["", "## Example that fails", "", "```toml", rule.fail_example.strip(), "```"]
@@ -43,7 +59,8 @@ def rule_markdown(rule, registry=None) -> str:
     if rule.references:
         for r in rule.references:
             link = f"[{r.title}]({r.url})" if r.url else r.title
-            lines.append(f"- {link} — *{VERIFIED[r.verified]}* ({r.verified})")
+            when = f", checked {r.checked}" if r.checked else ""
+            lines.append(f"- {link} — *{VERIFIED[r.verified]}* ({r.verified}{when})")
     else:
         lines.append("- none given")
     return "\n".join(lines) + "\n"

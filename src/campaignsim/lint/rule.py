@@ -7,6 +7,7 @@ scenario. ``campaignsim explain`` and the docs' rule pages are generated from th
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, Optional
 
 import attrs
@@ -20,6 +21,8 @@ SEVERITIES = ("info", "warning", "error")
 
 VERIFIED = {"V": "official text seen", "S": "secondary source", "S-": "weak secondary source", "U": "no source found"}
 
+CHECKED_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+
 
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
@@ -27,19 +30,28 @@ def severity_rank(severity: str) -> int:
 
 @attrs.define(frozen=True)
 class Reference:
-    """A source for a rule: a URL or a statute, and how far it was verified (see VERIFIED)."""
+    """A source for a rule: a URL or a statute, how far it was verified (see VERIFIED) and, where
+    known, when it was last checked (``checked = "2026-12"``: a year and month, or a full date)."""
 
     title: str
     url: Optional[str] = None
     verified: str = "S"
+    checked: Optional[str] = None
 
     def __attrs_post_init__(self):
         if self.verified not in VERIFIED:
             raise ValueError(f"Reference.verified must be one of {sorted(VERIFIED)}, got {self.verified!r}")
+        if self.checked is not None and not CHECKED_DATE.fullmatch(self.checked):
+            raise ValueError(f"Reference.checked must be YYYY-MM or YYYY-MM-DD, got {self.checked!r}")
+
+    def status(self) -> str:
+        """``S: secondary source, checked 2026-12``."""
+        when = f", checked {self.checked}" if self.checked else ""
+        return f"{self.verified}: {VERIFIED[self.verified]}{when}"
 
     def render(self) -> str:
         where = f" <{self.url}>" if self.url else ""
-        return f"{self.title}{where} [{self.verified}: {VERIFIED[self.verified]}]"
+        return f"{self.title}{where} [{self.status()}]"
 
 
 @attrs.define(frozen=True)

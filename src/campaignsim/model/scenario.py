@@ -176,6 +176,10 @@ class Fulfilment:
     delivery_track_record: Optional[float] = field(None, doc="Share of the brand's past prizes delivered on time, 0 to 1.", ge=0, le=1)
     postage: Optional[str] = field(None, doc="Who pays postage.", choices=("free", "winner_pays"))
     tracking_numbers: Optional[bool] = field(None, doc="Shipment tracking numbers are published or sent to winners.")
+    records_kept_years: Optional[float] = field(None, doc="How long the prize rules, announcements, draw results and winners' "
+                                                "records are kept, in years (China: at least 2).", ge=0, le=100, example=2)
+    instant_win_display: Optional[bool] = field(None, doc="Instant wins: redemptions of the larger prizes are shown publicly "
+                                                "as they happen, on a live winners board (China: prizes above 500 CNY).")
 
 
 @value_class
@@ -189,6 +193,28 @@ class Terms:
     multiple_accounts_rule: Optional[bool] = field(None, doc="Terms disqualify people who enter with several accounts.")
     changed_after_start: bool = field(False, doc="The terms are changed after the campaign started (less favourably).")
     registrations: tuple[Registration, ...] = field((), doc="Filings with authorities.")
+
+
+TRANSFER_MECHANISMS = ("security_assessment", "certification", "standard_contract", "exempt")
+
+
+@value_class
+class Privacy:
+    """`[privacy]`: how entrants' and winners' personal information is handled, beyond the entry forms. All optional."""
+
+    winner_fields: tuple[str, ...] = field((), doc="What winners are asked for to claim a prize (name, phone, address, "
+                                           "id_number for tax, …), where it is more than the entry form asks.",
+                                           example=["name", "phone", "address", "id_number"])
+    sensitive_consent: Optional[bool] = field(None, doc="Sensitive personal information (ID numbers, bank accounts, health, "
+                                              "biometrics, precise location) is collected under its own, separate consent "
+                                              "that says why it is needed and how it affects the person.")
+    transfer_abroad: Optional[bool] = field(None, doc="Entrants' or winners' personal information leaves the country it "
+                                            "was collected in (a global CRM, an agency or fulfilment house abroad, storage abroad).")
+    transfer_consent: Optional[bool] = field(None, doc="For a transfer abroad: people are told who receives their data, "
+                                             "where and for what, and give separate consent to it.")
+    transfer_mechanism: Optional[str] = field(None, doc="For a transfer abroad from China: the legal route "
+                                              "(PIPL Art. 38), or `exempt` where an exemption applies.",
+                                              choices=TRANSFER_MECHANISMS)
 
 
 @value_class
@@ -246,6 +272,7 @@ class Scenario:
     terms: Terms = field(Terms(), doc="The terms.")
     schedule: tuple[ScheduledPost, ...] = field((), doc="Planned posts (`[[schedule]]`).")
     content: Content = field(Content(), doc="What the posts say.")
+    privacy: Privacy = field(Privacy(), doc="How personal information is handled.")
     lint: LintSettings = field(LintSettings(), doc="Lint settings.")
     simulation: tuple[tuple[str, float], ...] = field((), doc="Overrides of simulation parameters (`campaignsim simulate --help-params` lists them).")
     variant: Optional[str] = field(None, doc="Name of the variant, None for the base.")

@@ -1,3 +1,4 @@
+from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, as_reward, is_channels, rewarded, shown
 from campaignsim.builtin.wechat.limits import FIRST_OFFENCE_BAN_DAYS
 from campaignsim.lint.rule import Reference, Rule
@@ -32,6 +33,7 @@ to = "moments"
 """
     pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
+        OPS_RULES,
         Reference("WeChat official account operation rules 3.3.1: 强制或诱导用户将消息分享至朋友圈…实物奖品、虚拟奖品 (quoted)",
                   "http://wechatmaster.com/weijiang/vip_doc/3306890.html", "S"),
         Reference("微信外部链接内容管理规范 2.1.2: 声称分享可增加抽奖机会、中奖概率 (quoted in a WeChat notice)",

@@ -1,3 +1,4 @@
+from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, rewarded, shown
 from campaignsim.lint.rule import Reference, Rule
 
@@ -52,6 +53,7 @@ send_to = "official_account"
 """
     pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
+        OPS_RULES,
         Reference("People's Daily on WeChat link rules: \"next operation can be carried out only after sharing… sharing "
                   "with friends and inviting friends to complete tasks\"", "http://www.dgjsm.com/b2/80", "S"),
     )

@@ -1,3 +1,4 @@
+from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, as_reward, rewarded, shown
 from campaignsim.lint.rule import Reference, Rule
 
@@ -34,6 +35,7 @@ count = 38
 """
     pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
+        OPS_RULES,
         Reference("微信外部链接内容管理规范 2.1.2: 邀请好友协助…设置收集任务（集赞、集卡、集福、集碎片） (quoted in a WeChat notice)",
                   "http://xiaofei.caiding5.cn/xiuxian/160614.html", "S"),
         Reference("Vote-canvassing (拉票): no specific clause found", None, "U"),
