@@ -37,8 +37,10 @@ more agents sees the same winners, parcels and questions as the base, run for ru
 
 Very large populations are thinned: above :data:`MAX_WINNER_PROCESSES` winners or
 :data:`MAX_INQUIRIES` questions, each simulated one stands for ``w`` of them (counts are scaled
-back by ``w``; dispatch capacity is divided by ``w``, handling times multiplied by ``w``, which
-keeps the load on the desk and on dispatch the same). The result then carries a warning.
+back by ``w``; dispatch capacity is divided by ``w``, which
+keeps the load on dispatch the same; the desk gets 1/w of the agents, at least one, so that its load
+stays the same too). Waiting times of a thinned desk are an approximation: right in order of
+magnitude under heavy load, not exact.
 """
 
 from __future__ import annotations
@@ -246,7 +248,6 @@ class Operations:
         self.rng = {name: np.random.default_rng(s) for name, s in zip(SUBSTREAMS, children)}
         self.trace = trace
         self.events: list[tuple[str, float]] = []
-        self.warnings: list[str] = []
         # thinning of very large populations: each simulated winner or question stands for w of them
         self.w_winners = max(1, math.ceil(winners / MAX_WINNER_PROCESSES))
         self.winners = int(math.ceil(winners / self.w_winners)) if winners else 0
@@ -273,21 +274,21 @@ class Operations:
         self.parcels: deque = deque()
         self.wake = None
         # support: entrants' questions, drawn now; winners' questions are added as they are asked
-        entrant_times = np.asarray(entrant_times, dtype=float)
+        entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
         inq = self.rng["inquiries"]
         n = int(inq.poisson(cfg.inquiries_per_entrant * len(entrant_times))) if len(entrant_times) else 0
         self.w_inquiries = max(1, math.ceil(n / MAX_INQUIRIES))
         if self.w_inquiries > 1:
             n = int(math.ceil(n / self.w_inquiries))
-            self.warnings.append(f"questions thinned: each simulated question stands for {self.w_inquiries}")
-        if self.w_winners > 1:
-            self.warnings.append(f"winners thinned: each simulated winner stands for {self.w_winners}")
         arrivals = np.sort(entrant_times[inq.integers(0, len(entrant_times), n)] + inq.exponential(cfg.inquiry_delay_hours, n)) if n else np.zeros(0)
         self.arrival: list[float] = arrivals.tolist()
         self.late_kind: list[bool] = [False] * n
         self.n_entrant = n
         handling = self.rng["handling"]
-        self.service: list[float] = (handling.exponential(cfg.handling_mean_hours * self.w_inquiries, n)).tolist()
+        # Thinned, the desk keeps its load: 1/w of the questions for 1/w of the agents (at least one, then proportionally slower).
+        self.agents = max(1, round(cfg.agents / self.w_inquiries)) if cfg.agents else 0
+        self.handling_mean = cfg.handling_mean_hours * (self.agents * self.w_inquiries / cfg.agents if cfg.agents else 1.0)
+        self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
         self.desk = simpy.Store(self.env)
@@ -374,7 +375,7 @@ class Operations:
         i = len(self.arrival)
         self.arrival.append(self.env.now)
         self.late_kind.append(late)
-        self.service.append(float(self.rng["handling"].exponential(self.cfg.handling_mean_hours * self.w_inquiries)))
+        self.service.append(float(self.rng["handling"].exponential(self.handling_mean)))
         self.started.append(math.nan)
         self.answered.append(math.nan)
         self.desk.put(i)
@@ -411,7 +412,7 @@ class Operations:
             env.process(self.dispatcher())
         if self.n_entrant:
             env.process(self.questions())
-        for _ in range(cfg.agents):
+        for _ in range(self.agents):
             env.process(self.agent())
         if self.trace and self.winners:
             self.events.append(("announcement", notified))
