@@ -110,8 +110,8 @@ _ALL = (
     # --- operations: dispatch, transit, claims, support (the [operations] table's defaults) ------------
     _p("default_claim_window_days", "Days a winner has to claim when `fulfilment.claim_window_days` is not given.", 0, 3650, 7,
        "assumption [U]; Weibo's lottery platform gives at least 5 natural days (WEIBO_DELIVERY) [S]", "days"),
-    _p("default_dispatch_per_day", "Parcels handed to the courier per working day when `operations.dispatch_per_day` is not given.", 0.001, 1e9, 20,
-       "assumption [U]: one person packing gift parcels part of the day", "parcels/day"),
+    _p("default_dispatch_per_day", "Parcels handed to the courier per working day when `operations.dispatch_per_day` is not given.", 0.001, 1e9, 50,
+       "assumption [U]: one person packing and labelling gift parcels for a working day", "parcels/day"),
     _p("default_dispatch_start_days", "Days after the draw before the first parcel can go, when a dispatch plan exists but "
        "`operations.dispatch_starts_days` is not given.", 0, 3650, 2, ASSUMPTION, "days"),
     _p("unplanned_dispatch_start_days", "Mean days (exponential, drawn once per run) before anyone starts sending prizes when nobody "
