@@ -7,22 +7,24 @@ entrants' entry times, and :func:`run_operations` plays the operations out on th
 clock, starting at the campaign's start (hour 0) so that questions asked during the campaign queue
 with those asked after the draw:
 
-* **winners** — one process each: notified at the announcement, they answer (or not) after an
-  exponential delay; a claim after the claim window is too late, and with ``unclaimed = "redraw"``
-  a new winner is notified when the window closes (at most :data:`MAX_REDRAWS` rounds). A claimed
-  physical prize joins the dispatch queue; a digital one is delivered at the claim.
+* **winners** — each winner's path is a chain of SimPy events: notified at the announcement (one
+  process announces them all), a winner answers (or not) after an exponential delay; a claim after
+  the claim window is too late, and with ``unclaimed = "redraw"`` a new winner is notified when the
+  window closes (at most :data:`MAX_REDRAWS` rounds). A claimed physical prize joins the dispatch
+  queue; a digital one is delivered at the claim.
 * **dispatch** — one process: from the dispatch start (days after the draw), at each working day's
   courier pick-up (:data:`PICKUP_HOUR` local time) it hands over at most ``dispatch_per_day``
   parcels, first come first served; then each parcel spends its own transit time on the road.
   Unlimited capacity hands a parcel over the moment it is claimed.
-* **chasers** — one process per winner with a parcel: if it has not arrived by the promised date
-  the winner asks where it is, then again every ``late_inquiry_interval_days`` (exponential) until
-  it arrives. Late prizes load the support desk: the feedback the issue of late prizes is about.
-* **support** — one process per agent, pulling questions from a first-come-first-served
-  ``simpy.Store``. An agent answers only while the desk is staffed (its weekdays and hours in the
-  campaign's time zone); a question picked up while the desk is closed waits for the opening, and a
-  question being handled at closing is finished. Entrants' questions arrive at their own times
-  (a Poisson number per entrant, each an exponential delay after the entry).
+* **chasers** — at a parcel's promised date, one check for all parcels due then; a winner whose
+  parcel has not arrived becomes a process that asks where it is, then again every
+  ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
+* **support** — event-driven: each question's arrival and each answer is a SimPy event. A question
+  that finds a free agent is taken at once, otherwise it waits in one first-come-first-served queue;
+  an agent who answers takes the next waiting question. An agent works only while the desk is
+  staffed (its weekdays and hours in the campaign's time zone): a question taken while the desk is
+  closed starts at the opening, and one being handled at closing is finished. Entrants' questions
+  arrive at their own times (a Poisson number per entrant, each an exponential delay after the entry).
 
 After the run, a question answered later than promised — or still open at the end of the followed
 period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
@@ -236,6 +238,29 @@ def transit_cdf(x: np.ndarray, mean: float, cv: float, kind: str) -> np.ndarray:
     raise ValueError(f"no closed-form CDF for {kind}")
 
 
+class _Substreams(dict):
+    """The sub-purpose Generators of one replication's fulfilment seed, each built on first use."""
+
+    def __init__(self, seed: np.random.SeedSequence):
+        super().__init__()
+        self.seed = seed
+
+    def __missing__(self, name: str) -> np.random.Generator:
+        seed = self.seed
+        child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index(name),), pool_size=seed.pool_size)
+        gen = self[name] = np.random.default_rng(child)
+        return gen
+
+
+def _p95(values: np.ndarray) -> float:
+    """The 95th percentile with linear interpolation (numpy's default method), without np.quantile's overhead."""
+    v = np.sort(values)
+    pos = 0.95 * (len(v) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(v) - 1)
+    return float(v[lo] + (v[hi] - v[lo]) * (pos - lo))
+
+
 class Operations:
     """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs."""
 
@@ -243,9 +268,7 @@ class Operations:
                  trace: bool = False):
         self.cfg = cfg
         self.env = simpy.Environment()
-        children = [np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (i,), pool_size=seed.pool_size)
-                    for i in range(len(SUBSTREAMS))]
-        self.rng = {name: np.random.default_rng(s) for name, s in zip(SUBSTREAMS, children)}
+        self.rng = _Substreams(seed)
         self.trace = trace
         self.events: list[tuple[str, float]] = []
         # thinning of very large populations: each simulated winner or question stands for w of them
@@ -254,17 +277,15 @@ class Operations:
         # winners' draws, one row per winner in notification order (redraws follow the first round)
         rows = self.winners * (1 + (MAX_REDRAWS if cfg.redraw else 0))
         claims = self.rng["claims"]
-        self.answers = claims.random(rows) < cfg.response_share
-        self.answer_delay = claims.exponential(1.0, rows) * cfg.response_mean_hours
-        self.transit = transit_sample(self.rng["transit"], rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution)
+        # Python lists, not arrays: the processes read and write one element at a time
+        self.answers = (claims.random(rows) < cfg.response_share).tolist()
+        self.answer_delay = (claims.exponential(1.0, rows) * cfg.response_mean_hours).tolist()
+        self.transit = transit_sample(self.rng["transit"], rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution).tolist()
         self.next_row = self.winners
         parcels = int(round(cfg.physical_share * self.winners))
-        self.parcel = np.zeros(rows, dtype=bool)
-        self.parcel[:parcels] = True  # the first winners' prizes are the physical ones; a redraw inherits the prize
-        self.promise_at = np.full(rows, math.nan)
-        self.claimed_at = np.full(rows, math.nan)
-        self.dispatched_at = np.full(rows, math.nan)
-        self.delivered_at = np.full(rows, math.nan)
+        self.parcel = [True] * parcels + [False] * (rows - parcels)  # the first winners' prizes are the physical ones; a redraw inherits the prize
+        nan = [math.nan] * rows
+        self.promise_at, self.claimed_at, self.dispatched_at, self.delivered_at = list(nan), list(nan), list(nan), list(nan)
         self.unclaimed = 0
         # dispatch: when it can start, and the queue of claimed parcels
         start = cfg.draw_at + cfg.dispatch_start_hours
@@ -291,43 +312,52 @@ class Operations:
         self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
-        self.desk = simpy.Store(self.env)
+        self.waiting: deque = deque()  # questions waiting for an agent, first come first served
+        self.free = self.agents  # agents without a question
+        self.due: dict[float, list[int]] = {}  # promised date → parcels to check then
 
     # ----------------------------------------------------------------------------------------- processes
-    def winner(self, row: int, notified_at: float, promise_at: float, redraws: int):
+    def notify(self, rows, at: float, promise_at: float):
+        """The announcement: at ``at`` every winner is notified."""
+        yield self.env.timeout(max(at - self.env.now, 0.0))
+        if self.trace:
+            self.events.append(("announcement", self.env.now))
+        for row in rows:
+            self.notified(row, promise_at, 0)
+
+    def notified(self, row: int, promise_at: float, redraws: int) -> None:
+        """A winner is told: the claim is an event after the winner's answer delay, or the window closes unclaimed."""
         env, cfg = self.env, self.cfg
-        yield env.timeout(notified_at - env.now)
         self.promise_at[row] = promise_at
         delay = self.answer_delay[row]
-        if not self.answers[row] or delay > cfg.claim_window_hours:
-            yield env.timeout(cfg.claim_window_hours)
-            self.unclaimed += 1
-            if cfg.redraw and redraws < MAX_REDRAWS and self.next_row < len(self.answers):
-                new = self.next_row
-                self.next_row += 1
-                self.parcel[new] = self.parcel[row]
-                env.process(self.winner(new, env.now, promise_at + cfg.claim_window_hours, redraws + 1))
-            if self.trace:
-                self.events.append(("unclaimed", env.now))
-            return
-        yield env.timeout(delay)
+        if self.answers[row] and delay <= cfg.claim_window_hours:
+            env.timeout(delay).callbacks.append(lambda _event, row=row: self.claim(row))
+        elif cfg.redraw and redraws < MAX_REDRAWS and self.next_row < len(self.answers):
+            env.timeout(cfg.claim_window_hours).callbacks.append(lambda _event, row=row, r=redraws: self.redraw(row, r))
+        else:
+            self.unclaimed += 1  # nothing follows from the window's end
+
+    def redraw(self, row: int, redraws: int) -> None:
+        """The claim window closed unclaimed: a new winner is notified now, for the same prize, the promise moved with the window."""
+        self.unclaimed += 1
+        if self.trace:
+            self.events.append(("unclaimed", self.env.now))
+        new = self.next_row
+        self.next_row += 1
+        self.parcel[new] = self.parcel[row]
+        self.notified(new, self.promise_at[row] + self.cfg.claim_window_hours, redraws + 1)
+
+    def claim(self, row: int) -> None:
+        """A winner claims: a digital prize is delivered at once, a parcel joins the dispatch queue."""
+        env = self.env
         self.claimed_at[row] = env.now
         if not self.parcel[row]:
             self.delivered_at[row] = env.now
             return
-        handed = env.event()
-        delivered = env.event()
-        env.process(self.chaser(row, delivered))
-        self.parcels.append(handed)
+        self.watch(row)
+        self.parcels.append(row)
         if self.wake is not None and not self.wake.triggered:
             self.wake.succeed()
-        yield handed
-        self.dispatched_at[row] = env.now
-        yield env.timeout(self.transit[row])
-        self.delivered_at[row] = env.now
-        delivered.succeed()
-        if self.trace:
-            self.events.append(("late_delivery" if env.now > self.promise_at[row] else "delivery", env.now))
 
     def dispatcher(self):
         """Hands parcels to the courier: at each working day's pick-up, at most ``dispatch_per_day``, first come first served."""
@@ -344,7 +374,7 @@ class Operations:
                 self.wake = None
             if unlimited:
                 while queue:
-                    queue.popleft().succeed()
+                    self.hand_over(queue.popleft())
                 continue
             at = cfg.dispatch_calendar.next_at(max(env.now, last + 1e-6), PICKUP_HOUR)
             if math.isinf(at):
@@ -353,78 +383,104 @@ class Operations:
             last = env.now
             credit += per_day
             while credit >= 1.0 - 1e-9 and queue:
-                queue.popleft().succeed()
+                self.hand_over(queue.popleft())
                 credit -= 1.0
             if not queue:
                 credit = 0.0  # unused capacity is not banked from one day to the next
             if self.trace:
                 self.events.append(("dispatch", env.now))
 
-    def chaser(self, row: int, delivered):
-        """A winner whose parcel is not there by the promised date asks, and keeps asking until it arrives."""
+    def hand_over(self, row: int) -> None:
+        """The courier takes a parcel: nothing can change its delivery, its transit time after now (no event needed)."""
+        now = self.env.now
+        self.dispatched_at[row] = now
+        self.delivered_at[row] = delivered = now + self.transit[row]
+        if self.trace:
+            self.events.append(("late_delivery" if delivered > self.promise_at[row] + 1e-9 else "delivery", delivered))
+
+    def delivered(self, row: int) -> bool:
+        """Whether the parcel has arrived by now."""
+        return self.delivered_at[row] <= self.env.now  # NaN (not handed over) compares False
+
+    def watch(self, row: int) -> None:
+        """Checks a claimed parcel at its promised date; one check per distinct date, for every parcel due then."""
+        at = self.promise_at[row]
+        if at <= self.env.now:
+            self.env.process(self.chaser(row))
+            return
+        due = self.due.get(at)
+        if due is None:
+            due = self.due[at] = []
+            self.env.timeout(at - self.env.now).callbacks.append(lambda _event, at=at: self.check_due(at))
+        due.append(row)
+
+    def check_due(self, at: float) -> None:
+        for row in self.due.pop(at):
+            if not self.delivered(row):
+                self.env.process(self.chaser(row))
+
+    def chaser(self, row: int):
+        """A winner whose parcel is not there by the promised date asks, and asks again until it arrives."""
         env, cfg = self.env, self.cfg
         rng = self.rng["chasing"]
-        wait = self.promise_at[row] - env.now
-        if wait > 0:
-            yield delivered | env.timeout(wait)
-        while not delivered.triggered and env.now < cfg.horizon:
+        while not self.delivered(row) and env.now < cfg.horizon:
             self.ask(late=True)
-            yield delivered | env.timeout(rng.exponential(cfg.late_interval_hours))
+            yield env.timeout(rng.exponential(cfg.late_interval_hours))
 
     def ask(self, late: bool) -> None:
+        """A winner's question, asked now."""
         i = len(self.arrival)
         self.arrival.append(self.env.now)
         self.late_kind.append(late)
         self.service.append(float(self.rng["handling"].exponential(self.handling_mean)))
         self.started.append(math.nan)
         self.answered.append(math.nan)
-        self.desk.put(i)
+        self.arrive(i)
 
-    def questions(self):
-        env = self.env
-        for i in range(self.n_entrant):
-            at = self.arrival[i]
-            if at > env.now:
-                yield env.timeout(at - env.now)
-            self.desk.put(i)
+    def arrive(self, i: int) -> None:
+        """A question reaches the desk: a free agent takes it, or it waits its turn (first come, first served)."""
+        if self.free:
+            self.free -= 1
+            self.take(i)
+        else:
+            self.waiting.append(i)
 
-    def agent(self):
-        env, calendar = self.env, self.cfg.support_calendar
-        while True:
-            i = yield self.desk.get()
-            at = calendar.next_open(env.now)
-            if math.isinf(at):
-                return
-            if at > env.now:
-                yield env.timeout(at - env.now)
-            self.started[i] = env.now
-            yield env.timeout(self.service[i])
-            self.answered[i] = env.now
+    def take(self, i: int) -> None:
+        """An agent takes question ``i``: it starts when the desk is open and is answered after its handling time."""
+        now = self.env.now
+        at = self.cfg.support_calendar.next_open(now)
+        if math.isinf(at):
+            return  # the desk never opens: the agent holds the question and nothing is answered
+        self.started[i] = at
+        self.env.timeout(at - now + self.service[i]).callbacks.append(lambda _event, i=i: self.answer(i))
+
+    def answer(self, i: int) -> None:
+        """Question ``i`` is answered; its agent takes the next waiting one, or is free."""
+        self.answered[i] = self.env.now
+        if self.waiting:
+            self.take(self.waiting.popleft())
+        else:
+            self.free += 1
 
     # -------------------------------------------------------------------------------------------- running
     def run(self) -> dict:
         env, cfg = self.env, self.cfg
-        notified = cfg.draw_at + cfg.announce_hours
-        promise = cfg.draw_at + cfg.promise_hours
-        for row in range(self.winners):
-            env.process(self.winner(row, notified, promise, 0))
-        if self.winners and self.parcel.any():
-            env.process(self.dispatcher())
-        if self.n_entrant:
-            env.process(self.questions())
-        for _ in range(self.agents):
-            env.process(self.agent())
-        if self.trace and self.winners:
-            self.events.append(("announcement", notified))
+        if self.winners:
+            env.process(self.notify(range(self.winners), cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
+            if any(self.parcel):
+                env.process(self.dispatcher())
+        for i in range(self.n_entrant):
+            env.timeout(self.arrival[i]).callbacks.append(lambda _event, i=i: self.arrive(i))
         env.run(until=cfg.horizon)
         return self.outputs()
 
     def outputs(self) -> dict:
         cfg = self.cfg
         wq, ww = self.w_inquiries, self.w_winners
-        claimed = ~np.isnan(self.claimed_at)
-        delivered = self.delivered_at[claimed]
-        promise = self.promise_at[claimed]
+        claimed_at, delivered_at = np.asarray(self.claimed_at), np.asarray(self.delivered_at)
+        claimed = ~np.isnan(claimed_at)
+        delivered = delivered_at[claimed]
+        promise = np.asarray(self.promise_at)[claimed]
         on_time = int(np.sum(delivered <= promise + 1e-9))  # NaN (not delivered by the end) compares False
         late = int(claimed.sum()) - on_time
         arrival = np.asarray(self.arrival)
@@ -448,14 +504,15 @@ class Operations:
         on_time_n, late_n = on_time * ww, late * ww
         claimed_n = on_time_n + late_n
         trust_next = (1.0 + cfg.past_on_time + on_time_n) / (2.0 + cfg.past_on_time + cfg.past_late + claimed_n + complaints)
-        last = float(np.nanmax(self.delivered_at) - cfg.draw_at) / HOURS_PER_DAY if np.any(~np.isnan(self.delivered_at)) else math.nan
+        arrived = delivered_at[delivered_at <= cfg.horizon]  # handed over before the end, on the road after it: not yet
+        last = float(arrived.max() - cfg.draw_at) / HOURS_PER_DAY if len(arrived) else math.nan
         out = {
             "late_prizes": late_n,
             "complaints": complaints,
             "on_time_share": on_time / (on_time + late) if on_time + late else math.nan,
             "last_delivery_day": last,
             "response_hours_mean": float(response[done].mean()) if done.any() else math.nan,
-            "response_hours_p95": float(np.quantile(response[done], 0.95)) if done.any() else math.nan,
+            "response_hours_p95": _p95(response[done]) if done.any() else math.nan,
             "inquiries": n * wq,
             "unanswered": int((~done).sum()) * wq,
             "escalations": int(escalates.sum()) * wq,
@@ -467,8 +524,8 @@ class Operations:
         }
         if self.trace:
             out["trace_operations"] = {
-                "claimed_at": self.claimed_at, "dispatched_at": self.dispatched_at, "delivered_at": self.delivered_at,
-                "promise_at": self.promise_at, "arrival": arrival, "started": started, "answered": answered,
+                "claimed_at": claimed_at, "dispatched_at": np.asarray(self.dispatched_at), "delivered_at": delivered_at,
+                "promise_at": np.asarray(self.promise_at), "arrival": arrival, "started": started, "answered": answered,
                 "late_kind": late_kind, "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=lambda e: e[1]),
             }
         return out
