@@ -56,7 +56,7 @@ class DispatchCannotMeetDeliveryPromise(Rule):
         parts = [f"{parcels:,} parcels at {ops.dispatch_per_day:,} a working day need {working:,} dispatch day{'s' if working != 1 else ''}"
                  f" ({describe_days(ops.dispatch_days)}: at least {span:,} calendar day{'s' if span != 1 else ''})"]
         if start:
-            parts.append(f"starting {start:g} days after the draw")
+            parts.append(f"starting {start:g} day{'s' if start != 1 else ''} after the draw")
         parts.append(f"plus {transit:g} days in transit{'' if stated else ' (the simulation default)'}")
         yield self.violation("fulfilment.deliver_within_days",
                              f"{', '.join(parts)}: the last prize arrives about {needed:g} days after the draw, "
