@@ -491,12 +491,13 @@ class Operations:
         done = ~np.isnan(answered)
         breach = np.where(done, response > cfg.response_promise_hours, cfg.horizon - arrival > cfg.response_promise_hours)
         late_kind = np.asarray(self.late_kind, dtype=bool)
+        u_backlash = self.rng["escalation"].random()  # first, so that it does not move with the number of questions
         u = self.rng["escalation"].random((n, 2)) if n else np.zeros((0, 2))
         escalates = (breach & (u[:, 0] < cfg.escalation_probability)) | (late_kind & ~breach & (u[:, 0] < cfg.late_escalation_probability))
         public = escalates & (u[:, 1] < cfg.public_probability)
         complaints = int(public.sum()) * wq
         backlash_p = 1.0 - (1.0 - cfg.backlash_per_complaint) ** complaints
-        backlash = int(self.rng["escalation"].random() < backlash_p)
+        backlash = int(u_backlash < backlash_p)
         # open questions (asked, not yet answered) at each hour from the campaign's start
         grid = np.arange(cfg.hours, dtype=float)
         finished = np.sort(np.where(done, answered, np.inf))

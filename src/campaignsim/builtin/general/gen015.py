@@ -3,6 +3,7 @@ import math
 from campaignsim.builtin.general._capacity import calendar_days_for, describe_days
 from campaignsim.builtin.general._sources import FAILED_DELIVERY_CASES, INTERIM_PROVISIONS, WEIBO_DELIVERY
 from campaignsim.lint.rule import Reference, Rule
+from campaignsim.model.scenario import WEEKDAYS
 from campaignsim.model.simparams import PARAMETERS
 
 
@@ -72,8 +73,6 @@ def calendar_days_to_working(days: float, weekdays) -> int:
         return 0
     n = int(days)
     best = n
-    from campaignsim.model.scenario import WEEKDAYS
-
     on = [d in weekdays for d in WEEKDAYS]
     for first in range(7):
         best = min(best, sum(on[(first + i) % 7] for i in range(n)))
