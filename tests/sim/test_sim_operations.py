@@ -220,3 +220,19 @@ def test_the_support_queue_is_reported_hour_by_hour_and_is_the_same_for_the_same
     for key in ("on_time_share", "response_hours_mean", "response_hours_p95", "unanswered", "escalations", "public_complaints"):
         assert set(doc[key]) == {"mean", "p05", "p95"}
     assert 0 <= doc["backlash_probability"] <= 1
+
+
+def test_a_thinned_desk_keeps_its_load_and_its_handling_time():
+    # 60,000 questions (over the 50,000 a run simulates one by one): each simulated question stands
+    # for two, and the desk gets half of its four agents. Utilisation stays 0.5 and a question still
+    # takes an hour to handle, so the mean response is about 1 h + the Erlang C wait of 2 agents
+    # (0.33 h); stretching handling times instead would give about 2.2 h.
+    length = 30_000.0  # 2 questions an hour: about 60,000
+    grid = np.linspace(0.0, length, 200_001)
+    cfg = config(agents=4, inquiries_per_entrant=2.0 * length / len(grid), horizon=length * 1.2, handling_mean_hours=1.0)
+    ops = Operations(cfg, seeds(1)[0], 0, grid)
+    assert ops.w_inquiries == 2 and ops.agents == 2 and ops.handling_mean == pytest.approx(1.0)
+    out = ops.run()
+    assert abs(out["inquiries"] - 60_000) <= 4 * math.sqrt(60_000) + 2
+    assert 1.2 <= out["response_hours_mean"] <= 1.5
+    assert out["unanswered"] == 0
