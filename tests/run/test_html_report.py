@@ -42,7 +42,7 @@ def test_html_report_loads_in_headless_chromium_without_errors_or_network(refere
     assert console_errors == []
     assert [u for u in requests if u != page_path.as_uri()] == [], "the report fetched something besides itself"
     assert headings[:2] == ["Variants", "Against the base"]
-    assert svg_count == 3
+    assert svg_count == 4
     _assert_not_blank(shot)
 
 

@@ -94,13 +94,13 @@ def test_markdown_report_writes_png_charts_beside_it(reference_run, tmp_path):
     written = write_markdown(reference_run, tmp_path / "report.md")
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert pngs == ["report-entrants-distribution.png", "report-entrants-over-time.png", "report-funnel.png"]
+    assert pngs == ["report-entrants-distribution.png", "report-entrants-over-time.png", "report-funnel.png", "report-support-queue.png"]
     for name in pngs:
         assert f"]({name})" in text
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "comment to enter: +" in text
     assert "WX001" in text
-    assert len(written) == 4
+    assert len(written) == 5
 
 
 def test_missing_matplotlib_is_a_one_line_message(monkeypatch):

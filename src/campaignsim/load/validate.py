@@ -555,6 +555,14 @@ class Validator:
         reach, size = audience.get("reach"), audience.get("size")
         if _count(reach) and _count(size) and size < reach:
             yield "audience.size", f"must be ≥ audience.reach ({reach:,}), got {size:,}"
+        operations = data.get("operations") if isinstance(data.get("operations"), dict) else {}
+        opens, closes = operations.get("support_opens", 9.0), operations.get("support_closes", 18.0)
+        if _hour(opens) and _hour(closes) and closes <= opens:
+            yield "operations.support_closes", f"must be after operations.support_opens ({opens:g}), got {closes:g}"
+
+
+def _hour(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 24
 
 
 _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})

@@ -182,6 +182,44 @@ class Fulfilment:
                                                 "as they happen, on a live winners board (China: prizes above 500 CNY).")
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WORKING_WEEK = ("mon", "tue", "wed", "thu", "fri")
+
+
+@value_class
+class Operations:
+    """`[operations]`: the people and capacity behind the promise: prize dispatch, courier transit, winners' claims
+    and the support desk. All optional; what is left out takes the simulation default named in its meaning (see
+    the `[simulation]` table below for the value and its source). Times of day and weekdays are in the campaign's
+    own time zone, the UTC offset of `campaign.start`."""
+
+    dispatch_per_day: Optional[int] = field(None, doc="Parcels the fulfilment team can hand to the courier per working day. "
+                                            "Default `simulation.default_dispatch_per_day`.", ge=1, le=WORLD_POPULATION, example=50)
+    dispatch_days: tuple[str, ...] = field(WORKING_WEEK, doc="Weekdays on which parcels go out.", choices=WEEKDAYS)
+    dispatch_starts_days: Optional[float] = field(None, doc="Days after the draw before the first parcel can go (stock in hand, "
+                                                  "addresses collected). Default `simulation.default_dispatch_start_days`; with no "
+                                                  "`fulfilment.owner` and no `dispatch_per_day`, nobody plans dispatch and the start "
+                                                  "is drawn with mean `simulation.unplanned_dispatch_start_days`.", ge=0, le=3650)
+    transit_days: Optional[float] = field(None, doc="Mean courier transit time from hand-over to delivery, in days. "
+                                          "Default `simulation.default_transit_days`.", gt=0, le=365, example=3)
+    transit_spread: Optional[float] = field(None, doc="Spread of the transit time: its standard deviation ÷ its mean (0 for a fixed time). "
+                                            "Default `simulation.default_transit_spread`.", ge=0, le=10)
+    transit_distribution: str = field("lognormal", doc="Shape of the transit time distribution (`exponential` ignores `transit_spread`).",
+                                      choices=("lognormal", "gamma", "exponential", "fixed"))
+    winner_response_share: Optional[float] = field(None, doc="Share of notified winners who answer at all, 0 to 1. "
+                                                   "Default `simulation.default_winner_response_share`.", ge=0, le=1)
+    winner_response_days: Optional[float] = field(None, doc="Mean days (exponential) a responding winner takes to claim, from the "
+                                                  "announcement. Claims after `fulfilment.claim_window_days` are too late. "
+                                                  "Default `simulation.default_winner_response_days`.", ge=0, le=365)
+    support_agents: Optional[int] = field(None, doc="People answering entrants' and winners' questions at the same time. "
+                                          "Default `simulation.default_support_agents`.", ge=0, le=100_000, example=2)
+    support_days: tuple[str, ...] = field(WORKING_WEEK, doc="Weekdays on which the support desk is staffed.", choices=WEEKDAYS)
+    support_opens: float = field(9.0, doc="Hour of the day the support desk opens (0 to 24, local time).", ge=0, le=24)
+    support_closes: float = field(18.0, doc="Hour of the day the support desk closes, after `support_opens` (local time).", ge=0, le=24)
+    handling_minutes: Optional[float] = field(None, doc="Mean minutes (exponential) an agent spends on one question. "
+                                              "Default `simulation.default_handling_minutes`.", gt=0, le=10_000, example=10)
+
+
 @value_class
 class Terms:
     """`[terms]`: the published terms and what they disclose."""
@@ -269,6 +307,7 @@ class Scenario:
     prize: Prize = field(doc="The prizes.")
     audience: Audience = field(Audience(), doc="The audience.")
     fulfilment: Fulfilment = field(Fulfilment(), doc="The promise to winners.")
+    operations: Operations = field(Operations(), doc="Dispatch, transit, winners' claims and the support desk behind the promise.")
     terms: Terms = field(Terms(), doc="The terms.")
     schedule: tuple[ScheduledPost, ...] = field((), doc="Planned posts (`[[schedule]]`).")
     content: Content = field(Content(), doc="What the posts say.")

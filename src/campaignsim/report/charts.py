@@ -78,7 +78,28 @@ def entrants_distribution(result):
     return fig
 
 
-CHARTS = {"entrants-over-time": entrants_over_time, "funnel": funnel, "entrants-distribution": entrants_distribution}
+def support_queue(result):
+    """Questions waiting for an answer (asked, not yet answered), hour by hour from launch: mean and 90% band of the runs."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(8, 3.4), dpi=100)
+    for run in result.runs:
+        queue = run.sim.to_json_dict().get("support_queue")
+        if not queue or not queue["hour"]:
+            continue
+        days = [h / 24.0 for h in queue["hour"]]
+        line, = ax.plot(days, queue["mean"], label=run.label, linewidth=2)
+        ax.fill_between(days, queue["p05"], queue["p95"], color=line.get_color(), alpha=0.15, linewidth=0)
+    ax.set_xlabel("days since launch")
+    ax.set_ylabel("open questions")
+    ax.set_title("Support queue: questions waiting for an answer (mean, 5th–95th percentile)")
+    ax.grid(alpha=0.3)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+CHARTS = {"entrants-over-time": entrants_over_time, "funnel": funnel, "entrants-distribution": entrants_distribution, "support-queue": support_queue}
 
 
 def svg(fig) -> str:

@@ -27,10 +27,33 @@ def output_rows(result) -> tuple[list[str], list[list[str]]]:
         ["cost per entrant"] + [cost(r, d) for r, d in zip(result.runs, docs)],
         ["takedown probability"] + [f"{d['outputs']['takedown_probability']:.0%}" for d in docs],
         ["late prizes"] + [_interval(d["outputs"]["late_prizes"]) for d in docs],
-        ["complaints"] + [_interval(d["outputs"]["complaints"]) for d in docs],
+        ["public complaints"] + [_interval(d["outputs"]["complaints"]) for d in docs],
+        *operations_rows(docs),
         ["error findings"] + [str(sum(f.severity == "error" for f in r.lint.findings)) for r in result.runs],
     ]
     return header, rows
+
+
+def _share(stat: dict) -> str:
+    def pct(x):
+        return "–" if x is None else f"{x:.0%}"
+    return f"{pct(stat['mean'])} ({pct(stat['p05'])}–{pct(stat['p95'])})"
+
+
+def operations_rows(docs: list[dict]) -> list[list[str]]:
+    """Prizes and support, per variant: the operations' outputs (sim/operations.py)."""
+    if not docs or any("on_time_share" not in d["outputs"] for d in docs):
+        return []
+    out = [d["outputs"] for d in docs]
+    return [
+        ["prizes on time"] + [_share(o["on_time_share"]) for o in out],
+        ["last delivery (days after the draw)"] + [_interval(o["last_delivery_day"]) for o in out],
+        ["support response, mean (hours)"] + [_interval(o["response_hours_mean"]) for o in out],
+        ["support response, 95th percentile (hours)"] + [_interval(o["response_hours_p95"]) for o in out],
+        ["questions unanswered at the end"] + [_interval(o["unanswered"]) for o in out],
+        ["escalations"] + [_interval(o["escalations"]) for o in out],
+        ["backlash probability"] + [f"{o['backlash_probability']:.0%}" for o in out],
+    ]
 
 
 def comparison_rows(result) -> list[dict]:

@@ -16,6 +16,7 @@ from typing import Any, Optional
 import attrs
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, find_param
+from campaignsim.sim.operations import OperationsConfig, build_operations
 
 ORGANIC, SCHEDULED, SHARES, WORD_OF_MOUTH = 0, 1, 2, 3
 SOURCES = ("organic", "scheduled", "shares", "word_of_mouth")
@@ -96,15 +97,12 @@ class SimConfig:
     draw_at: float  # hours from start
     announce_days: float
     deliver_days: float
-    on_time_probability: float
-    late_delay_days: float
-    complaint_probability: float
-    complaint_delay_days: float
     budget: Optional[float]
     budget_currency: Optional[str]
     parameters: tuple[tuple[str, float, str], ...]  # name, value, where it came from
     warnings: tuple[str, ...] = ()
     max_entries_per_person: Optional[int] = None
+    operations: Optional[OperationsConfig] = None  # dispatch, transit, claims and support (sim/operations.py)
 
     @property
     def required_steps(self) -> tuple[StepConfig, ...]:
@@ -282,7 +280,6 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     record = fulfilment.delivery_track_record
     n_past = values["trust_prior_weight"]
     trust = (1.0 + n_past * record) / (2.0 + n_past) if record is not None else 0.5
-    on_time = float(record) if record is not None else values["default_on_time_probability"]
 
     interest = audience.interest if audience.interest is not None else values["default_interest"]
     interest = min(max(interest, 1e-4), 1 - 1e-4)
@@ -312,8 +309,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         draw_kind=scenario.prize.draw, prize_quantity=int(quantity), draw_at=draw_at,
         announce_days=fulfilment.announce_winners_within_days if fulfilment.announce_winners_within_days is not None else values["default_announce_days"],
         deliver_days=fulfilment.deliver_within_days if fulfilment.deliver_within_days is not None else values["default_delivery_days"],
-        on_time_probability=on_time, late_delay_days=values["late_delay_days"], complaint_probability=values["complaint_probability"],
-        complaint_delay_days=values["complaint_delay_days"],
+        operations=build_operations(scenario, values, horizon, draw_at),
         budget=None if budget is None else float(budget.amount), budget_currency=None if budget is None else budget.currency,
         parameters=parameters, warnings=tuple(warnings),
     )

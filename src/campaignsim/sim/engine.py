@@ -12,8 +12,9 @@ Processes (all SimPy):
   word of mouth) is decided and taken through the steps at once (:mod:`campaignsim.sim.agents`);
   shares schedule new exposures in later steps (:mod:`campaignsim.sim.cascade`);
 * ``deadline`` — entries close;
-* ``fulfilment`` — the draw, the winner announcement, each day's deliveries (on time or late, from
-  the track record and the promised deadline) and the complaints of winners whose prize is late.
+* ``fulfilment`` — the draw; then the winners' claims, dispatch, transit and the support desk play
+  out as SimPy processes of their own (:mod:`campaignsim.sim.operations`), which give the late
+  prizes, the questions and their answers, escalations and public complaints.
 
 Exposure and completion times are exact (continuous); the time step only groups the cohorts.
 Nothing depends on it except the Bass word-of-mouth hazard, which reads the entrants at the
@@ -26,7 +27,7 @@ import math
 import numpy as np
 import simpy
 
-from campaignsim.sim import agents, cascade
+from campaignsim.sim import agents, cascade, operations
 from campaignsim.sim import rng as R
 from campaignsim.sim.config import ORGANIC, SCHEDULED, SHARES, SOURCES, WORD_OF_MOUTH, PostConfig, SimConfig
 from campaignsim.sim.kernels import make_kernel
@@ -39,7 +40,7 @@ SCALARS = (
     "exposed", "exposed_organic", "exposed_scheduled", "exposed_shares", "exposed_word_of_mouth", "started", "entrants",
     "voided_entrants", "entries", "actions", "shares", "winners", "late_prizes", "complaints", "taken_down", "takedown_hour",
     "audience_cap_hit", "branching_ratio", "last_delivery_day",
-)
+) + tuple(name for name in operations.SCALARS if name != "last_delivery_day")
 
 
 class Replication:
@@ -72,7 +73,7 @@ class Replication:
         self.completions = np.zeros(self.n_windows + 1, dtype=np.int64)  # entrants per step, for word of mouth
         self.entrants_before = 0
         self.events: list[tuple[str, float]] = []
-        self.fulfilment: dict[str, float] = {"winners": 0, "late_prizes": 0, "complaints": 0, "last_delivery_day": math.nan}
+        self.fulfilment: dict = {"winners": 0, **operations.empty_outputs(cfg.operations)}
         self.traced_exposures: list[tuple[np.ndarray, np.ndarray]] = []
         # Draw the takedown time first, whether or not it applies, so every variant consumes the same numbers.
         u = self.streams["takedown"].random()
@@ -160,27 +161,14 @@ class Replication:
         self.events.append(("draw", self.env.now))
         entrants, _voided = self._entrants()
         winners = entrants if cfg.draw_kind == "everyone" else min(cfg.prize_quantity, entrants)
-        if winners == 0:
-            return
-        rng = self.streams["fulfilment"]
-        on_time = rng.random(winners) < cfg.on_time_probability
-        promise = cfg.deliver_days
-        delivery = np.where(on_time, rng.random(winners) * promise, promise + rng.exponential(max(cfg.late_delay_days, 1e-12), winners))
-        complains = ~on_time & (rng.random(winners) < cfg.complaint_probability)
-        complaint_day = promise + rng.exponential(max(cfg.complaint_delay_days, 1e-12), winners)
         self.fulfilment["winners"] = winners
-        events = [(cfg.announce_days * 24.0, "announcement")]
-        events += [(float(d) * 24.0, "delivery") for d in np.unique(np.ceil(delivery[on_time]))]
-        events += [(float(d) * 24.0, "late_delivery") for d in np.unique(np.ceil(delivery[~on_time]))]
-        events += [(float(d) * 24.0, "complaint") for d in np.unique(np.ceil(complaint_day[complains]))]
-        events.sort()
-        start = self.env.now
-        for at, kind in events:
-            yield self.env.timeout(max(start + at - self.env.now, 0.0))
-            self.events.append((kind, self.env.now))
-        self.fulfilment["late_prizes"] = int((~on_time).sum())
-        self.fulfilment["complaints"] = int(complains.sum())
-        self.fulfilment["last_delivery_day"] = float(delivery.max()) if winners else math.nan
+        if cfg.operations is None:
+            return
+        # Winners, parcels and questions play out on the operations' own SimPy clock (sim/operations.py).
+        times = np.concatenate(self.entrant_times) if self.entrant_times and entrants else np.zeros(0)
+        times = times[times < self.cutoff]
+        result = operations.run_operations(cfg.operations, self.streams.seed("fulfilment"), winners, times, self.trace)
+        self.fulfilment.update(result)
 
     # ------------------------------------------------------------------------------------------ cohorts
     def _process(self, parts):
@@ -320,6 +308,8 @@ class Replication:
             "audience_cap_hit": int(self.cap_hit),
             "branching_ratio": (int(self.by_source[SHARES]) / self.exposed) if self.exposed else 0.0,
             "last_delivery_day": self.fulfilment["last_delivery_day"],
+            **{name: self.fulfilment[name] for name in operations.SCALARS},
+            "timeline_support_queue": self.fulfilment["timeline_support_queue"],
             "funnel": actions,
             "timeline_exposed": self.exposure_hours[: cfg.hours],
             "timeline_entrants": entrant_hours[: cfg.hours],
@@ -329,6 +319,7 @@ class Replication:
             out["trace_exposure_sources"] = np.concatenate([s for _, s in self.traced_exposures]) if self.traced_exposures else np.zeros(0, np.int8)
             out["trace_entrant_times"] = valid_times
             out["trace_events"] = list(self.events)
+            out["trace_operations"] = self.fulfilment.get("trace_operations")
         return out
 
 

@@ -12,6 +12,9 @@ from campaignsim.sim.config import SOURCES, SimConfig
 
 CONTRACT_OUTPUTS = ("entrants", "exposed", "entries", "shares", "late_prizes", "complaints")
 EXTRA_OUTPUTS = ("started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")
+OPERATIONS_OUTPUTS = ("on_time_share", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered", "escalations",
+                      "public_complaints", "unclaimed_prizes", "trust_next")
+"""Outputs of the operations (sim/operations.py), each summarised like the others."""
 
 
 def _f(x: float) -> Optional[float]:
@@ -77,6 +80,10 @@ class SimResult:
             outputs[name] = self.summary(name)
         outputs["takedown_hour"] = self.summary("takedown_hour")
         outputs["audience_cap_probability"] = _f(self.per_run["audience_cap_hit"].mean())
+        if "backlash" in self.per_run:
+            for name in OPERATIONS_OUTPUTS:
+                outputs[name] = self.summary(name)
+            outputs["backlash_probability"] = _f(self.per_run["backlash"].mean())
         outputs["cost_per_entrant"] = self.cost_per_entrant()
         funnel = self.per_run["funnel"]
         started = float(self.per_run["started"].mean()) or math.nan
@@ -99,9 +106,19 @@ class SimResult:
                 "entrants_mean": [_f(x) for x in self.per_run["timeline_entrants"].mean(axis=0)],
                 "exposed_mean": [_f(x) for x in self.per_run["timeline_exposed"].mean(axis=0)],
             },
+            **({"support_queue": self.support_queue()} if "timeline_support_queue" in self.per_run else {}),
             "parameters": {name: {"value": _f(value), "source": source} for name, value, source in cfg.parameters},
             "warnings": list(cfg.warnings),
         }
+
+    def support_queue(self) -> dict:
+        """Questions open (asked, not yet answered) at each hour from the campaign's start: mean and 90% interval of the runs."""
+        queue = self.per_run["timeline_support_queue"]
+        if queue.shape[1] == 0:
+            return {"hour": [], "mean": [], "p05": [], "p95": []}
+        p05, p95 = np.quantile(queue, [0.05, 0.95], axis=0)
+        return {"hour": list(range(queue.shape[1])), "mean": [_f(x) for x in queue.mean(axis=0)],
+                "p05": [_f(x) for x in p05], "p95": [_f(x) for x in p95]}
 
     def render_text(self) -> str:
         """A plain-text summary for the terminal."""
@@ -126,6 +143,20 @@ class SimResult:
             s = self.summary(f"exposed_{src}")
             if s["mean"]:
                 row(f"  reach from {src.replace('_', ' ')}", s)
+        if "backlash" in self.per_run:
+            lines += ["", "Operations (prizes and support)"]
+            row("prizes on time", self.summary("on_time_share"), pct=True)
+            row("last delivery (days after draw)", self.summary("last_delivery_day"))
+            row("unclaimed prizes", self.summary("unclaimed_prizes"))
+            row("questions", self.summary("inquiries"))
+            row("response time, mean (h)", self.summary("response_hours_mean"))
+            row("response time, p95 (h)", self.summary("response_hours_p95"))
+            row("unanswered at the end", self.summary("unanswered"))
+            row("escalations", self.summary("escalations"))
+            row("public complaints", self.summary("public_complaints"))
+            lines.append(f"{'backlash probability':28}{float(self.per_run['backlash'].mean()):>12.1%}")
+            row("trust for the next campaign", self.summary("trust_next"))
+            lines.append("")
         row("branching ratio R", self.summary("branching_ratio"))
         cost = self.cost_per_entrant()
         if cost:
