@@ -19,10 +19,11 @@ import attrs
 
 from campaignsim.lint.config import ConfigError, LintConfig, discover
 from campaignsim.lint.context import LintContext, finding_fields
+from campaignsim.lint.guard import MAX_FINDINGS_PER_RULE, Snapshot, capped, run_rule
 from campaignsim.lint.rule import Finding, severity_rank
 from campaignsim.lint.selection import match, resolve, unknown_selector_message
 from campaignsim.load import LoadError, LoadedFile, load_file
-from campaignsim.plugin.manager import PluginFailure, get_registry
+from campaignsim.plugin.manager import PluginFailure, failure_from, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
 UNUSED_IGNORE = "CS002"
@@ -230,18 +231,23 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     if shared is not None:
         known, same = shared
         record, replay = same is None, same is not None
+    snapshot = Snapshot(scenario)
     for run in context.runnable(scenario, codes):
         if replay and run.reads is not None and run.reads <= same and run in known:
             violations = known[run]
         else:
             try:
-                violations = list(run.check(scenario, context) or ())
-            except Exception as exc:  # a broken rule is reported by name; the others go on
-                failure = PluginFailure(run.plugin, f"rule {run.code}", f"{type(exc).__name__}: {exc}")
+                violations = run_rule(run, scenario, context, snapshot)
+            except (Exception, SystemExit) as exc:  # a broken rule is reported by name; the others go on
                 if failures is None:
                     raise
-                failures.append(failure)
+                where = f" (in {path}" + (f", variant {variant!r})" if variant is not None else ")")
+                failure = failure_from(run.plugin, f"rule {run.code}", exc, where)
+                if failure not in failures:
+                    failures.append(failure)
                 continue
+            if len(violations) > MAX_FINDINGS_PER_RULE:
+                violations = capped(violations, run.code)
             if record and run.reads is not None:
                 known[run] = violations
         if not violations:
