@@ -197,18 +197,22 @@ def scenario_from_string(toml: str, *, base: Optional[str] = MINIMAL_SCENARIO, r
 
 
 def lint_string(toml: str, *, rules: Optional[Iterable[str]] = None, base: Optional[str] = MINIMAL_SCENARIO,
-                registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> list[Finding]:
+                registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None,
+                options: Optional[dict] = None) -> list[Finding]:
     """Lint TOML text with all rules, or only ``rules`` (codes, prefixes or names); every variant too.
 
+    ``options`` sets rule options as ``[tool.campaignsim.rules]`` would: ``{"GEN007": {"max_minutes": 8}}``.
     A rule that raises is re-raised, so that a test shows its traceback.
     """
     registry = registry or get_registry()
-    return _lint(scenario_from_string(toml, base=base, registry=registry), registry, rules, exchange_rates)
+    return _lint(scenario_from_string(toml, base=base, registry=registry), registry, rules, exchange_rates, options)
 
 
-def _lint(loaded: LoadedFile, registry: Registry, rules: Optional[Iterable[str]], exchange_rates: Optional[dict]) -> list[Finding]:
+def _lint(loaded: LoadedFile, registry: Registry, rules: Optional[Iterable[str]], exchange_rates: Optional[dict],
+          options: Optional[dict] = None) -> list[Finding]:
     config = LintConfig(select=tuple(rules) if rules is not None else None,
-                        exchange_rates=tuple((exchange_rates or {}).items()))
+                        exchange_rates=tuple((exchange_rates or {}).items()), source="options=",
+                        rule_options=tuple((code, tuple(values.items())) for code, values in (options or {}).items()))
     failures: list = []
     results = lint_loaded(loaded, registry, config, failures)
     if failures:
@@ -233,18 +237,21 @@ def _describe(findings: list[Finding]) -> str:
 
 def assert_fires(code: str, toml: str, *, count: Optional[int] = None, key: Optional[str] = None, message: Optional[str] = None,
                  severity: Optional[str] = None, variant: Optional[str] = None, base: Optional[str] = MINIMAL_SCENARIO,
-                 registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> list[Finding]:
-    """Assert that rule ``code`` reports the scenario; returns its findings (of the base, or ``variant``)."""
-    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates)
+                 registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None, options: Optional[dict] = None) -> list[Finding]:
+    """Assert that rule ``code`` reports the scenario; returns its findings (of the base, or ``variant``).
+    ``options`` sets the rule's options: ``{"max_minutes": 8}``."""
+    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates,
+                                       options={code: options} if options else None)
                 if f.code == code and f.variant == variant]
     _check(code, findings, True, count=count, key=key, message=message, severity=severity)
     return findings
 
 
 def assert_passes(code: str, toml: str, *, variant: Optional[str] = None, base: Optional[str] = MINIMAL_SCENARIO,
-                  registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> None:
-    """Assert that rule ``code`` does not report the scenario (the base, or ``variant``)."""
-    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates)
+                  registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None, options: Optional[dict] = None) -> None:
+    """Assert that rule ``code`` does not report the scenario (the base, or ``variant``), with ``options`` set."""
+    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates,
+                                       options={code: options} if options else None)
                 if f.code == code and f.variant == variant]
     _check(code, findings, False)
 
@@ -264,13 +271,14 @@ class RuleCase:
     variant: Optional[str] = None
     exchange_rates: Optional[dict] = None
     source: str = ""
+    options: Optional[dict] = None  # the rule's options for this case
 
     @property
     def id(self) -> str:
         return f"{self.rule}_{self.name}"
 
 
-CASE_KEYS = {"name", "scenario", "fires", "message", "key", "count", "severity", "variant"}
+CASE_KEYS = {"name", "scenario", "fires", "message", "key", "count", "severity", "variant", "options"}
 FILE_KEYS = {"rule", "base", "replace_base", "exchange_rates", "cases"}
 
 
@@ -283,7 +291,8 @@ def _case_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), 1) if line.strip().replace(" ", "") == "[[cases]]"]
 
 
-_CASE_TYPES = {"name": str, "scenario": str, "fires": bool, "message": str, "key": str, "count": int, "severity": str, "variant": str}
+_CASE_TYPES = {"name": str, "scenario": str, "fires": bool, "message": str, "key": str, "count": int, "severity": str, "variant": str,
+               "options": dict}
 
 
 def load_rule_cases(path) -> list[RuleCase]:
@@ -321,7 +330,7 @@ def load_rule_cases(path) -> list[RuleCase]:
         cases.append(RuleCase(rule=data["rule"], name=raw["name"], scenario=raw.get("scenario", ""), fires=raw["fires"],
                               base=data.get("base"), replace_base=data.get("replace_base", False), message=raw.get("message"),
                               key=raw.get("key"), count=raw.get("count"), severity=raw.get("severity"), variant=raw.get("variant"),
-                              exchange_rates=data.get("exchange_rates"), source=f"{path}:{line}"))
+                              exchange_rates=data.get("exchange_rates"), source=f"{path}:{line}", options=raw.get("options")))
     return cases
 
 
@@ -347,7 +356,7 @@ def check_rule_case(case: RuleCase, registry: Optional[Registry] = None) -> None
     loaded = load_mapping(doc, registry, path=f"{case.source} (case {case.name!r})")
     if loaded.errors:
         raise ScenarioLoadError(loaded.errors)
-    findings = [f for f in _lint(loaded, registry, [case.rule], case.exchange_rates)
+    findings = [f for f in _lint(loaded, registry, [case.rule], case.exchange_rates, {case.rule: case.options} if case.options else None)
                 if f.code == case.rule and f.variant == case.variant]
     _check(case.rule, findings, case.fires, count=case.count, key=case.key, message=case.message, severity=case.severity)
 

@@ -292,7 +292,8 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     selected, unknown = _resolved(registry, config.select, config.extend_select, config.ignore)
     if unknown:
         raise ConfigError(f"{config.source or 'command line'}: " + unknown_selector_message(unknown[0], registry))
-    context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded)
+    context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded,
+                          rule_options=rule_options(registry, config) if config.rule_options else {})
     inline = _inline_suppressions(loaded, registry)
     inline_codes = {code for s in inline for code in s.codes}
     table_sups = {}
@@ -363,6 +364,34 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
         if len(findings) > 1:
             findings.sort(key=_by_line if None in map(_LINE, findings) else _LINE_CODE_KEY)
     return results
+
+
+def rule_options(registry, config: LintConfig) -> dict[str, dict]:
+    """The rule options a settings file sets, checked against what the rules declare (remembered per
+    registry and settings). An unknown rule or option, or a bad value, is a ConfigError naming the file."""
+    key = (rule_options, config.rule_options)
+    cache = registry.scope_cache
+    found = cache.get(key)
+    if found is not None:
+        return found
+    where = config.source or "settings"
+    out: dict[str, dict] = {}
+    for written, options in config.rule_options:
+        rule = registry.rule(written)
+        if rule is None:
+            raise ConfigError(f"{where}: rules.{written}: " + unknown_selector_message(written, registry))
+        declared = {o.name: o for o in rule.options}
+        for name, value in options:
+            option = declared.get(name)
+            if option is None:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ConfigError(f"{where}: rules.{written}.{name}: {rule.code} has no such option (its options: {known})")
+            problem = option.problem(value)
+            if problem:
+                raise ConfigError(f"{where}: rules.{written}.{name}: {problem}")
+            out.setdefault(rule.code, {})[name] = float(value) if option.type == "float" else value
+    cache[key] = out
+    return out
 
 
 def _rates(registry, config: LintConfig) -> dict[str, float]:

@@ -40,7 +40,8 @@ class RuleOption:
 
     Users set it under ``[tool.campaignsim.rules.CODE]`` (``pyproject.toml`` or ``campaignsim.toml``);
     ``check`` reads it with ``self.option(context, "name")``. ``default`` is what the rule's plugin
-    ships; ``ge``/``le`` bound numbers and ``choices`` strings, as for :class:`~campaignsim.model.ExtraField`.
+    ships (None: not set, the rule then decides, e.g. from the platform); ``ge``/``le`` bound numbers and
+    ``choices`` strings, as for :class:`~campaignsim.model.ExtraField`.
     """
 
     name: str

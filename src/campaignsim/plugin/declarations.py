@@ -110,7 +110,7 @@ def rule_problems(rule) -> list[str]:
                 continue
             if not isinstance(option.doc, str) or not option.doc.strip():
                 problems.append(f"{where}: doc is required")
-            wrong = option.problem(option.default)
+            wrong = option.problem(option.default) if option.default is not None else None  # None: "not set"
             if wrong:
                 problems.append(f"{where}: the default {wrong}")
     return problems
