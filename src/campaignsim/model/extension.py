@@ -158,6 +158,24 @@ class StepFriction:
     note: str = _doc("Why, in a sentence naming the scenario key (shown among the simulation's warnings).", "")
 
 
+DECLARED_KEYS: dict[str, set[str]] = {"platform": set(), "step": set()}
+"""Every extra key a loaded platform ("platform") or action ("step") declares, filled as plugins load:
+:meth:`Platform.extra` and :meth:`EntryStep.extra` tell a typo from a key a scenario leaves out."""
+
+
+def check_declared(kind: str, key: str) -> None:
+    """Raise KeyError when no loaded plugin declares ``key`` for a platform or step (``kind``)."""
+    known = DECLARED_KEYS[kind]
+    if key in known:
+        return
+    import difflib
+
+    hint = difflib.get_close_matches(key, sorted(known), n=1)
+    where = "platform" if kind == "platform" else "entry action"
+    raise KeyError(f"no loaded {where} declares the key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+                   + f" (declare it in the {'PlatformSpec' if kind == 'platform' else 'ActionSpec'}'s extra_fields)")
+
+
 ASSUMPTION = "assumption [U]: no published figure; calibrate to past campaigns"
 SIM_FIELDS = ("reach_per_follower", "attention_kernel", "attention_half_life_hours", "power_law_exponent", "share_delay_hours",
               "friend_reach", "repost_reach_factor", "takedown_hazard_per_day", "takedown_voids_entries")

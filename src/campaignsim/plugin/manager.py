@@ -14,6 +14,7 @@ from typing import Any, Iterable, Optional
 import attrs
 import pluggy
 
+from campaignsim.model.extension import DECLARED_KEYS
 from campaignsim.plugin import ENTRY_POINT_GROUP, PROJECT_NAME, Replacing, hookspecs, replacing  # noqa: F401  (replacing: re-exported)
 
 BUILTIN_PREFIX = "campaignsim."
@@ -383,6 +384,7 @@ def _collect_platforms(admitted: _Admitted, platforms) -> None:
             admitted.replaced.append(f"{target} (from {old_plugin})")
         registry.platforms[spec.name] = spec
         registry.platform_plugins[spec.name] = admitted.plugin
+        DECLARED_KEYS["platform"].update(e.name for e in spec.extra_fields)
         for alias in spec.aliases:
             registry.platform_aliases[alias] = spec.name
         admitted.provided.append(spec.name)
@@ -410,6 +412,7 @@ def _collect_actions(admitted: _Admitted, actions) -> None:
         registry.actions[spec.name] = attrs.evolve(spec, extra_fields=_guarded_extras(spec.extra_fields, admitted.plugin,
                                                                                     f"entry.steps ({spec.name})"))
         registry.action_plugins[spec.name] = admitted.plugin
+        DECLARED_KEYS["step"].update(e.name for e in spec.extra_fields)
         admitted.provided.append(spec.name)
 
 
