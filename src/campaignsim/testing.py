@@ -303,8 +303,10 @@ def load_rule_cases(path) -> list[RuleCase]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise RuleCaseError(f"{path}:{line or 1}: invalid TOML: {exc}") from exc
+        import re
+
+        found = re.search(r"at line (\d+)", str(exc))
+        raise RuleCaseError(f"{path}:{found.group(1) if found else 1}: invalid TOML: {exc}") from exc
     unknown = set(data) - FILE_KEYS
     if unknown:
         key = sorted(unknown)[0]

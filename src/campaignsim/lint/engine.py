@@ -389,7 +389,7 @@ def rule_options(registry, config: LintConfig) -> dict[str, dict]:
             problem = option.problem(value)
             if problem:
                 raise ConfigError(f"{where}: rules.{written}.{name}: {problem}")
-            out.setdefault(rule.code, {})[name] = float(value) if option.type == "float" else value
+            out.setdefault(rule.code, {})[name] = value
     cache[key] = out
     return out
 
