@@ -379,6 +379,9 @@ def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_pat
 
 
 def _add_optional_commands() -> None:
+    from campaignsim.newcmd import new
+
+    main.add_command(new)
     # The simulator and the report each contribute their commands; both import numpy only when run.
     try:
         from campaignsim.sim.command import simulate
