@@ -20,15 +20,25 @@ def step_friction(registry, scenario, index: int, step, action, completion: floa
 
     overrides = overrides or {}
     notes: list[str] = []
-    impls = getattr(registry, "step_friction", None) or ()
+    impls = getattr(registry, "step_friction", None)
+    if impls is None:  # a registry built by hand, without hooks: the built-in packs' answers
+        from campaignsim.builtin import core
+
+        impls = [("campaignsim_core", core.campaignsim_step_friction)]
     if not impls:
         return completion, effort, notes
     platform = registry.platform(scenario.platform.name)
     offered = {"scenario": scenario, "index": index, "step": step, "action": action, "platform": platform}
     for plugin, impl in impls:
         where = f"plugin {plugin!r} raised in campaignsim_step_friction for entry.steps[{index}]"
+        function = getattr(impl, "function", impl)
+        argnames = getattr(impl, "argnames", None)
+        if argnames is None:
+            import inspect
+
+            argnames = tuple(inspect.signature(function).parameters)
         try:
-            answer = impl.function(**{name: offered[name] for name in impl.argnames if name in offered})
+            answer = function(**{name: offered[name] for name in argnames if name in offered})
         except (Exception, SystemExit) as exc:
             raise SimulationConfigError(f"{where}: {type(exc).__name__}: {exc}") from exc
         if answer is None:

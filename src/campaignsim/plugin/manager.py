@@ -302,7 +302,8 @@ def _collect_rules(admitted: _Admitted, rules) -> None:
             continue
         if code in registry.rule_aliases and registry.rule_aliases[code] != target:
             former = registry.rule_aliases[code]
-            admitted.clash(what, code, f"{registry.rule_plugins.get(former)}' (a former code of {former})'")
+            admitted.refuse(what, f"{code!r} is a former code of {former} (plugin {registry.rule_plugins.get(former)!r}), still accepted "
+                                  f"by selectors and ignores; choose another code, or declare replaces = {former!r}")
             continue
         same_name = next((c for c, r in registry.rules.items() if r.name == rule.name and c != target), None)
         if same_name is not None:

@@ -23,7 +23,8 @@ BLOCK = re.compile(r"(<!-- generated:([\w-]+)(?: ([\w.]+))? -->\n)(.*?)(<!-- /ge
 def _markdown(text: str) -> str:
     """A docstring in Markdown: ``code`` and Sphinx roles become backticks, paragraphs are kept."""
     text = inspect.cleandoc(text or "")
-    text = re.sub(r":(?:class|func|meth|attr|data|mod):`~?([\w.]+)`", lambda m: f"`{m.group(1).split('.')[-1]}`", text)
+    text = re.sub(r":(?:class|func|meth|attr|data|mod):`(~?)([\w.]+)`",
+                  lambda m: f"`{m.group(2).split('.')[-1] if m.group(1) else m.group(2)}`", text)  # Sphinx: ~ shows the last part only
     text = text.replace("``", "`")
     text = re.sub(r"::\n", ":\n", text)
     out, block = [], False
