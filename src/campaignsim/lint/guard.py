@@ -19,7 +19,6 @@ the rest are counted in one summary finding.
 
 from __future__ import annotations
 
-import copy
 import os
 import signal
 import threading
@@ -82,42 +81,58 @@ def _checked(items, code: str) -> list:
     return out
 
 
-def restore(target, original) -> None:
-    """Put the attrs value ``target`` back to ``original``'s values, in place (it is shared: variants
-    and later files hold the very same objects)."""
-    for f in attrs.fields(type(target)):
-        now, was = getattr(target, f.name), getattr(original, f.name)
-        if now == was and type(now) is type(was):
-            continue
-        if attrs.has(type(now)) and type(now) is type(was):
-            restore(now, was)
-        elif (isinstance(now, tuple) and isinstance(was, tuple) and len(now) == len(was)
-              and all(attrs.has(type(a)) and type(a) is type(b) for a, b in zip(now, was))):
-            for a, b in zip(now, was):
-                restore(a, b)
-        else:
-            object.__setattr__(target, f.name, copy.deepcopy(was))
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _nodes(value, out: list) -> None:
+    """Every attrs value reachable from ``value`` (through attrs fields and tuples), each with the
+    objects its fields hold right now."""
+    cls = type(value)
+    if cls is tuple:
+        for item in value:
+            _nodes(item, out)
+        return
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else ()
+    if not names:
+        return
+    held = tuple(getattr(value, name) for name in names)
+    out.append((value, names, held))
+    for item in held:
+        _nodes(item, out)
 
 
 class Snapshot:
-    """A copy of a scenario taken before the guarded rules run on it, made once and only when needed."""
+    """What every frozen value of a scenario holds, noted before the guarded rules run on it (once,
+    and only when one runs). The values are frozen and their leaves immutable, so a change can only
+    be a field set anew (``object.__setattr__``): :meth:`changed` finds it by identity and sets the
+    old object back, in place, for this scenario and every one sharing the value (variants, later
+    files, the model's shared defaults)."""
 
-    __slots__ = ("scenario", "_copy")
+    __slots__ = ("scenario", "_nodes")
 
     def __init__(self, scenario):
         self.scenario = scenario
-        self._copy = None
+        self._nodes = None
 
     def take(self) -> None:
-        if self._copy is None:
-            self._copy = copy.deepcopy(self.scenario)
+        if self._nodes is None:
+            nodes: list = []
+            _nodes(self.scenario, nodes)
+            self._nodes = nodes
 
     def changed(self) -> bool:
-        """Whether the scenario differs from the copy; if so it is restored."""
-        if self._copy is None or self.scenario == self._copy:
+        """Whether a field was set anew since :meth:`take`; if so every one is put back."""
+        if self._nodes is None:
             return False
-        restore(self.scenario, self._copy)
-        return True
+        found = False
+        for node, names, held in self._nodes:
+            for name, value in zip(names, held):
+                if getattr(node, name) is not value:
+                    object.__setattr__(node, name, value)
+                    found = True
+        return found
 
 
 def run_rule(run, scenario, context, snapshot: Optional[Snapshot] = None) -> list:
