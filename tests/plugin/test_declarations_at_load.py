@@ -145,3 +145,32 @@ def test_an_unknown_hook_name_is_reported_rather_than_ignored():
     registry = registry_with(("typo", Typo()))
     [failure] = [f for f in registry.failures if f.plugin == "typo"]
     assert failure.stage == "campaignsim_rule" and "no such hook" in failure.error and "campaignsim_rules" in failure.error
+
+
+BAD_PLATFORMS = '''
+from campaignsim.model import PlatformSpec, SimDefaults
+from campaignsim.plugin import hookimpl
+
+
+@hookimpl
+def campaignsim_platforms():
+    return [PlatformSpec(name="bilibili", title="Bilibili", sim=SimDefaults(attention_kernel="power_law")),
+            PlatformSpec(name="kuaishou", title="Kuaishou", sim=SimDefaults(reach_per_follower=-0.5))]
+'''
+
+
+def test_cli_a_plugin_with_a_bad_kernel_and_a_negative_reach_is_refused_by_name_and_every_built_in_rule_remains(cli, site, fake_distribution,
+                                                                                                                  builtin_codes):
+    import json
+
+    fake_distribution(site, "cstest-badplatforms", {"badplatforms": "cstest_badplatforms"}, {"cstest_badplatforms": BAD_PLATFORMS})
+    result = cli("rules", "--format", "json", pythonpath=site)
+    lines = result.stderr.splitlines()
+    assert "campaignsim: plugin 'badplatforms' was refused in campaignsim_platforms: platform 'bilibili': sim.attention_kernel must be one of " \
+           "exponential, power, got 'power_law'" in lines
+    assert any(line.startswith("campaignsim: plugin 'badplatforms' was refused in campaignsim_platforms: platform 'kuaishou': "
+                               "sim.reach_per_follower must be at least 0") for line in lines)
+    assert builtin_codes <= {r["code"] for r in json.loads(result.stdout)}
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    schema = cli("schema", pythonpath=site)
+    assert schema.returncode == 2 and json.loads(schema.stdout)["$schema"]

@@ -140,7 +140,7 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
-    severity: ClassVar[str] = "warning"
+    severity: ClassVar[Severity] = "warning"
     platforms: ClassVar[tuple[str, ...]] = ()
     account_kinds: ClassVar[tuple[str, ...]] = ()
     jurisdictions: ClassVar[tuple[str, ...]] = ()
