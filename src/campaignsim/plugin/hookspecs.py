@@ -10,6 +10,11 @@ Every built-in pack (``campaignsim.builtin.*``) is registered the same way. An i
 accept fewer arguments than the specification names (pluggy's opt-in arguments), so new
 arguments can be added to a hook without breaking existing plugins. Each hook is called once per
 plugin and its results are collected; a plugin that raises is reported by name and the others go on.
+
+Plugins are asked in a fixed order: the built-in packs (by entry-point name), then third-party
+plugins (by entry-point name). What a hook returns is checked before it is used
+(:mod:`campaignsim.plugin.declarations`); a declaration that fails, or that takes a code or name an
+earlier plugin provides without saying ``replaces``, is refused and blamed on its plugin.
 """
 
 from __future__ import annotations
