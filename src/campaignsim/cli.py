@@ -16,9 +16,10 @@ from campaignsim.compare import PAIRED_DEFAULT_RUNS
 
 
 class Settings:
-    def __init__(self, no_plugins: bool = False, plugins: tuple[str, ...] = ()):
+    def __init__(self, no_plugins: bool = False, plugins: tuple[str, ...] = (), verbose: bool = False):
         self.no_plugins = no_plugins
         self.plugins = plugins
+        self.verbose = verbose
 
     def plugin_options(self) -> dict:
         if self.no_plugins:
@@ -50,17 +51,28 @@ def emit(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-def report_plugin_failures(registry) -> None:
+def _verbose() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and getattr(ctx.find_object(Settings), "verbose", False))
+
+
+def report_plugin_failures(registry, *, tracebacks_only: bool = False) -> None:
+    """Each plugin failure on standard error, one line each; with ``--verbose`` the plugin's traceback too."""
+    verbose = _verbose()
     for failure in registry.failures:
-        click.echo(f"campaignsim: {failure.render()}", err=True)
+        if not tracebacks_only:
+            click.echo(f"campaignsim: {failure.render()}", err=True)
+        if verbose and failure.traceback:
+            click.echo(failure.traceback.rstrip("\n"), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="campaignsim")
 @click.option("--no-plugins", is_flag=True, help="Load only the built-in packs, no third-party plugins.")
 @click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Load only this third-party plugin (repeatable), besides the built-in packs.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the traceback of a plugin that fails, after its one-line message.")
 @click.pass_context
-def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...]) -> None:
+def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...], verbose: bool) -> None:
     """Check, simulate and compare social-media campaigns before launch.
 
     \b
@@ -70,7 +82,7 @@ def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...]) -> None
     """
     if no_plugins and plugins:
         raise click.UsageError("--no-plugins and --plugin exclude each other: --plugin NAME already loads only NAME besides the built-in packs")
-    ctx.obj = Settings(no_plugins, plugins)
+    ctx.obj = Settings(no_plugins, plugins, verbose)
 
 
 FORMAT_HELP = "Output format: text, json, sarif, github, or one a plugin adds."
@@ -99,12 +111,23 @@ def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt,
     except ConfigError as exc:
         fail(str(exc))
     color = fmt == "text" and output is None and sys.stdout.isatty()
-    text = registry.output_formats[fmt].render(report, color=color)
+    from campaignsim.plugin.manager import PluginError
+
+    try:
+        text = registry.output_formats[fmt].render(report, color=color)
+    except PluginError as exc:
+        if settings.verbose:
+            import traceback
+
+            click.echo("".join(traceback.format_exception(exc.__cause__)).rstrip("\n"), err=True)
+        fail(str(exc))
     emit(text, output)
     if fmt != "text":  # text already shows these
         for error in report.load_errors:
             click.echo(error.render(), err=True)
         report_plugin_failures(report)
+    else:
+        report_plugin_failures(report, tracebacks_only=True)
     sys.exit(report.exit_code())
 
 
@@ -187,9 +210,10 @@ def plugins(settings: Settings, fmt) -> None:
     if fmt == "json":
         import json
 
-        data = {"plugins": [{"name": p.name, "module": p.module, "version": p.version, "builtin": p.builtin, "provides": p.provides}
+        data = {"plugins": [{"name": p.name, "module": p.module, "version": p.version, "builtin": p.builtin, "provides": p.provides,
+                                 "replaced": p.replaced}
                             for p in registry.plugins],
-                "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error} for f in registry.failures]}
+                "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error, "refused": f.refused} for f in registry.failures]}
         click.echo(json.dumps(data, indent=2))
     else:
         for p in registry.plugins:
@@ -197,6 +221,8 @@ def plugins(settings: Settings, fmt) -> None:
             click.echo(f"{p.name} {p.version} ({kind}, {p.module})")
             for what, names in sorted(p.provides.items()):
                 click.echo(f"    {what}: {', '.join(names)}")
+            for what, names in sorted(p.replaced.items()):
+                click.echo(f"    replaces {what}: {', '.join(names)}")
         report_plugin_failures(registry)
     sys.exit(2 if registry.failures else 0)
 
@@ -318,6 +344,8 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
             render(result, Console())
     if fmt == "json":
         report_plugin_failures(result.lint)
+    else:
+        report_plugin_failures(result.lint, tracebacks_only=True)
     if report_path and result.runs:
         from campaignsim.report.files import write_report
 
@@ -351,6 +379,9 @@ def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_pat
 
 
 def _add_optional_commands() -> None:
+    from campaignsim.newcmd import new
+
+    main.add_command(new)
     # The simulator and the report each contribute their commands; both import numpy only when run.
     try:
         from campaignsim.sim.command import simulate

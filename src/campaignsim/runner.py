@@ -70,15 +70,18 @@ class RunResult:
         }
 
 
-def takedown_codes(scenario, registry) -> tuple[str, ...]:
+def takedown_codes(scenario, registry, failures: Optional[list] = None, path: str = "<scenario>") -> tuple[str, ...]:
     """The error-level platform rules a scenario breaks: what a platform would take a post down for.
 
     Judged with every rule and no suppressions, whatever the lint settings: a platform does not
-    read a campaign's ignores, so an ignore silences a finding but not the takedown risk.
+    read a campaign's ignores, so an ignore silences a finding but not the takedown risk. A rule
+    that raises is added to ``failures`` (by plugin and rule, once) and judged as not broken.
     """
     from campaignsim.lint.engine import lint_scenario
 
-    return tuple(sorted({f.code for f in lint_scenario(scenario, registry) if f.severity == "error" and registry.rules[f.code].platforms}))
+    found = [] if failures is None else failures
+    findings = lint_scenario(scenario, registry, failures=found, path=path)
+    return tuple(sorted({f.code for f in findings if f.severity == "error" and registry.rules[f.code].platforms}))
 
 
 def cannot_simulate(path: str, scenario, error: Exception) -> str:
@@ -115,7 +118,7 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
                 label = f"{scenario.campaign.name}: {scenario.variant}" if scenario.variant else scenario.campaign.name
             try:
                 sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                               takedown_codes=takedown_codes(scenario, registry),
+                               takedown_codes=takedown_codes(scenario, registry, lint_report.failures, loaded.path),
                                progress=progress.advance if progress is not None else None)
             except SimulationConfigError as exc:
                 raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None

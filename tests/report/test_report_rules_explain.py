@@ -3,7 +3,7 @@
 import json
 
 RULE_KEYS = {"code", "name", "severity", "aliases", "platforms", "account_kinds", "jurisdictions", "summary", "rationale",
-             "heuristic", "fail_example", "pass_example", "plugin", "references"}
+             "heuristic", "fail_example", "pass_example", "plugin", "references", "options"}
 REFERENCE_KEYS = {"title", "url", "verified", "verification", "checked"}  # checked: when the status was last checked, or null
 
 

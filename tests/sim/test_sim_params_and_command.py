@@ -94,7 +94,7 @@ def fake_file(monkeypatch):
     """The command with a loader returning the reference draw and its 'comment to enter' variant."""
     loaded = FakeLoaded([H.scenario(reach=3_000), H.scenario(reach=3_000, steps=(H.step("comment"),), variant="comment to enter")], [])
     monkeypatch.setattr(command, "_load_file", lambda path, registry: loaded)
-    monkeypatch.setattr(runner, "takedown_codes", lambda scenario, registry: ())
+    monkeypatch.setattr(runner, "takedown_codes", lambda scenario, registry, failures=None, path="<scenario>": ())
     return loaded
 
 

@@ -19,6 +19,8 @@ def rule_dict(rule, registry=None) -> dict:
         "fail_example": rule.fail_example, "pass_example": rule.pass_example, "plugin": plugin,
         "references": [{"title": r.title, "url": r.url, "verified": r.verified, "verification": VERIFIED[r.verified],
                         "checked": r.checked} for r in rule.references],
+        "options": [{"name": o.name, "type": o.type, "default": o.default, "doc": o.doc, "ge": o.ge, "le": o.le,
+                     "choices": list(o.choices) if o.choices is not None else None} for o in getattr(rule, "options", ())],
     }
 
 
@@ -55,6 +57,18 @@ def rule_markdown(rule, registry=None) -> str:
         lines += ["", "## Example that fails", "", "```toml", rule.fail_example.strip(), "```"]
     if rule.pass_example:
         lines += ["", "## Example that passes", "", "```toml", rule.pass_example.strip(), "```"]
+    if d["options"]:
+        lines += ["", "## Options", "", f"Set under `[tool.campaignsim.rules.{rule.code}]` in `pyproject.toml` (or `[rules.{rule.code}]` in "
+                  "`campaignsim.toml`).", "", "| Option | Type | Default | Meaning |", "|---|---|---|---|"]
+        for o in d["options"]:
+            bounds = [f"≥ {o['ge']:g}" if o["ge"] is not None else "", f"≤ {o['le']:g}" if o["le"] is not None else ""]
+            bounds_text = f" ({', '.join(b for b in bounds if b)})" if any(bounds) else ""
+            default = "not set" if o["default"] is None else f"`{o['default']!r}`".replace("True", "true").replace("False", "false")
+            meaning = o["doc"].replace("|", "\\|")
+            lines.append(f"| `{o['name']}` | {o['type']}{bounds_text} | {default} | {meaning} |")
+        example = d["options"][0]
+        value = example["default"] if example["default"] is not None else (example["ge"] or 1)
+        lines += ["", "```toml", f"[tool.campaignsim.rules.{rule.code}]", f"{example['name']} = {value!r}".replace("True", "true").replace("False", "false"), "```"]
     lines += ["", "## Sources", ""]
     if rule.references:
         for r in rule.references:

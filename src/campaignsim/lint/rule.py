@@ -7,8 +7,9 @@ scenario. ``campaignsim explain`` and the docs' rule pages are generated from th
 
 from __future__ import annotations
 
+import math
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal, Optional, get_args
 
 import attrs
 
@@ -24,8 +25,53 @@ VERIFIED = {"V": "official text seen", "S": "secondary source", "S-": "weak seco
 CHECKED_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
 
 
+Severity = Literal["info", "warning", "error"]
+assert get_args(Severity) == SEVERITIES
+
+OptionType = Literal["int", "float", "bool", "str"]
+OPTION_TYPES: tuple[str, ...] = get_args(OptionType)
+_PYTHON_TYPES = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,)}
+
+
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
+
+
+@attrs.define(frozen=True)
+class RuleOption:
+    """A setting of a rule that users may change: a threshold, a limit, a list of exemptions.
+
+    Users set it under ``[tool.campaignsim.rules.CODE]`` (``pyproject.toml`` or ``campaignsim.toml``);
+    ``check`` reads it with ``self.option(context, "name")``. ``default`` is what the rule's plugin
+    ships (None: not set, the rule then decides, e.g. from the platform); ``ge``/``le`` bound numbers and
+    ``choices`` strings, as for :class:`~campaignsim.model.ExtraField`.
+    """
+
+    name: str
+    type: OptionType
+    default: Any
+    doc: str
+    ge: Optional[float] = None
+    le: Optional[float] = None
+    choices: Optional[tuple[str, ...]] = None
+
+    def problem(self, value) -> Optional[str]:
+        """Why ``value`` is not acceptable for this option, or None."""
+        kinds = _PYTHON_TYPES.get(self.type)
+        if kinds is None:
+            return f"type must be one of {', '.join(OPTION_TYPES)}, got {self.type!r}"
+        if isinstance(value, bool) and self.type != "bool" or not isinstance(value, kinds):
+            return f"must be {'an' if self.type == 'int' else 'a'} {self.type}, got {value!r}"
+        if self.type in ("int", "float"):
+            if not math.isfinite(value):
+                return f"must be a finite number, got {value!r}"
+            if self.ge is not None and value < self.ge:
+                return f"must be at least {self.ge:g}, got {value!r}"
+            if self.le is not None and value > self.le:
+                return f"must be at most {self.le:g}, got {value!r}"
+        if self.choices is not None and value not in self.choices:
+            return f"must be one of {', '.join(map(str, self.choices))}, got {value!r}"
+        return None
 
 
 @attrs.define(frozen=True)
@@ -93,6 +139,10 @@ class Rule:
     ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere.
     ``account_kinds`` limits it further to some account kinds of those platforms.
 
+    ``replaces`` names the code of a rule an earlier plugin provides that this one replaces on
+    purpose (a code already taken is otherwise refused); ``options`` declares the rule's settings
+    (:class:`RuleOption`), read in :meth:`check` with :meth:`option`.
+
     ``reads`` may name the parts of a scenario that :meth:`check` reads (``"prize"``, ``"entry"``,
     ``"campaign"`` for ``scenario.jurisdictions``, ``"variant"`` for the variant's name, …). A
     variant whose named parts are the base's own, unchanged, then gets the base's violations without
@@ -102,7 +152,7 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
-    severity: ClassVar[str] = "warning"
+    severity: ClassVar[Severity] = "warning"
     platforms: ClassVar[tuple[str, ...]] = ()
     account_kinds: ClassVar[tuple[str, ...]] = ()
     jurisdictions: ClassVar[tuple[str, ...]] = ()
@@ -114,11 +164,26 @@ class Rule:
     aliases: ClassVar[tuple[str, ...]] = ()
     heuristic: ClassVar[bool] = False
     reads: ClassVar[Optional[tuple[str, ...]]] = None
+    # Declarations about the rule's place among the others and its settings.
+    replaces: ClassVar[Optional[str]] = None
+    options: ClassVar[tuple[RuleOption, ...]] = ()
 
     def check(self, scenario: "Scenario", context: "LintContext") -> Iterable[Violation]:
         raise NotImplementedError(f"rule {self.code} does not implement check()")
 
     # Helpers for subclasses
+    def option(self, context: "LintContext", name: str):
+        """The value of one of the rule's :attr:`options`: the user's setting, else the declared default.
+        A name the rule does not declare raises KeyError (a typo must not silently read None)."""
+        for declared in type(self).options:
+            if declared.name == name:
+                break
+        else:
+            raise KeyError(f"rule {self.code} declares no option {name!r} (declared: "
+                           f"{', '.join(o.name for o in type(self).options) or 'none'})")
+        settings = getattr(context, "rule_options", None) or {}
+        return settings.get(self.code, {}).get(name, declared.default)
+
     def violation(self, key: str, message: str, suggestion: Optional[str] = None, severity: Optional[str] = None) -> Violation:
         return Violation(key, message, suggestion, severity)
 

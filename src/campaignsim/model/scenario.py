@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
+from campaignsim.model.extension import check_declared
 from campaignsim.model.fields import WORLD_POPULATION, field, value_class
 
 DRAW_KINDS = ("random", "first_come", "judged", "everyone", "instant_win")
@@ -65,8 +66,13 @@ class Platform:
     extras: tuple[tuple[str, object], ...] = field((), doc="Platform-specific keys, validated by the platform plugin.")
 
     def extra(self, key: str, default=None):
-        """A platform-specific key's value."""
-        return dict(self.extras).get(key, default)
+        """A platform-specific key's value, or ``default`` when the scenario leaves it out. A key that no
+        loaded platform declares raises KeyError: a typo must not read as "not set"."""
+        for name, value in self.extras:
+            if name == key:
+                return value
+        check_declared("platform", key)
+        return default
 
 
 @value_class
@@ -101,8 +107,13 @@ class EntryStep:
     extras: tuple[tuple[str, object], ...] = field((), doc="Action-specific keys, validated by the action's plugin.")
 
     def extra(self, key: str, default=None):
-        """An action-specific key's value."""
-        return dict(self.extras).get(key, default)
+        """An action-specific key's value, or ``default`` when the step leaves it out. A key that no
+        loaded action declares raises KeyError: a typo must not read as "not set"."""
+        for name, value in self.extras:
+            if name == key:
+                return value
+        check_declared("step", key)
+        return default
 
 
 @value_class

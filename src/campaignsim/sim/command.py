@@ -78,11 +78,12 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     if progress is not None:
         progress.start(runs * len(scenarios))
     results, problem = [], None
+    rule_failures: list = []  # rules that raised while judging the takedown risk: named, and exit 2
     try:
         for scenario in scenarios:
             try:
                 results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                                   takedown_codes=runner.takedown_codes(scenario, registry),
+                                   takedown_codes=runner.takedown_codes(scenario, registry, rule_failures, path),
                                    progress=progress.advance if progress is not None else None))
             except SimulationConfigError as exc:
                 problem = runner.cannot_simulate(path, scenario, exc)
@@ -107,7 +108,10 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=True).print(text, end="")
-    sys.exit(2 if registry.failures else 0)
+    from types import SimpleNamespace
+
+    report_plugin_failures(SimpleNamespace(failures=rule_failures))
+    sys.exit(2 if registry.failures or rule_failures else 0)
 
 
 def _strip_markup(text: str) -> str:

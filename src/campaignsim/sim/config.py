@@ -248,10 +248,11 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields))
         delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
         exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count, to=step.to))
-        if step.action == "comment" and scenario.platform.comments_enabled is False and f"completion_{step.action}" not in overrides:
-            # The post takes no comments: nobody can complete this step (WX005 explains why).
-            completion = 0.0
-            warnings.append(f"entry.steps[{index}]: comments are switched off (platform.comments_enabled = false), so nobody can comment to enter")
+        # Plugins adjust a step from the platform's and the step's keys (comments switched off: nobody can comment).
+        from campaignsim.plugin.friction import step_friction
+
+        completion, effort, notes = step_friction(registry, scenario, index, step, spec, completion, effort, overrides)
+        warnings.extend(notes)
         for what in ACTION_PARAMETERS:
             name = f"{what}_{step.action}"
             if name in overrides:
