@@ -8,7 +8,8 @@
 #    when missing, so nothing is installed into the system's Python.
 # 2. campaignsim from this checkout with its dev and report extras, and the example plugin.
 # 3. Headless Chromium, which one test opens the HTML report in: found on PATH, else installed
-#    with apt-get (as root, or through sudo without a password); otherwise it says what to run.
+#    with apt-get (as root, or through sudo without a password); otherwise it says what to run
+#    (scripts/ensure-chromium.sh).
 # 4. pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,17 +59,7 @@ say "installing campaignsim[dev,report] and the example plugin into $("$python" 
 "$python" -m pip install -q --disable-pip-version-check -e '.[dev,report]' -e plugins/campaignsim-example
 
 # 3. Headless Chromium
-chromium=""
-for name in chromium chromium-browser google-chrome; do
-  if command -v "$name" >/dev/null 2>&1; then chromium=$name; break; fi
-done
-if [ -z "$chromium" ]; then
-  apt_install chromium || apt_install chromium-browser || true
-  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || {
-    say "headless Chromium is missing and cannot be installed from here: run 'sudo apt-get install chromium' (or put chromium or google-chrome on PATH) and run this again"
-    exit 1
-  }
-fi
+bash scripts/ensure-chromium.sh
 
 # 4. The tests
 say "running the tests"
