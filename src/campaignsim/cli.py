@@ -350,6 +350,15 @@ def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_pat
     _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path)
 
 
+def _add_new_command() -> None:
+    from campaignsim.newcmd import new
+
+    main.add_command(new)
+
+
+_add_new_command()
+
+
 def _add_optional_commands() -> None:
     # The simulator and the report each contribute their commands; both import numpy only when run.
     try:
