@@ -151,13 +151,17 @@ def rules(settings: Settings, fmt, select) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.pass_obj
 def explain(settings: Settings, code, fmt) -> None:
-    """Everything about one rule: what, why, examples and sources with their verification status."""
+    """Everything about one rule: what, why, examples and sources with their verification status.
+    Given an entry action's name (comment, share, form, …): its effort, completion and delay with
+    their sources."""
     from campaignsim.lint.docs import rule_dict, rule_markdown
     from campaignsim.lint.selection import unknown_selector_message
 
     registry = settings.registry()
     report_plugin_failures(registry)
     rule = registry.rule(code)
+    if rule is None and registry.action(code) is not None:
+        _explain_action(registry, code, fmt)
     if rule is None:
         fail(unknown_selector_message(code, registry))
     if fmt == "json":
@@ -172,16 +176,41 @@ def explain(settings: Settings, code, fmt) -> None:
 
         console = Console()
         if console.is_terminal:
-            console.print(Markdown(rule_markdown(rule, registry)))
+            # Headings, bold and code rendered; each source's address shown after its title, so it
+            # can be read and copied on any terminal (not only those that make links clickable).
+            console.print(Markdown(rule_markdown(rule, registry), hyperlinks=False))
         else:
             click.echo(rule_markdown(rule, registry))
     sys.exit(2 if registry.failures else 0)
 
 
+def _action_plugin(registry, name: str):
+    """The plugin whose entry action ``name`` is in use (the last to provide it)."""
+    found = None
+    for p in registry.plugins:
+        if name in p.provides.get("actions", ()):
+            found = p.name
+    return found
+
+
+def _explain_action(registry, name: str, fmt: str) -> None:
+    from campaignsim.plugin.describe import action_dict, action_lines
+
+    spec = registry.action(name)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(action_dict(spec, _action_plugin(registry, name)), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(action_lines(spec, _action_plugin(registry, name))))
+    sys.exit(2 if registry.failures else 0)
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help="Also show each entry action's effort, completion and delay, with the source of every figure.")
 @click.pass_obj
-def plugins(settings: Settings, fmt) -> None:
+def plugins(settings: Settings, fmt, verbose) -> None:
     """List loaded plugins, their versions, and what each provides; and any that failed."""
     registry = settings.registry()
     if fmt == "json":
@@ -190,12 +219,24 @@ def plugins(settings: Settings, fmt) -> None:
         data = {"plugins": [{"name": p.name, "module": p.module, "version": p.version, "builtin": p.builtin, "provides": p.provides}
                             for p in registry.plugins],
                 "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error} for f in registry.failures]}
-        click.echo(json.dumps(data, indent=2))
+        if verbose:
+            from campaignsim.plugin.describe import action_dict
+
+            data["actions"] = [action_dict(registry.actions[n], _action_plugin(registry, n)) for n in registry.actions]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for p in registry.plugins:
             kind = "built-in" if p.builtin else "third-party"
             click.echo(f"{p.name} {p.version} ({kind}, {p.module})")
             for what, names in sorted(p.provides.items()):
+                if what == "actions" and verbose:
+                    from campaignsim.plugin.describe import action_lines
+
+                    click.echo("    actions:")
+                    for name in names:
+                        if registry.action(name) is not None and _action_plugin(registry, name) == p.name:
+                            click.echo("\n".join(action_lines(registry.action(name), indent="        ")))
+                    continue
                 click.echo(f"    {what}: {', '.join(names)}")
         report_plugin_failures(registry)
     sys.exit(2 if registry.failures else 0)
