@@ -133,17 +133,44 @@ def rules(settings: Settings, fmt, select) -> None:
         click.echo(json.dumps([rule_dict(r, registry) for r in chosen], indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
 
+        _print_rules(Console(), chosen)
+    sys.exit(2 if registry.failures else 0)
+
+
+RULES_TABLE_MIN_WIDTH = 140
+"""Below this width ``rules`` prints each rule as a heading line and its summary wrapped under it:
+a table's columns would split codes and names."""
+
+
+def _print_rules(console, chosen) -> None:
+    """The rule list: codes, names, severities and scopes are never broken; only summaries wrap."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    if console.width >= RULES_TABLE_MIN_WIDTH:
         table = Table(title=f"{len(chosen)} rules", show_lines=False)
-        for column in ("code", "name", "severity", "applies to", "summary"):
-            table.add_column(column, overflow="fold")
+        for column in ("code", "name", "severity", "applies to"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("summary", overflow="fold", ratio=1)
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(r.code, r.name, r.severity, escape(scope), escape(r.summary))
-        Console().print(table)
-    sys.exit(2 if registry.failures else 0)
+            table.add_row(escape(r.code), escape(r.name), r.severity, escape(scope), escape(r.summary))
+        console.print(table)
+        return
+    console.print(Text(f"{len(chosen)} rules", style="bold"))
+    for r in chosen:
+        scope = ", ".join(r.platforms + r.jurisdictions) or "all"
+        head = Text.assemble((r.code, "bold"), " ", r.name, "  ", (r.severity, style.get(r.severity, "")), f" · {scope}")
+        head.no_wrap = True
+        head.overflow = "ignore"  # never cut a code or a name; a terminal narrower than one wraps it itself
+        console.print()
+        console.print(head, crop=False)
+        for line in Text(r.summary).wrap(console, max(20, console.width - 4)):
+            line.rstrip()
+            console.print(Text("    ") + line, crop=False)
 
 
 @main.command()
