@@ -66,3 +66,26 @@ def test_the_readme_test_command_is_the_script_ci_runs():
     assert "\nscripts/test.sh" in readme.split("```sh", 1)[1].split("```", 1)[0]
     assert "scripts/test.sh" in ci
     assert os.access(ROOT / "scripts" / "test.sh", os.X_OK) and os.access(SCRIPT, os.X_OK)
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh", 1)[1].split("```", 1)[0]
+    return [line.split("#", 1)[0].strip() for line in block.strip().splitlines()]
+
+
+def test_right_under_the_readme_commands_it_says_what_runs_exit_code_1_means():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("```sh", 1)[1].split("```", 1)[1].lstrip()
+    first_paragraph = after.split("\n\n", 1)[0]
+    assert first_paragraph.startswith("Exit code 1 from `run` is not a failed install")
+    assert "2 means" in first_paragraph
+
+
+def test_the_readme_run_command_ends_with_0_or_1_and_prints_the_report(cli):
+    commands = _readme_commands()
+    run = next(c for c in commands if "campaignsim run" in c).split("&&")[-1].split()
+    assert run[:2] == ["campaignsim", "run"]
+    result = cli(*run[1:], cwd=ROOT)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr and "comment to enter" in result.stdout
