@@ -206,8 +206,12 @@ def starter_scenario(platform: str, mechanic: str, today: Optional[date] = None)
                      if market is USA else "")
     observer = ("independent_observer = true   # subjective judging needs an independent judge (UK002)" if judged
                 else "verifiable = true             # a verifiably random process, or recorded (CN-LAW004, UK002)")
+    import textwrap
+
+    heading = "\n".join(textwrap.wrap(f"A starter {profile.title} {how.kind}: people enter by {how.title}.", 96,
+                                      initial_indent="# ", subsequent_indent="# "))
     return f'''\
-# A starter {profile.title} {how.kind}: people enter by {how.title}.
+{heading}
 # Written by `campaignsim new scenario --platform {platform} --mechanic {mechanic}`. Every value is a
 # placeholder: replace names, dates, prizes and numbers with your campaign's. Then
 #   campaignsim lint THIS_FILE      the rules: each finding names its rule; `campaignsim explain CODE`
