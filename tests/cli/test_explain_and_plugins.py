@@ -7,8 +7,12 @@ import json
 import os
 import pty
 import subprocess
+import sys
+from pathlib import Path
 
-from conftest import campaignsim_command
+
+def campaignsim_command() -> str:
+    return str(Path(sys.executable).parent / "campaignsim")
 
 
 def _on_a_terminal(*args: str, columns: int = 100) -> str:
