@@ -77,7 +77,7 @@ def test_every_error_of_a_file_is_one_line_and_the_exit_code_is_2(tmp_path):
         'spring.toml:3: campaign.brnd: unknown key; did you mean "brand"?',
         "spring.toml:1: campaign.brand: missing required key (a string)",
         "spring.toml:10: platform.followers: must be an integer ≥ 0, got -5",
-        'spring.toml:22: prize.items[0].currency: unknown currency code "RMB": use an ISO 4217 code such as CNY, USD, EUR or GBP',
+        'spring.toml:22: prize.items[0].currency: unknown currency code "RMB"; did you mean "CNY"? (the ISO 4217 code)',
     ])
 
 

@@ -156,17 +156,44 @@ def rules(settings: Settings, fmt, select) -> None:
         click.echo(json.dumps([rule_dict(r, registry) for r in chosen], indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
 
+        _print_rules(Console(), chosen)
+    sys.exit(2 if registry.failures else 0)
+
+
+RULES_TABLE_MIN_WIDTH = 140
+"""Below this width ``rules`` prints each rule as a heading line and its summary wrapped under it:
+a table's columns would split codes and names."""
+
+
+def _print_rules(console, chosen) -> None:
+    """The rule list: codes, names, severities and scopes are never broken; only summaries wrap."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    if console.width >= RULES_TABLE_MIN_WIDTH:
         table = Table(title=f"{len(chosen)} rules", show_lines=False)
-        for column in ("code", "name", "severity", "applies to", "summary"):
-            table.add_column(column, overflow="fold")
+        for column in ("code", "name", "severity", "applies to"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("summary", overflow="fold", ratio=1)
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(r.code, r.name, r.severity, escape(scope), escape(r.summary))
-        Console().print(table)
-    sys.exit(2 if registry.failures else 0)
+            table.add_row(escape(r.code), escape(r.name), r.severity, escape(scope), escape(r.summary))
+        console.print(table)
+        return
+    console.print(Text(f"{len(chosen)} rules", style="bold"))
+    for r in chosen:
+        scope = ", ".join(r.platforms + r.jurisdictions) or "all"
+        head = Text.assemble((r.code, "bold"), " ", r.name, "  ", (r.severity, style.get(r.severity, "")), f" · {scope}")
+        head.no_wrap = True
+        head.overflow = "ignore"  # never cut a code or a name; a terminal narrower than one wraps it itself
+        console.print()
+        console.print(head, crop=False)
+        for line in Text(r.summary).wrap(console, max(20, console.width - 4)):
+            line.rstrip()
+            console.print(Text("    ") + line, crop=False)
 
 
 @main.command()
@@ -174,13 +201,17 @@ def rules(settings: Settings, fmt, select) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.pass_obj
 def explain(settings: Settings, code, fmt) -> None:
-    """Everything about one rule: what, why, examples and sources with their verification status."""
+    """Everything about one rule: what, why, examples and sources with their verification status.
+    Given an entry action's name (comment, share, form, …): its effort, completion and delay with
+    their sources."""
     from campaignsim.lint.docs import rule_dict, rule_markdown
     from campaignsim.lint.selection import unknown_selector_message
 
     registry = settings.registry()
     report_plugin_failures(registry)
     rule = registry.rule(code)
+    if rule is None and registry.action(code) is not None:
+        _explain_action(registry, code, fmt)
     if rule is None:
         fail(unknown_selector_message(code, registry))
     if fmt == "json":
@@ -195,16 +226,41 @@ def explain(settings: Settings, code, fmt) -> None:
 
         console = Console()
         if console.is_terminal:
-            console.print(Markdown(rule_markdown(rule, registry)))
+            # Headings, bold and code rendered; each source's address shown after its title, so it
+            # can be read and copied on any terminal (not only those that make links clickable).
+            console.print(Markdown(rule_markdown(rule, registry), hyperlinks=False))
         else:
             click.echo(rule_markdown(rule, registry))
     sys.exit(2 if registry.failures else 0)
 
 
+def _action_plugin(registry, name: str):
+    """The plugin whose entry action ``name`` is in use (the last to provide it)."""
+    found = None
+    for p in registry.plugins:
+        if name in p.provides.get("actions", ()):
+            found = p.name
+    return found
+
+
+def _explain_action(registry, name: str, fmt: str) -> None:
+    from campaignsim.plugin.describe import action_dict, action_lines
+
+    spec = registry.action(name)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(action_dict(spec, _action_plugin(registry, name)), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(action_lines(spec, _action_plugin(registry, name))))
+    sys.exit(2 if registry.failures else 0)
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help="Also show each entry action's effort, completion and delay, with the source of every figure.")
 @click.pass_obj
-def plugins(settings: Settings, fmt) -> None:
+def plugins(settings: Settings, fmt, verbose) -> None:
     """List loaded plugins, their versions, and what each provides; and any that failed."""
     registry = settings.registry()
     if fmt == "json":
@@ -214,12 +270,24 @@ def plugins(settings: Settings, fmt) -> None:
                                  "replaced": p.replaced}
                             for p in registry.plugins],
                 "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error, "refused": f.refused} for f in registry.failures]}
-        click.echo(json.dumps(data, indent=2))
+        if verbose:
+            from campaignsim.plugin.describe import action_dict
+
+            data["actions"] = [action_dict(registry.actions[n], _action_plugin(registry, n)) for n in registry.actions]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for p in registry.plugins:
             kind = "built-in" if p.builtin else "third-party"
             click.echo(f"{p.name} {p.version} ({kind}, {p.module})")
             for what, names in sorted(p.provides.items()):
+                if what == "actions" and verbose:
+                    from campaignsim.plugin.describe import action_lines
+
+                    click.echo("    actions:")
+                    for name in names:
+                        if registry.action(name) is not None and _action_plugin(registry, name) == p.name:
+                            click.echo("\n".join(action_lines(registry.action(name), indent="        ")))
+                    continue
                 click.echo(f"    {what}: {', '.join(names)}")
             for what, names in sorted(p.replaced.items()):
                 click.echo(f"    replaces {what}: {', '.join(names)}")
@@ -378,10 +446,16 @@ def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_pat
     _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path)
 
 
-def _add_optional_commands() -> None:
+def _add_new_command() -> None:
     from campaignsim.newcmd import new
 
     main.add_command(new)
+
+
+_add_new_command()
+
+
+def _add_optional_commands() -> None:
     # The simulator and the report each contribute their commands; both import numpy only when run.
     try:
         from campaignsim.sim.command import simulate

@@ -116,7 +116,10 @@ def test_missing_matplotlib_is_a_one_line_message(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_matplotlib)
-    assert charts.require_matplotlib() == "report files need matplotlib: pip install 'campaignsim[report]'"
+    from campaignsim._install import install_extra_command
+
+    message = charts.require_matplotlib()
+    assert message == f"report files need matplotlib: {install_extra_command('report')}" and "\n" not in message
 
 
 @pytest.mark.parametrize("df, expected", [(3, 2.353363), (9, 1.833113), (29, 1.699127), (199, 1.652547)])

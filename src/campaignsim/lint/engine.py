@@ -432,6 +432,10 @@ def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None,
     """Lint files and directories. ``config`` replaces discovery (used by tests and the API)."""
     registry = registry or get_registry(plugins)
     report = LintReport(registry=registry, failures=list(registry.failures))
+    for option, selectors in (("--select", select or ()), ("--extend-select", extend_select), ("--ignore", ignore)):
+        for selector in selectors:  # a selector given here is the command line's fault, not a settings file's
+            if not match(selector, registry):
+                raise ConfigError(f"{option}: " + unknown_selector_message(selector, registry))
 
     overlaid: dict[int, tuple[LintConfig, LintConfig]] = {}
 

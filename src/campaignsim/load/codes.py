@@ -20,6 +20,28 @@ _COUNTRIES = ("iso3166-1.json", "3166-1", "alpha_2", "countries")
 _SUBDIVISIONS = ("iso3166-2.json", "3166-2", "code", "subdivisions")
 
 
+# Names and symbols written where an ISO 4217 code belongs → the code. RMB is what most Chinese
+# price tags and contracts say; CNY is the code (ISO 4217 lists the renminbi as CNY only).
+CURRENCY_ALIASES = {
+    "RMB": "CNY", "YUAN": "CNY", "CN¥": "CNY", "元": "CNY", "人民币": "CNY",
+    "US$": "USD", "$": "USD", "DOLLAR": "USD", "DOLLARS": "USD",
+    "€": "EUR", "EURO": "EUR", "EUROS": "EUR",
+    "£": "GBP", "UKP": "GBP", "STG": "GBP", "POUND": "GBP", "POUNDS": "GBP",
+    "YEN": "JPY", "円": "JPY", "JP¥": "JPY",
+    "NTD": "TWD", "NT$": "TWD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+    "WON": "KRW", "₩": "KRW", "RUPEE": "INR", "₹": "INR",
+}
+
+
+def currency_suggestion(written: str):
+    """The ISO 4217 code meant by a currency written another way ("RMB", "rmb", "usd"), or None."""
+    upper = written.strip().upper()
+    code = CURRENCY_ALIASES.get(upper) or CURRENCY_ALIASES.get(written.strip())
+    if code is None and upper != written and is_currency(upper):
+        code = upper
+    return code
+
+
 @lru_cache(maxsize=None)  # scenarios name the same few codes over and over
 def is_currency(code: str) -> bool:
     return code.isupper() and code.lower() in _codes(*_CURRENCIES)

@@ -154,6 +154,36 @@ def did_you_mean(word: str, candidates) -> str:
     return f'; did you mean "{match[0]}"?' if match else ""
 
 
+@lru_cache(maxsize=None)
+def _tables_by_key() -> dict[str, tuple[str, ...]]:
+    """Every key the scenario format declares → the tables it belongs in, as headers ("[platform]",
+    "[[entry.steps]]"), in the order the format declares them."""
+    found: dict[str, list[tuple[str, type]]] = {}
+
+    def walk(cls, path: str, header: str) -> None:
+        for f in user_fields(cls):
+            found.setdefault(f.name, []).append((header, cls))
+            kind, what = _shape(hints(cls)[f.name])
+            sub = f"{path}.{f.name}" if path else f.name
+            if kind == "table" and what is not cls:
+                walk(what, sub, f"[{sub}]")
+            elif kind == "array" and attrs.has(what):
+                walk(what, sub, f"[[{sub}]]")
+
+    walk(Scenario, "", "the top level")  # a table's own name, written inside another table, is not hinted
+    return {key: tuple(header for header, _ in places) for key, places in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def belongs_elsewhere(key: str) -> str:
+    """"; it belongs in [platform]" for a key written in the wrong table, when one or two other
+    tables declare it; "" otherwise (a key declared everywhere, like name, says nothing)."""
+    places = [header for header in _tables_by_key().get(key, ()) if header != "the top level"]
+    if not places or len(places) > 2:
+        return ""
+    return f"; it belongs in {' or '.join(places)}"
+
+
 # -- check plans ----------------------------------------------------------------------------------
 # A table's check is planned once per model class: for each declared key its position, what kind of
 # value it takes and, for a plain value, a checker that accepts the common valid value with a type
@@ -194,6 +224,9 @@ def _scalar_message(codes, tp, meta, value: Any) -> Optional[str]:
             return f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
         check = meta.get("check")
         if check == "currency" and not codes.is_currency(value):
+            meant = codes.currency_suggestion(value)
+            if meant is not None:
+                return f'unknown currency code {describe(value)}; did you mean "{meant}"? (the ISO 4217 code)'
             return f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
         if check == "region" and not codes.is_region(value):
             hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
@@ -381,7 +414,7 @@ class Validator:
                 if cls is Scenario and key == "variants" and path == "":
                     continue
                 candidates = self._allowed_keys(cls, data, keys, extra_specs)
-                errors.append((where, f"unknown key{did_you_mean(key, candidates)}"))
+                errors.append((where, f"unknown key{belongs_elsewhere(key) or did_you_mean(key, candidates)}"))
                 continue
             position, kind, check = entry
             if kind is _SCALAR:

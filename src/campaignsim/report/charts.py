@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import io
 
-INSTALL_HINT = "report files need matplotlib: pip install 'campaignsim[report]'"
-
-
 def require_matplotlib() -> str | None:
-    """None when matplotlib can be imported, else the message saying what to install."""
+    """None when matplotlib can be imported, else the message saying what to install, in the form
+    that fits how campaignsim was installed (from a checkout or from the package index)."""
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        return INSTALL_HINT
+        from campaignsim._install import install_extra_command
+
+        return f"report files need matplotlib: {install_extra_command('report')}"
     return None
 
 

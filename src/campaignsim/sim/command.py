@@ -7,6 +7,7 @@ the simulator is imported inside the command.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Optional
 
@@ -35,7 +36,7 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
 
 
 @click.command("simulate")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
 @click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
@@ -52,8 +53,10 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
     """
     from campaignsim import runner
-    from campaignsim.cli import Progress, emit, report_plugin_failures
+    from campaignsim.cli import Progress, emit, fail, report_plugin_failures
 
+    if os.path.isdir(path):  # one line, as run and compare say it, not click's usage block
+        fail(f"{path} is a directory: simulate takes one scenario file (lint takes directories)")
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
@@ -96,8 +99,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         sys.exit(2)
 
     if fmt == "json":
-        documents = [r.to_json_dict() for r in results]
-        text = json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(json_document(results), ensure_ascii=False, indent=2) + "\n"
     else:
         text = "\n\n".join(r.render_text() for r in results) + "\n"
     if output is not None:
@@ -118,3 +120,23 @@ def _strip_markup(text: str) -> str:
     from rich.text import Text
 
     return Text.from_markup(text).plain
+
+
+def json_document(results) -> dict:
+    """``simulate --format json``: one object whatever the number of scenarios, its
+    ``simulations`` a list with one entry per simulated scenario (the base, then each variant), the
+    same entries as ``run --format json``'s ``simulations``."""
+    return {"simulations": [r.to_json_dict() for r in results]}
+
+
+def simulations_from_json(document) -> list[dict]:
+    """The simulations of a ``simulate --format json`` document as a list, read from the current
+    shape (``{"simulations": [...]}``) or from the earlier one (one object for one scenario, a list
+    for several), which is still read in this release."""
+    if isinstance(document, dict) and isinstance(document.get("simulations"), list):
+        return list(document["simulations"])
+    if isinstance(document, dict) and "scenario" in document:
+        return [document]
+    if isinstance(document, list) and all(isinstance(d, dict) for d in document):
+        return list(document)
+    raise ValueError("not a campaignsim simulate document: expected an object with a \"simulations\" list")

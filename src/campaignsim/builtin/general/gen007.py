@@ -44,7 +44,8 @@ class EntryFriction(Rule):
         "about a third finishing. The entrants who drop out have seen the campaign and leave irritated rather than "
         "entered, and the ones who finish include a larger share of prize hunters. A single public action — a comment, "
         "where the platform allows comments — is usually the better trade. Effort and completion per action are the "
-        "entry actions' own figures (`campaignsim plugins` lists them, with their sources); the thresholds are "
+        "entry actions' own figures (`campaignsim explain ACTION` shows one action's, `campaignsim plugins --verbose` "
+        "every action's, each with its source); the thresholds are "
         "assumptions, kept in `builtin/general/limits.py`."
     )
     fail_example = (
