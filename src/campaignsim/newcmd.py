@@ -134,7 +134,7 @@ pre_filed = true              # prizes over 50,000 CNY in all need the draw file
         prize_lines='''\
 draw_tool = "xhs_lottery"     # Xiaohongshu's own draw tool
 '''),
-    "douyin": PlatformProfile("douyin", "Douyin", "enterprise", "personal or enterprise", CHINA, _CN_COMMENTS),
+    "douyin": PlatformProfile("douyin", "Douyin", "enterprise", "personal or enterprise", CHINA, ("form", "ugc")),
     "facebook": PlatformProfile(
         "facebook", "Facebook", "page", "page, group, event or personal", USA, _US,
         terms_lines='''\
@@ -269,6 +269,7 @@ response_time_hours = 24
 postage = "free"
 tracking_numbers = true
 delivery_track_record = 0.95  # share of past prizes delivered on time (GEN012)
+records_kept_years = 2  # keep the rules, draw results and winners' records (China: at least 2 years, CN-LAW010)
 
 [terms]
 url = "https://example.com/{how.kind}-terms"
@@ -296,6 +297,7 @@ channel = "{profile.channel}"
 def unavailable_message(platform: str, mechanic: str) -> str:
     profile = PLATFORMS[platform]
     reason = {("xiaohongshu", "comment"): ": Xiaohongshu's draw rules forbid commenting for a draw entry (XHS001)",
+              ("douyin", "comment"): ": Douyin limits short videos that reward comments (DY005); run a comment draw in a live stream instead",
               }.get((platform, mechanic), "")
     return f"--mechanic {mechanic} is not offered for {platform}{reason}; choose {', '.join(profile.mechanics)}"
 

@@ -85,6 +85,12 @@ def test_a_mechanic_the_platform_forbids_is_refused_with_the_reason_and_the_choi
     assert not (tmp_path / "a.toml").exists()
 
 
+def test_a_comment_draw_on_a_douyin_short_video_is_not_offered(cli, tmp_path):
+    result = cli("new", "scenario", "--platform", "douyin", "--mechanic", "comment", "-o", str(tmp_path / "a.toml"))
+    assert result.returncode == 2
+    assert "reward comments (DY005)" in result.stderr and "choose form, ugc" in result.stderr
+
+
 def test_new_is_a_group_with_a_scenario_subcommand():
     import click
 
