@@ -17,7 +17,8 @@ def rule_dict(rule, registry=None) -> dict:
         "code": rule.code, "name": rule.name, "severity": rule.severity, "aliases": list(rule.aliases),
         **scope(rule), "summary": rule.summary, "rationale": rule.rationale, "heuristic": rule.heuristic,
         "fail_example": rule.fail_example, "pass_example": rule.pass_example, "plugin": plugin,
-        "references": [{"title": r.title, "url": r.url, "verified": r.verified, "verification": VERIFIED[r.verified]} for r in rule.references],
+        "references": [{"title": r.title, "url": r.url, "verified": r.verified, "verification": VERIFIED[r.verified],
+                        "checked": getattr(r, "checked", None)} for r in rule.references],
     }
 
 
@@ -43,7 +44,8 @@ def rule_markdown(rule, registry=None) -> str:
     if rule.references:
         for r in rule.references:
             link = f"[{r.title}]({r.url})" if r.url else r.title
-            lines.append(f"- {link} — *{VERIFIED[r.verified]}* ({r.verified})")
+            checked = getattr(r, "checked", None)
+            lines.append(f"- {link} — *{VERIFIED[r.verified]}* ({r.verified}{f', checked {checked}' if checked else ''})")
     else:
         lines.append("- none given")
     return "\n".join(lines) + "\n"

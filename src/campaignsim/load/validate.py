@@ -542,6 +542,7 @@ class Validator:
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
             yield "campaign.end", f"must be after campaign.start ({start.isoformat()}), got {end.isoformat()}"
+        yield from _excluded_outside(campaign)
         prize = data.get("prize") if isinstance(data.get("prize"), dict) else {}
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"
@@ -559,6 +560,22 @@ class Validator:
 
 _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
 _STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
+
+
+def _excluded_outside(campaign: dict) -> Iterator[Error]:
+    """An excluded region must lie inside a jurisdiction the campaign runs in (and not be all of one)."""
+    excluded, mine = campaign.get("excluded"), campaign.get("jurisdictions")
+    if not isinstance(excluded, list) or not isinstance(mine, list) or not mine:
+        return
+    mine = [code for code in mine if isinstance(code, str)]
+    for i, code in enumerate(excluded):
+        if not isinstance(code, str):
+            continue
+        if code in mine:
+            yield f"campaign.excluded[{i}]", f"{describe(code)} is also in campaign.jurisdictions: remove it from one of them"
+        elif not any(code.startswith(j + "-") for j in mine):
+            yield (f"campaign.excluded[{i}]", f"{describe(code)} is not inside campaign.jurisdictions ({', '.join(mine)}): "
+                   "exclude subdivisions of the countries the campaign runs in, such as US-NY inside US")
 
 
 def _aware(value) -> bool:

@@ -52,10 +52,13 @@ class SpamProneEntryOnX(Rule):
                 f"entrants may enter {entry.entries_per_day} times a day; X recommends accepting at most {MAX_ENTRIES_PER_DAY} entry a day",
                 f"Set entries_per_day = {MAX_ENTRIES_PER_DAY} and say so in the rules.",
             )
-        elif entry.entries_per_day is None and (entry.max_entries_per_person is None or entry.max_entries_per_person > MAX_ENTRIES_PER_DAY):
+        elif (entry.entries_per_day is None and entry.max_entries_per_person is not None
+              and entry.max_entries_per_person > MAX_ENTRIES_PER_DAY):
+            # Only when the rules themselves allow repeat entries: a file that states no limit at all says nothing
+            # about repeat entries, and one entry per person is the usual reading of a giveaway.
             yield self.violation(
                 "entry.entries_per_day",
-                "the entry sets no daily limit (entries_per_day) and allows more than one entry per person; X recommends rules stating "
+                f"the entry allows {entry.max_entries_per_person} entries per person with no daily limit (entries_per_day); X recommends rules stating "
                 "that multiple entries in a single day will not be accepted",
                 f"Set entries_per_day = {MAX_ENTRIES_PER_DAY} (or max_entries_per_person = 1) and state it in the rules.",
             )
