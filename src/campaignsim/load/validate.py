@@ -562,6 +562,10 @@ _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
 _STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
 
 
+_EU_MEMBERS = frozenset(("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+                         "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))  # as lint.context.EU_MEMBERS
+
+
 def _excluded_outside(campaign: dict) -> Iterator[Error]:
     """An excluded region must lie inside a jurisdiction the campaign runs in (and not be all of one)."""
     excluded, mine = campaign.get("excluded"), campaign.get("jurisdictions")
@@ -573,9 +577,9 @@ def _excluded_outside(campaign: dict) -> Iterator[Error]:
             continue
         if code in mine:
             yield f"campaign.excluded[{i}]", f"{describe(code)} is also in campaign.jurisdictions: remove it from one of them"
-        elif not any(code.startswith(j + "-") for j in mine):
+        elif not any(code.startswith(j + "-") or (j == "EU" and code.split("-")[0] in _EU_MEMBERS) for j in mine):
             yield (f"campaign.excluded[{i}]", f"{describe(code)} is not inside campaign.jurisdictions ({', '.join(mine)}): "
-                   "exclude subdivisions of the countries the campaign runs in, such as US-NY inside US")
+                   "exclude subdivisions of the countries the campaign runs in (US-NY inside US) or member states inside EU")
 
 
 def _aware(value) -> bool:
