@@ -18,6 +18,11 @@ NO_WINNER_KINDS = ("everyone",)
 # at the draw itself, and a week of silence after close is when "was there ever a draw?" posts start.
 MAX_DAYS_TO_LEARN_WINNERS = 7
 
+# The same line for judged contests, in days. Assumption [U]: judging entries (photos, essays, videos) by a panel
+# normally takes about a week, and announcing the result a few days more; two weeks in total is what entrants of a
+# judged contest expect, where a random draw has no reason to wait.
+MAX_DAYS_TO_LEARN_WINNERS_JUDGED = 14
+
 # -- Entrant support ------------------------------------------------------------------------------
 
 # Slowest acceptable promised answer to an entrant's question or complaint, in hours. Assumption [U]
