@@ -63,3 +63,9 @@ def test_an_excluded_region_switches_off_its_rules():
     """
     assert scenario_from_string(toml).base.campaign.excluded == ("US-NY", "US-FL", "US-RI")
     assert [f for f in lint_string(toml, rules=["US002"])] == []
+
+
+def test_rule_languages_are_iso_639_1_codes(base, errors):
+    text = base + '\n[terms]\nlanguages = ["en", "french"]\n'
+    assert errors(text) == ['spring.toml:45: terms.languages[1]: unknown language code "french": use an ISO 639-1 code such as en, fr or zh']
+    assert errors(base + '\n[terms]\nlanguages = ["en", "fr"]\n') == []

@@ -132,7 +132,8 @@ def expectation(tp, meta: dict) -> str:
         if meta.get("choices"):
             return "one of " + ", ".join(meta["choices"])
         return {"currency": "an ISO 4217 currency code such as CNY or USD",
-                "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY"}.get(meta.get("check"), "a string")
+                "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY",
+                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check"), "a string")
     if tp is datetime:
         return "a date-time with a UTC offset, such as 2027-03-01T10:00:00+08:00"
     if tp is date:
@@ -198,6 +199,8 @@ def _scalar_message(codes, tp, meta, value: Any) -> Optional[str]:
         if check == "region" and not codes.is_region(value):
             hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
             return f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
+        if check == "language" and not codes.is_language(value):
+            return f"unknown language code {describe(value)}: use an ISO 639-1 code such as en, fr or zh"
         if check == "url" and not (value.startswith("https://") or value.startswith("http://")):
             return f"must be an http(s) URL, got {describe(value)}"
         if not value.strip():
@@ -269,6 +272,12 @@ def scalar_checker(tp, meta) -> Callable[[Any, Any], Optional[str]]:
                     return None
                 return slow(value, codes)
             return check_region
+        if check == "language" and not choices:
+            def check_language(value, codes):
+                if type(value) is str and codes.is_language(value):
+                    return None
+                return slow(value, codes)
+            return check_language
         if check in ("currency", "region", "url"):
             return slow  # a combination the model does not use
         if choices:

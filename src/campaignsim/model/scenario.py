@@ -215,7 +215,7 @@ class Terms:
     changed_after_start: bool = field(False, doc="The terms are changed after the campaign started (less favourably).")
     registrations: tuple[Registration, ...] = field((), doc="Filings with authorities.")
     languages: tuple[str, ...] = field((), doc="Languages the rules and the promotion are published in, as ISO 639-1 codes "
-                                       "(en, fr, zh, …).", example=["en", "fr"])
+                                       "(en, fr, zh, …).", check="language", example=["en", "fr"])
 
 
 @value_class
