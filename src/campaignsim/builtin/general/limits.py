@@ -87,6 +87,8 @@ ALCOHOL_MIN_AGE = {
                "http://www.dsd.state.md.us/comar/comarhtml/03/03.02.05.08.htm [V, checked 2026-12]"),
     "JP": (20, "Japan: Act Prohibiting Minors from Drinking Alcohol, age 20 [S, checked 2026-12]"),
     "KR": (19, "Korea: Juvenile Protection Act, alcohol sales from 19 [S, checked 2026-12]"),
+    "CA": (19, "Canada: 19 in most provinces and the territories, 18 in Alberta, Manitoba and Quebec; a national "
+               "promotion takes 19 [S, checked 2026-12]"),
     "CN": (18, "Minors Protection Law of the PRC (2020 rev.) Art. 59: 禁止向未成年人销售烟、酒、彩票 [S, checked 2026-12]"),
 }
 
