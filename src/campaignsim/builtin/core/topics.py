@@ -21,7 +21,7 @@ SENSITIVE_TOPICS = {
                  "bombing", "stabbing", "hostage", "ceasefire", "airstrike", "air strike", "war crimes", "枪击", "恐袭", "恐怖袭击", "屠杀", "命案", "砍人", "遇害"],
     "tragedy": ["tragedy", "victims", "stampede", "crowd crush", "plane crash", "air crash", "derailment", "building collapse",
                 "bridge collapse", "missing child", "missing plane", "坍塌", "踩踏", "失联", "伤亡", "死伤", "遇难者"],
-    "prayer": ["pray for", "praying for", "prayers for", "thoughts and prayers", "stand with", "祈福", "挺住"],
+    "prayer": ["pray for", "praying for", "prayers for", "thoughts and prayers", "祈福", "挺住"],
     "illness": ["pandemic", "epidemic", "outbreak", "covid", "疫情", "确诊", "新冠", "抗疫"],
     "known tragedy": ["mh370", "mh17", "mu5735", "uvalde", "sandy hook", "parkland", "columbine", "grenfell", "9 11",
                       "itaewon", "hillsborough", "lahaina", "christchurch mosque", "pulse nightclub", "marjory stoneman",
@@ -41,9 +41,11 @@ CONTEXT_WORDS = {
 
 SOLIDARITY = {
     "latin": ["strong", "relief", "recovery"],
+    "latin_before": ["stand with", "standing with", "support"],
     "chinese": ["加油", "挺住", "平安", "不哭", "雄起"],
 }
-"""Said after a place name, these rally support after a disaster (河南加油, BostonStrong); after 中国 they cheer a team."""
+"""Said after a place name, these rally support after a disaster (河南加油, BostonStrong); after 中国 they cheer a team.
+"latin_before" come before the place (#IStandWithUkraine); #StandWithSmallBusiness names no place and is not counted."""
 
 PLACES = (
     # English: countries, US states and cities that name disasters and attacks
@@ -72,7 +74,7 @@ SAFE_COMPOUNDS = (
     "dead sea", "deadline", "drop dead", "death by chocolate", "flavor explosion", "flavour explosion", "color explosion",
     "colour explosion", "taste explosion", "cold war", "storm chaser", "weather the storm", "fire pit", "fireworks",
     "camp fire", "campfire", "bonfire", "wildflower", "heat wave sale", "sales storm", "snowstorm sale", "rain check",
-    "mic drop", "dead lift", "deadlift", "stand with pride",
+    "mic drop", "dead lift", "deadlift", "floodlight", "flood light", "fashion victim", "calgary stampede",
     "笑到住院", "价格战", "暴雨级", "懒癌", "直男癌", "拖延癌", "爆炸头", "颜值爆炸", "信息爆炸", "爆炸款", "加油站",
     "中国加油", "中国队加油", "防灾减灾", "灾难片", "平安夜", "平安喜乐", "岁岁平安", "出入平安", "红包雨", "购物狂欢",
     "头脑风暴", "火锅", "大火锅", "星球大战", "战争片", "零食大战", "冰雹级",

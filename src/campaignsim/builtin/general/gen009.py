@@ -76,6 +76,9 @@ def _solidarity(topic: str) -> str | None:
             for word in SOLIDARITY["latin"]:
                 if re.search(rf"(?<![0-9a-z]){re.escape(place)} {word}(?![0-9a-z])", parsed.words):
                     return f"{place} {word}"
+            for word in SOLIDARITY["latin_before"]:
+                if re.search(rf"(?<![0-9a-z]){word} {re.escape(place)}(?![0-9a-z])", parsed.words):
+                    return f"{word} {place}"
         else:
             for word in SOLIDARITY["chinese"]:
                 if place + word in parsed.text:
