@@ -21,7 +21,7 @@ DISCLOSURES = (
     "draw_method", "redemption", "delivery_method", "forfeit_conditions", "claim_window",
     "winner_notification", "proof_of_purchase", "restrictions", "eligibility", "organiser",
     "promoter_address", "rules", "exchange_rules", "voucher_scope", "voucher_validity",
-    "privacy_notice", "postage",
+    "privacy_notice", "postage", "void_regions",
 )
 PRIZE_CATEGORIES = (
     "physical", "digital", "cash", "gift_card", "voucher", "travel", "experience", "electronics", "food", "alcohol",

@@ -88,3 +88,22 @@ The beginning date and deadline for entry; (b) Prizes; (c) Chances of winning; (
 http://www.dsd.state.md.us/comar/comarhtml/03/03.02.05.08.htm [V, checked 2026-12]; Fla. Stat. §849.094(2) requires
 game promotions to disclose the number of prizes, their value, the rules and the odds [V, see STATE_REGISTRATIONS];
 NY GBL §369-e requires the same of registered games [V]."""
+
+FLORIDA_MATERIAL_TERMS = (
+    ("organiser", "the operator's name and the promotion's name"),
+    ("free_route", "that no purchase is necessary"),
+    ("start_date", "the start date"),
+    ("closing_date", "the end date"),
+    ("eligibility", "who may enter (age, location)"),
+    ("void_regions", "where the promotion is void"),
+)
+"""Fla. Admin. Code r. 5J-14.001, Material Terms in Advertisements: "For purposes of Section 849.094(3), F.S., any
+advertising copy shall include the following material terms ...: (1) Name of the operator and game promotion; (2) That no
+purchase is necessary to enter or play the game promotion; (3) Start and end dates ...; (4) Who is eligible or not eligible
+to participate ..., with respect to age or geographic location; (5) Disclosure of where the game promotion is void."
+https://casetext.com/regulation/florida-administrative-code/department-5-department-of-agriculture-and-consumer-services/division-5j-division-of-consumer-services/chapter-5j-14-game-promotion/section-5j-14001-material-terms-in-advertisements
+[S: copy of the rule, checked 2026-12]. The statute it implements, §849.094(3) as amended in 2005: the operator "shall also
+publish the rules and regulations in all advertising copy ... However, such advertising copy need only include the material
+terms of the rules and regulations if the advertising copy includes a website address ... where the full rules and
+regulations may be viewed" https://flsenate.gov/Session/Bill/2005/552/BillText/er/HTML [V, checked 2026-12]. Applies to game
+promotions whose prizes total more than $5,000 (the registration threshold)."""
