@@ -36,7 +36,12 @@ class StateSweepstakesRegistration(Rule):
     references = (
         Reference('NY Department of State, games of chance: prizes "in excess of five thousand dollars" registered "at least thirty '
                   'days prior", bonded; winners list within 90 days', "https://www.dos.ny.gov/corps/gamesofchance.html", "V"),
+        Reference("NY GBL §369-e on the New York Senate's site (the primary text; the wording was read in the copy below)",
+                  "https://www.nysenate.gov/legislation/laws/GBS/369-E", "S", checked="2026-12"),
         Reference("NY GBL §369-e (statute text)", "https://lexace.ai/us/statute/new-york/gbs-369-E", "V"),
+        Reference("Fla. Stat. §849.094 on the Florida Legislature's site (the primary text; the wording was read in the copy below)",
+                  "http://www.leg.state.fl.us/statutes/index.cfm?App_mode=Display_Statute&URL=0800-0899/0849/Sections/0849.094.html",
+                  "S", checked="2026-12"),
         Reference('Fla. Stat. §849.094(3): total prizes "greater than $5,000 shall file" with the department; trust account or bond',
                   "https://instalawyer.io/laws/florida-statutes/849094-game-promotion-in", "V"),
         Reference("Which states require sweepstakes registration (Florida 7 days before, winners list within 60 days)",
