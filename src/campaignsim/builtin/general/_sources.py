@@ -34,7 +34,7 @@ CAP_8_17 = Reference(
 ASA_PRIZE_WINNERS = Reference(
     "ASA advice, Promotional marketing: prize winners — 'how and when winners will be notified (Code rule 8.28.4)'; "
     "time limits on claiming prizes must be made clear",
-    "https://www.asa.org.uk/advice-online/promotional-marketing-prize-winners.html", "V",
+    "https://www.asa.org.uk/advice-online/promotional-marketing-prize-winners.html", "V", checked="2026-12",
 )
 CAP_8_28_5_SUSPENDED = Reference(
     "CAP 8.28.5 (publishing winners' names) not enforced pending GDPR guidance: publish masked names",

@@ -25,6 +25,9 @@ class AlcoholPrizeAgeGate(Rule):
     pass_example = ('[campaign]\njurisdictions = ["US"]\n\n[[prize.items]]\nname = "Single malt, 70 cl"\nvalue = 80\n'
                     'currency = "USD"\ncategory = "alcohol"\n\n[audience]\nmin_age = 21')
     references = (
+        Reference('CAP Code 8.4: "Alcoholic drinks must not feature in promotions directed at people under 18. Alcohol must not '
+                  'be available on promotion to anyone under 18" (text read in a copy of the code section)',
+                  "https://www.asa.org.uk/type/non_broadcast/code_section/08.html", "S", checked="2026-12"),
         Reference('Maryland COMAR 03.02.05.08 B(1): "Sweepstakes and contest participants shall be of legal drinking age"',
                   "http://www.dsd.state.md.us/comar/comarhtml/03/03.02.05.08.htm", "V", checked="2026-12"),
         Reference("23 U.S.C. §158: national minimum drinking age of 21", "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title23-section158&num=0&edition=prelim",

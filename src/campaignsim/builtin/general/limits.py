@@ -87,6 +87,8 @@ ALCOHOL_MIN_AGE = {
                "http://www.dsd.state.md.us/comar/comarhtml/03/03.02.05.08.htm [V, checked 2026-12]"),
     "JP": (20, "Japan: Act Prohibiting Minors from Drinking Alcohol, age 20 [S, checked 2026-12]"),
     "KR": (19, "Korea: Juvenile Protection Act, alcohol sales from 19 [S, checked 2026-12]"),
+    "GB": (18, "CAP Code 8.4: \"Alcohol must not be available on promotion to anyone under 18\" "
+               "https://www.asa.org.uk/type/non_broadcast/code_section/08.html [S: read in a copy, checked 2026-12]"),
     "CA": (19, "Canada: 19 in most provinces and the territories, 18 in Alberta, Manitoba and Quebec; a national "
                "promotion takes 19 [S, checked 2026-12]"),
     "CN": (18, "Minors Protection Law of the PRC (2020 rev.) Art. 59: 禁止向未成年人销售烟、酒、彩票 [S, checked 2026-12]"),
@@ -116,6 +118,8 @@ the EU, Australia and Canada's provinces (19 in most) [S]."""
 GAMBLING_MIN_AGE = {
     "US": (21, "Most US states set 21 for casino gambling and online casino credit (18 for some lotteries); 21 is the safe "
                "line for a national promotion [S, checked 2026-12]"),
+    "GB": (18, "CAP Code 8.4: \"Alcohol must not be available on promotion to anyone under 18\" "
+               "https://www.asa.org.uk/type/non_broadcast/code_section/08.html [S: read in a copy, checked 2026-12]"),
     "CA": (19, "Canada: 19 in most provinces (18 in Alberta, Manitoba and Quebec) [S, checked 2026-12]"),
 }
 
