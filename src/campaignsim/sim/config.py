@@ -105,6 +105,11 @@ class SimConfig:
     parameters: tuple[tuple[str, float, str], ...]  # name, value, where it came from
     warnings: tuple[str, ...] = ()
     max_entries_per_person: Optional[int] = None
+    # takedown and backlash (campaignsim.sim.risk); reasons nobody can enter
+    backlash_hazard_per_hour: float = 0.0
+    backlash_complaint_share: float = 0.0
+    risk: Any = None
+    impossible: tuple[str, ...] = ()
 
     @property
     def required_steps(self) -> tuple[StepConfig, ...]:
@@ -265,6 +270,10 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
             exposes=float(exposes), offspring_mean=float(exposes) * values["friend_reach"] * values["friend_attention"],
             worth=int(step.worth), optional=bool(step.optional),
         ))
+    impossible = [f"entry.steps[{s.index}] ({s.action}) can be completed by nobody (completion 0)" for s in steps
+                  if not s.optional and s.completion <= 0.0]
+    if scenario.platform.comments_enabled is False:
+        impossible = [m + ": comments are switched off" if "(comment)" in m else m for m in impossible]
     effort_total = sum(s.effort for s in steps if not s.optional)
     if not any(not s.optional for s in steps):
         raise SimulationConfigError("entry.steps has only optional steps: nobody can enter")
@@ -290,8 +299,10 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     beta0 = _logit(values["base_entry_rate"]) - beta_v * math.log1p(values["reference_trust"] * values["reference_prize_usd"]) + beta_e * values["reference_effort_minutes"]
 
     # --- takedown and fulfilment -----------------------------------------------------------------------
-    hazard = values["takedown_hazard_per_day"]
-    takedown_active = bool(takedown_codes) and hazard > 0
+    from campaignsim.sim.risk import resolve as resolve_risk
+
+    risk = resolve_risk(takedown_codes, registry, values)
+    takedown_active = risk.takedown_per_day > 0 or risk.backlash_per_day > 0
     draw_at = horizon
     if scenario.prize.draw_at is not None:
         draw_at = max(horizon, _hours(start, scenario.prize.draw_at))
@@ -308,7 +319,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         prize_usd=prize_usd, trust=trust, effort=effort_total, interest_location=_logit(interest),
         interest_sigma=values["interest_sigma"], value_sigma=values["prize_value_sigma"], tolerance_sigma=values["effort_tolerance_sigma"],
         share_delay=values["share_delay_hours"], time_step=values["time_step_hours"], bass_p=values["bass_p"], bass_q=values["bass_q"],
-        takedown_active=takedown_active, takedown_hazard_per_hour=hazard / 24.0, takedown_voids=values["takedown_voids_entries"] >= 0.5,
+        takedown_active=takedown_active, takedown_hazard_per_hour=risk.takedown_per_day / 24.0, takedown_voids=values["takedown_voids_entries"] >= 0.5,
         draw_kind=scenario.prize.draw, prize_quantity=int(quantity), draw_at=draw_at,
         announce_days=fulfilment.announce_winners_within_days if fulfilment.announce_winners_within_days is not None else values["default_announce_days"],
         deliver_days=fulfilment.deliver_within_days if fulfilment.deliver_within_days is not None else values["default_delivery_days"],
@@ -316,6 +327,8 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         complaint_delay_days=values["complaint_delay_days"],
         budget=None if budget is None else float(budget.amount), budget_currency=None if budget is None else budget.currency,
         parameters=parameters, warnings=tuple(warnings),
+        backlash_hazard_per_hour=risk.backlash_per_day / 24.0, backlash_complaint_share=values["backlash_complaint_share"], risk=risk,
+        impossible=tuple(impossible),
     )
 
 

@@ -76,6 +76,9 @@ class SimResult:
         for name in EXTRA_OUTPUTS:
             outputs[name] = self.summary(name)
         outputs["takedown_hour"] = self.summary("takedown_hour")
+        outputs["backlash_probability"] = _f(self.per_run["backlash"].mean()) if "backlash" in self.per_run else 0.0
+        if "backlash_complaints" in self.per_run:
+            outputs["backlash_complaints"] = self.summary("backlash_complaints")
         outputs["audience_cap_probability"] = _f(self.per_run["audience_cap_hit"].mean())
         outputs["cost_per_entrant"] = self.cost_per_entrant()
         funnel = self.per_run["funnel"]
@@ -101,6 +104,8 @@ class SimResult:
             },
             "parameters": {name: {"value": _f(value), "source": source} for name, value, source in cfg.parameters},
             "warnings": list(cfg.warnings),
+            "risk": cfg.risk.to_json_dict() if cfg.risk is not None else None,
+            "impossible": list(cfg.impossible),
         }
 
     def render_text(self) -> str:
@@ -135,6 +140,11 @@ class SimResult:
             lines.append(f"{'takedown probability':28}{p:>12.1%}")
             if p > 0:
                 row("  takedown at hour", self.summary("takedown_hour"))
+            if cfg.backlash_hazard_per_hour > 0:
+                lines.append(f"{'backlash probability':28}{float(self.per_run['backlash'].mean()):>12.1%}")
+                row("  public complaints", self.summary("backlash_complaints"))
+            for assumption in (cfg.risk.assumptions() if cfg.risk is not None else ()):
+                lines.append(f"  [dim]assumes {escape(assumption)}[/dim]")
         lines += ["", "Funnel (people completing each step)"]
         funnel = self.per_run["funnel"]
         started = float(self.per_run["started"].mean())
