@@ -12,6 +12,8 @@ from typing import Optional
 
 import click
 
+from campaignsim.compare import DEFAULT_RUNS
+
 
 def _load_file(path: str, registry):
     from campaignsim.load import load_file
@@ -38,7 +40,7 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
-@click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
+@click.option("--runs", type=click.IntRange(min=1), default=DEFAULT_RUNS, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")

@@ -13,7 +13,7 @@ from campaignsim.sim.config import SimConfig, build_config
 from campaignsim.sim.engine import SCALARS, run_many, run_replication
 from campaignsim.sim.result import SimResult
 
-DEFAULT_RUNS = 200
+from campaignsim.compare import DEFAULT_RUNS  # one default for simulate, run and compare
 
 
 def _stack(outputs: list[dict]) -> dict[str, np.ndarray]:
