@@ -301,7 +301,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     # --- takedown and fulfilment -----------------------------------------------------------------------
     from campaignsim.sim.risk import resolve as resolve_risk
 
-    risk = resolve_risk(takedown_codes, registry, values)
+    risk = resolve_risk(takedown_codes, registry, values, sources=origin)
     takedown_active = risk.takedown_per_day > 0 or risk.backlash_per_day > 0
     draw_at = horizon
     if scenario.prize.draw_at is not None:

@@ -49,6 +49,13 @@ class Risk:
     platform_hazard_per_day: float = 0.0
     enforcement_level: float = 1.0
     backlash_base_per_day: float = 0.0
+    sources: tuple[tuple[str, str], ...] = ()  # (parameter, where its value came from)
+
+    def _status(self, name: str) -> str:
+        source = dict(self.sources).get(name)
+        if source is None:
+            return "[U]"
+        return "[scenario]" if source.startswith("scenario") else status(source)
 
     def weight(self, kind: str) -> float:
         return family_weight(t for t in self.terms if t.kind == kind)
@@ -59,18 +66,16 @@ class Risk:
         return 1.0 - math.exp(-rate * max(hours, 0.0) / 24.0)
 
     def assumptions(self) -> list[str]:
-        """One sentence per risk figure: what it rests on."""
+        """One sentence per risk figure: the hazard and what it rests on, with each weight's source status."""
         out = []
-        takedown = [t for t in self.terms if t.kind == "takedown"]
-        if takedown:
-            rules = _by_family(takedown)
-            out.append(f"takedown: {self.platform_hazard_per_day:g}/day platform hazard × enforcement level {self.enforcement_level:g} "
-                       f"× rule weight {self.weight('takedown'):g} = {self.takedown_per_day:g}/day, from {rules}")
-        backlash = [t for t in self.terms if t.kind == "backlash"]
-        if backlash:
-            rules = _by_family(backlash)
-            out.append(f"backlash: {self.backlash_base_per_day:g}/day × weight {self.weight('backlash'):g} = "
-                       f"{self.backlash_per_day:g}/day, from {rules}")
+        if any(t.kind == "takedown" for t in self.terms):
+            out.append(f"takedown hazard {self.takedown_per_day:.3g}/day = platform {self.platform_hazard_per_day:g}/day "
+                       f"{self._status('takedown_hazard_per_day')} × enforcement level {self.enforcement_level:g} "
+                       f"{self._status('enforcement_level')} × rule weight {self.weight('takedown'):g} "
+                       f"({_by_family(t for t in self.terms if t.kind == 'takedown')})")
+        if any(t.kind == "backlash" for t in self.terms):
+            out.append(f"backlash hazard {self.backlash_per_day:.3g}/day = {self.backlash_base_per_day:g}/day {self._status('backlash_hazard_per_day')} × weight "
+                       f"{self.weight('backlash'):g} ({_by_family(t for t in self.terms if t.kind == 'backlash')})")
         return out
 
     def to_json_dict(self) -> dict:
@@ -82,15 +87,23 @@ class Risk:
         }
 
 
+def status(source: str) -> str:
+    """The source status tag ([V], [S], [S-] or [U]) a source text carries; [U] when it carries none."""
+    import re
+
+    tags = re.findall(r"\[(V|S-|S|U)\b", source)
+    return f"[{tags[0]}]" if tags else "[U]"
+
+
 def _by_family(terms) -> str:
-    """``WX001, WX002 (weight 1; source); WX003 (weight 0.5; source)``: each family once, with its source."""
+    """``WX001, WX002 weight 1 [U]; WX003 weight 0.5 [U]``: each family once, with its source status."""
     groups: dict[str, list[RiskTerm]] = {}
     for t in terms:
         groups.setdefault(t.family, []).append(t)
     parts = []
     for members in groups.values():
         top = max(members, key=lambda t: t.weight)
-        parts.append(f"{', '.join(t.code for t in members)} (weight {top.weight:g}; {top.source})")
+        parts.append(f"{', '.join(t.code for t in members)} weight {top.weight:g} {status(top.source)}")
     return "; ".join(parts)
 
 
@@ -117,7 +130,8 @@ def terms_for(codes: Iterable[str], registry) -> tuple[RiskTerm, ...]:
     return tuple(out)
 
 
-def resolve(codes: Iterable[str], registry, values: dict, platform_hazard: Optional[float] = None) -> Risk:
+def resolve(codes: Iterable[str], registry, values: dict, platform_hazard: Optional[float] = None,
+            sources: Optional[dict] = None) -> Risk:
     """The hazards for one scenario, from its broken rule codes and the simulation parameters."""
     terms = terms_for(codes, registry)
     base = float(values["takedown_hazard_per_day"] if platform_hazard is None else platform_hazard)
@@ -126,7 +140,9 @@ def resolve(codes: Iterable[str], registry, values: dict, platform_hazard: Optio
     w_take = family_weight(t for t in terms if t.kind == "takedown")
     w_back = family_weight(t for t in terms if t.kind == "backlash")
     return Risk(terms=terms, takedown_per_day=base * level * w_take, backlash_per_day=backlash_base * w_back,
-                platform_hazard_per_day=base, enforcement_level=level, backlash_base_per_day=backlash_base)
+                platform_hazard_per_day=base, enforcement_level=level, backlash_base_per_day=backlash_base,
+                sources=tuple((k, str(v)) for k, v in (sources or {}).items()
+                              if k in ("takedown_hazard_per_day", "enforcement_level", "backlash_hazard_per_day")))
 
 
 __all__ = ["DEFAULT_WEIGHT_SOURCE", "Risk", "RiskTerm", "family_weight", "resolve", "terms_for"]
