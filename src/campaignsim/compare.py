@@ -326,11 +326,21 @@ def recommend(runs: Sequence, standings: Sequence[Standing], objective: Objectiv
                   f"{_codes(others)}: the paired runs cannot tell them apart, and it has "
                   f"{standings[chosen].warnings} warning{'s' if standings[chosen].warnings != 1 else ''}.")
     else:
-        reason = (f"{runs[chosen].label} has the best {objective.label} ({value}) of the {n_launchable} launchable "
-                  f"variant{'s' if n_launchable != 1 else ''}")
-        blocked = [f"{runs[i].label} ({_codes(standings[i].blocker_codes)})" for i in order if not standings[i].launchable]
-        reason += f"; {'; '.join(blocked)} cannot launch." if blocked else "."
+        if n_launchable == 1:
+            reason = f"{runs[chosen].label} is the only variant that can launch ({objective.label}: {value})"
+        else:
+            reason = f"{runs[chosen].label} has the best {objective.label} ({value}) of the {n_launchable} variants that can launch"
+        blocked = [f"{runs[i].label} ({_blocked(standings[i])})" for i in order if not standings[i].launchable]
+        reason += f"; {', '.join(blocked)} cannot." if blocked else "."
     return Recommendation(runs[chosen].label, reason, tied_with=others)
+
+
+def _blocked(st: Standing) -> str:
+    codes = [c for c in st.blocker_codes if c != IMPOSSIBLE]
+    parts = [f"breaks {_codes(codes)}"] if codes else []
+    if IMPOSSIBLE in st.blocker_codes:
+        parts.append("nobody can enter")
+    return "; ".join(parts)
 
 
 def _tied(a, b, objective: Objective) -> bool:

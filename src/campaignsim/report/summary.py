@@ -111,7 +111,7 @@ def output_rows(result, fmt=number, stack: bool = False) -> tuple[list[str], lis
     def with_share(stat, d):
         base = _interval(stat, fmt, sep)
         share = _share(stat.get("mean"), d["outputs"]["winners"]["mean"])
-        return f"{base}{sep}{share}" if share else base
+        return f"{base}{sep if stack else '; '}{share}" if share else base
 
     rows = [["launchable"] + [launch(s) for s in standings]]
     if any_risk:
@@ -189,7 +189,12 @@ def executive_summary(result) -> dict:
     if rec is None:
         return out
     if rec.variant is not None:
-        out["recommendation"] = f"Launch {rec.variant}." if len(result.runs) > 1 else "Launch the campaign as planned."
+        if len(result.runs) == 1:
+            out["recommendation"] = "Launch the campaign as planned."
+        elif result.runs[0].label == rec.variant:
+            out["recommendation"] = f"Launch the base campaign ({rec.variant}) as planned."
+        else:
+            out["recommendation"] = f"Launch the “{rec.variant}” variant."
         chosen, st = _run_by_label(result, rec.variant)
     else:
         out["recommendation"] = "Do not launch as planned."
@@ -217,7 +222,8 @@ def executive_summary(result) -> dict:
     if rec.variant is not None and chosen is not None and chosen is not base and base_standing is not None:
         comp = next((c for c in result.comparisons if c.variant is chosen), None)
         if comp and comp.rules_fixed:
-            out["change"].append(f"Use the entry of {chosen.label}: it fixes {', '.join(comp.rules_fixed)}.")
+            out["change"].append(f"Switch to the “{chosen.label}” variant: it fixes {', '.join(comp.rules_fixed)} "
+                                 f"of the base.")
     target = chosen if chosen is not None else base
     if target is not None:
         seen = set()
