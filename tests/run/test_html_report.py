@@ -37,11 +37,15 @@ def test_html_report_loads_in_headless_chromium_without_errors_or_network(refere
         page.screenshot(path=str(shot), full_page=True)
         headings = page.locator("h2").all_inner_texts()
         svg_count = page.locator("figure svg").count()
+        first_text = page.locator("main > *").nth(2).inner_text()
+        summary = page.locator("section.summary .rec").inner_text()
         browser.close()
 
     assert console_errors == []
     assert [u for u in requests if u != page_path.as_uri()] == [], "the report fetched something besides itself"
-    assert headings[:2] == ["Variants", "Against the base"]
+    assert first_text.startswith(summary), "the executive summary comes first, right under the title"
+    assert summary == "Launch the “comment to enter” variant."
+    assert headings[:3] == ["The campaign", "Variants side by side", "Against the base"]
     assert svg_count == 3
     _assert_not_blank(shot)
 
