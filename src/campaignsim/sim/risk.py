@@ -91,7 +91,7 @@ def status(source: str) -> str:
     """The source status tag ([V], [S], [S-] or [U]) a source text carries; [U] when it carries none."""
     import re
 
-    tags = re.findall(r"\[(V|S-|S|U)\b", source)
+    tags = re.findall(r"\[(V|S-|S|U)(?=[\]:\s])", source)
     return f"[{tags[0]}]" if tags else "[U]"
 
 
