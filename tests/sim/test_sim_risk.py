@@ -133,3 +133,16 @@ def test_enforcement_level_is_a_scenario_parameter_with_bounds():
     cfg = build_config(sc, REG, ("SHARE1",))
     assert cfg.takedown_hazard_per_hour == PLATFORM_HAZARD * 2 / 24
     assert "[scenario]" in cfg.risk.assumptions()[0]
+
+
+def test_help_params_lists_the_risk_parameters_and_the_rules_weights_with_sources(tmp_path):
+    from click.testing import CliRunner
+
+    from campaignsim.cli import main
+
+    out = CliRunner().invoke(main, ["simulate", str(tmp_path / "none.toml"), "--help-params"]).output
+    for name in ("enforcement_level", "backlash_hazard_per_day", "backlash_complaint_share", "takedown_hazard_per_day"):
+        assert f"{name}  (default" in out
+    assert "WX003  (takedown, weight 0.5, family wechat-induced-following)" in out
+    assert "GEN009  (backlash, weight 1)" in out
+    assert out.count("source:") >= 40

@@ -33,7 +33,29 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
         click.echo(f"{p.name}  (default {default}{unit}; {p.ge:g} to {p.le:g})")
         click.echo(f"    {p.doc}")
         click.echo(f"    source: {p.source}")
+    _help_enforcement(ctx)
     ctx.exit(0)
+
+
+def _help_enforcement(ctx: click.Context) -> None:
+    """The enforcement weights the loaded rules declare (campaignsim.sim.risk), with their sources."""
+    if ctx.obj is not None:
+        registry = ctx.obj.registry()
+    else:  # the command called on its own, outside the campaignsim group
+        from campaignsim.plugin.manager import get_registry
+
+        registry = get_registry()
+    from campaignsim.sim.risk import DEFAULT_WEIGHT_SOURCE
+
+    click.echo("")
+    click.echo("Takedown and backlash weights declared by the loaded rules (an error-level platform rule without one weighs 1):")
+    for code in sorted(registry.rules):
+        e = getattr(registry.rules[code], "enforcement", None)
+        if e is not None:
+            family = f", family {e.family}" if e.family else ""
+            click.echo(f"{code}  ({e.kind}, weight {e.weight:g}{family})")
+            click.echo(f"    source: {e.source}")
+    click.echo(f"default  (takedown, weight 1)\n    source: {DEFAULT_WEIGHT_SOURCE}")
 
 
 @click.command("simulate")
