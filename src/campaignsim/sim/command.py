@@ -49,8 +49,9 @@ def _help_enforcement(ctx: click.Context) -> None:
 
     click.echo("")
     click.echo("Takedown and backlash weights declared by the loaded rules (an error-level platform rule without one weighs 1):")
-    for code in sorted(registry.rules):
-        e = getattr(registry.rules[code], "enforcement", None)
+    rules = getattr(registry, "rules", None) or {}
+    for code in sorted(rules):
+        e = getattr(rules[code], "enforcement", None)
         if e is not None:
             family = f", family {e.family}" if e.family else ""
             click.echo(f"{code}  ({e.kind}, weight {e.weight:g}{family})")
