@@ -104,7 +104,7 @@ class RunResult:
                 "tied_with": list(rec.tied_with) if rec else [],
             },
             "lint": report_dict(self.lint),
-            "simulations": [dict(_low_high(r.sim.to_json_dict()), path=r.path, label=r.label, **_standing_dict(s))
+            "simulations": [dict(_low_high(r.sim.to_json_dict()), path=r.path, label=r.label, **_standing_dict(s, r))
                             for r, s in zip(self.runs, self.standings)],
             "warnings": [{"variant": label, "message": w} for label, w in self.warnings()],
             "comparisons": [
@@ -142,10 +142,16 @@ def _variant_name(runs, label):
     return label
 
 
-def _standing_dict(s: Optional[Standing]) -> dict:
+def _standing_dict(s: Optional[Standing], run: Optional[VariantRun] = None) -> dict:
     if s is None:
         return {}
-    return {"launchable": s.launchable, "blocked_by": [{"code": b.code, "message": b.message} for b in s.blockers],
+    shares = {}
+    if run is not None:
+        per = run.sim.per_run
+        winners = float(per["winners"].mean())
+        shares = {"late_prizes_share_of_winners": round(float(per["late_prizes"].mean()) / winners, 6) if winners else None,
+                  "complaints_share_of_winners": round(float(per["complaints"].mean()) / winners, 6) if winners else None}
+    return {**shares, "launchable": s.launchable, "blocked_by": [{"code": b.code, "message": b.message} for b in s.blockers],
             "entrants_if_live": s.entrants_if_live, "objective_value": s.objective_value}
 
 

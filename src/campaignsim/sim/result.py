@@ -124,9 +124,14 @@ class SimResult:
                 return f"{x:.1%}" if pct else (f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}")
             lines.append(f"{label:28}{fmt(s['mean']):>12}{fmt(s['p05']):>12}{fmt(s['p95']):>12}")
 
-        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries", "entries"),
+        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries (draw tickets)", "entries"),
                             ("shares", "shares"), ("winners", "winners"), ("prizes delivered late", "late_prizes"), ("complaints", "complaints")):
             row(label, self.summary(name))
+        winners = float(self.per_run["winners"].mean())
+        if winners > 0:
+            late, complaints = float(self.per_run["late_prizes"].mean()), float(self.per_run["complaints"].mean())
+            lines.append(f"{'  late, as share of winners':28}{late / winners:>12.1%}")
+            lines.append(f"{'  complaints, of winners':28}{complaints / winners:>12.1%}")
         for src in SOURCES:
             s = self.summary(f"exposed_{src}")
             if s["mean"]:
