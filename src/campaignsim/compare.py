@@ -300,12 +300,10 @@ def recommend(runs: Sequence, standings: Sequence[Standing], objective: Objectiv
         best = min(order, key=closeness)
         blockers = standings[best].blockers
         codes = tuple(dict.fromkeys(b.code for b in blockers))
-        first = blockers[0].message if blockers else ""
         if len(runs) == 1:
-            return Recommendation(None, f"Do not launch: the campaign cannot launch as it is, blocked by {_codes(codes)} ({first}).",
-                                  runs[best].label, codes)
-        return Recommendation(None, f"Do not launch: no variant can launch as it is. Closest: {runs[best].label}, still blocked by "
-                                    f"{_codes(codes)} ({first}).", runs[best].label, codes)
+            return Recommendation(None, f"The campaign cannot launch as it is: {_why(standings[best])}.", runs[best].label, codes)
+        return Recommendation(None, f"No variant can launch as it is. Closest: {runs[best].label}, which still "
+                                    f"{_why(standings[best])}.", runs[best].label, codes)
 
     def key(i):
         v = standings[i].objective_value
@@ -341,6 +339,16 @@ def _blocked(st: Standing) -> str:
     if IMPOSSIBLE in st.blocker_codes:
         parts.append("nobody can enter")
     return "; ".join(parts)
+
+
+def _why(st: Standing) -> str:
+    """What blocks a variant, in words: the rules it breaks (with the first one's message) and why nobody can enter."""
+    rules = [b for b in st.blockers if b.code != IMPOSSIBLE]
+    parts = []
+    if rules:
+        parts.append(f"breaks {_codes(list(dict.fromkeys(b.code for b in rules)))} ({rules[0].message})")
+    parts += [b.message for b in st.blockers if b.code == IMPOSSIBLE]
+    return "; and ".join(parts)
 
 
 def _tied(a, b, objective: Objective) -> bool:

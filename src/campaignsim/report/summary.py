@@ -62,7 +62,7 @@ def percent(p: Optional[float]) -> str:
 def money(x: Optional[float], currency: str = "") -> str:
     if x is None or (isinstance(x, float) and (math.isnan(x) or math.isinf(x))):
         return "–"
-    text = f"{x:,.2f}" if abs(x) < 100 else f"{x:,.0f}"
+    text = f"{x:,.0f}" if abs(x) >= 100 or float(x).is_integer() else f"{x:,.2f}"
     return f"{text} {currency}".strip()
 
 
@@ -234,7 +234,7 @@ def executive_summary(result) -> dict:
         st_t = _run_by_label(result, target.label)[1]
         for b in (st_t.blockers if st_t else ()):
             if b.code == "ENTRY-IMPOSSIBLE":
-                out["change"].append(f"Make the entry possible: {b.message}.")
+                out["change"].append(f"Make entry possible: {b.message.removeprefix('nobody can enter: ')}.")
     if not out["change"]:
         out["change"].append("Nothing required; check the warnings below before launch.")
     return out

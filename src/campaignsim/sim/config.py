@@ -270,10 +270,9 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
             exposes=float(exposes), offspring_mean=float(exposes) * values["friend_reach"] * values["friend_attention"],
             worth=int(step.worth), optional=bool(step.optional),
         ))
-    impossible = [f"entry.steps[{s.index}] ({s.action}) can be completed by nobody (completion 0)" for s in steps
-                  if not s.optional and s.completion <= 0.0]
-    if scenario.platform.comments_enabled is False:
-        impossible = [m + ": comments are switched off" if "(comment)" in m else m for m in impossible]
+    impossible = [f"entry step {s.index + 1} ({s.action}) cannot be completed by anyone"
+                  + (": comments are switched off" if s.action == "comment" and scenario.platform.comments_enabled is False else "")
+                  for s in steps if not s.optional and s.completion <= 0.0]
     effort_total = sum(s.effort for s in steps if not s.optional)
     if not any(not s.optional for s in steps):
         raise SimulationConfigError("entry.steps has only optional steps: nobody can enter")
