@@ -43,7 +43,7 @@ td.yes{color:var(--good);font-weight:600}td.no{color:var(--bad);font-weight:600}
 .verdict{padding:.5rem .8rem;margin:.4rem 0;border-left:4px solid #888;background:#f6f7f9;border-radius:3px}
 .verdict.good{border-color:var(--good)}.verdict.bad{border-color:var(--bad)}
 .sev-error{color:var(--bad);font-weight:600}.sev-warning{color:var(--warn);font-weight:600}.sev-info{color:var(--accent)}
-td.sources{font-size:.8rem;max-width:24rem;overflow-wrap:anywhere}td.message{min-width:16rem}
+td.sources{font-size:.8rem;width:32%;min-width:16rem;overflow-wrap:anywhere}td.message{min-width:14rem}
 td.sources a{color:var(--accent)}.status{color:var(--muted);font-size:.75rem}
 .suggestion{display:block;margin-top:.3rem;color:var(--muted)}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{color:var(--muted);font-size:.85rem}
