@@ -182,3 +182,30 @@ def test_simulate_and_run_default_to_the_same_number_of_runs():
     run_default = next(p.default for p in main.commands["run"].params if p.name == "runs")
     simulate_default = next(p.default for p in main.commands["simulate"].params if p.name == "runs")
     assert run_default == simulate_default == DEFAULT_RUNS
+
+
+def test_reputation_findings_reach_the_simulation_as_a_backlash_hazard(project_root, registry, tmp_path):
+    from campaignsim.load import load_file
+    from campaignsim.runner import takedown_codes
+    from campaignsim.sim.config import build_config
+
+    text = (project_root / "scenarios" / "wechat_comment_to_enter.toml").read_text(encoding="utf-8")
+    text = text.replace("comments_enabled = false", "comments_enabled = true")
+    calm_path = tmp_path / "calm.toml"
+    calm_path.write_text(text, encoding="utf-8")
+    text = text.replace('name = "Qingshan ceramic travel tea set"', 'name = "Surprise gift"')
+    text = text.replace("[content]\n", '[content]\nhashtags = ["#EarthquakeRelief"]\n')
+    hot_path = tmp_path / "hot.toml"
+    hot_path.write_text(text, encoding="utf-8")
+    (calm,) = load_file(str(calm_path), registry).scenarios
+    (hot,) = load_file(str(hot_path), registry).scenarios
+    assert takedown_codes(calm, registry) == ()
+    codes = takedown_codes(hot, registry)
+    assert {"GEN006", "GEN009"} <= set(codes)
+    cfg = build_config(hot, registry, codes)
+    assert cfg.backlash_hazard_per_hour == pytest.approx(0.15 * 1.5 / 24)  # GEN009 weight 1 + GEN006 weight 0.5
+    assert cfg.takedown_hazard_per_hour == 0  # no platform rule broken: no takedown, only the public's anger
+    result = run_scenarios([hot_path], registry, runs=60, seed=0)
+    assert result.standings[0].backlash_probability > 0
+    assert result.standings[0].launchable  # warnings only: launchable, with its risk shown
+    assert any("backlash hazard" in a for a in result.runs[0].sim.config.risk.assumptions())
