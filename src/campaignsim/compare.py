@@ -330,6 +330,14 @@ def recommend(runs: Sequence, standings: Sequence[Standing], objective: Objectiv
             reason = f"{runs[chosen].label} has the best {objective.label} ({value}) of the {n_launchable} variants that can launch"
         blocked = [f"{runs[i].label} ({_blocked(standings[i])})" for i in order if not standings[i].launchable]
         reason += f"; {', '.join(blocked)} cannot." if blocked else "."
+    st = standings[chosen]
+    risks = []
+    if st.takedown_probability:
+        risks.append(f"a takedown in {st.takedown_probability:.0%} of runs")
+    if st.backlash_probability:
+        risks.append(f"a public backlash that deletes the post in {st.backlash_probability:.0%} of runs")
+    if risks:
+        reason = reason[:-1] + f"; mind the risk of {' and '.join(risks)}."
     return Recommendation(runs[chosen].label, reason, tied_with=others)
 
 

@@ -209,3 +209,9 @@ def test_reputation_findings_reach_the_simulation_as_a_backlash_hazard(project_r
     assert result.standings[0].backlash_probability > 0
     assert result.standings[0].launchable  # warnings only: launchable, with its risk shown
     assert any("backlash hazard" in a for a in result.runs[0].sim.config.risk.assumptions())
+
+
+def test_a_recommended_variant_with_a_risk_says_so_in_its_reason():
+    taken = np.array([1, 0] * 100)
+    rec, _ = decide([fake_run("base", 1000 + NOISE), fake_run("bold", 3000 + NOISE, taken=taken)])
+    assert rec.variant == "bold" and rec.reason.endswith("; mind the risk of a takedown in 50% of runs.")

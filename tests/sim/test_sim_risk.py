@@ -76,6 +76,7 @@ def test_status_reads_the_tag_of_a_source():
     assert status("official text [V]") == "[V]"
     assert status("quoted [S-] by a blog") == "[S-]"
     assert status("no tag at all") == "[U]"
+    assert status("[S] seen in a report; how often is an assumption [U]") == "[U]"  # the weakest part counts
 
 
 def test_the_simulated_takedown_probability_follows_the_rules_broken():

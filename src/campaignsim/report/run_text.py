@@ -202,7 +202,8 @@ def render(result, console: Console) -> None:
     console.print(chart_section(result, width=max(10, min(72, console.width - label_width - 14))))
     if result.warnings() or any(risk_assumptions(r) for r in result.runs):
         console.print(Panel(warnings_section(result), title="Warnings and assumptions", title_align="left", border_style="yellow"))
-    console.print(Text("* not launchable. Draw tickets are entries in the draw, not people. Every metric is defined in "
+    star = "* not launchable. " if any(not s.launchable for s in result.standings) else ""
+    console.print(Text(f"{star}Draw tickets are entries in the draw, not people. Every metric is defined in "
                        "docs/run.md and in the --report file.", style="dim"))
     if result.recommendation is not None:
         console.print(recommendation_panel(result))

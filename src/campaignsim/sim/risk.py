@@ -88,11 +88,13 @@ class Risk:
 
 
 def status(source: str) -> str:
-    """The source status tag ([V], [S], [S-] or [U]) a source text carries; [U] when it carries none."""
+    """The weakest source status tag ([V], [S], [S-] or [U]) a source text carries; [U] when it
+    carries none. A figure is as well sourced as its weakest part."""
     import re
 
+    order = ("U", "S-", "S", "V")
     tags = re.findall(r"\[(V|S-|S|U)(?=[\]:\s])", source)
-    return f"[{tags[0]}]" if tags else "[U]"
+    return f"[{min(tags, key=order.index)}]" if tags else "[U]"
 
 
 def _by_family(terms) -> str:
