@@ -202,7 +202,8 @@ def test_report_opens_with_the_summary_and_defines_every_metric(wechat_run):
                                    "## What the figures mean")]
     assert order == sorted(order)
     assert "**Launch the “comment to enter” variant.**" in md
-    for metric in ("entrants if live", "takedown risk", "draw tickets", "late prizes", "complaints", "ahead in"):
+    for metric in ("entrants if live", "takedown risk", "draw tickets", "late prizes", "public complaints", "prizes on time",
+                   "support response", "ahead in"):
         assert f"- **{metric}**:" in md
     assert "% of winners" in md
     findings = md[md.index("## Findings"):]

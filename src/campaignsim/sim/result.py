@@ -16,8 +16,8 @@ OPERATIONS_OUTPUTS = ("on_time_share", "response_hours_mean", "response_hours_p9
                       "public_complaints", "unclaimed_prizes", "trust_next")
 """Outputs of the operations (sim/operations.py), each summarised like the others."""
 BACKLASH_COMBINES = ("share of runs with a public backlash from either cause: broken reputation rules "
-                     "(a hazard during the campaign, sim/risk.py) or public complaints about prizes and "
-                     "support (each may set one off after the draw, sim/operations.py)")
+                     "(a hazard during the campaign) or public complaints about prizes and support "
+                     "(each may set one off after the draw)")
 """What ``backlash_probability`` combines, said in the JSON beside it."""
 
 
