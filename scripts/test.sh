@@ -9,7 +9,7 @@
 # 2. campaignsim from this checkout with its dev and report extras, and the example plugin.
 # 3. Headless Chromium, which one test opens the HTML report in: found on PATH, else installed
 #    with apt-get (as root, or through sudo without a password); otherwise it says what to run
-#    (scripts/ensure-chromium.sh).
+#    (scripts/ensure-chromium.sh); the Noto CJK font (fonts-noto-cjk) the same way.
 # 4. pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,8 +58,13 @@ fi
 say "installing campaignsim[dev,report] and the example plugin into $("$python" -c 'import sys; print(sys.prefix)')"
 "$python" -m pip install -q --disable-pip-version-check -e '.[dev,report]' -e plugins/campaignsim-example
 
-# 3. Headless Chromium
+# 3. Headless Chromium, and a CJK font for the report charts' Chinese, Japanese and Korean names
 bash scripts/ensure-chromium.sh
+if command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+  :
+elif ! apt_install fonts-noto-cjk; then
+  say "no CJK font: charts will show Chinese names as boxes and one test fails; run 'sudo apt-get install fonts-noto-cjk'"
+fi
 
 # 4. The tests
 say "running the tests"

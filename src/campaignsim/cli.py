@@ -12,7 +12,7 @@ import sys
 import click
 
 from campaignsim import __version__
-from campaignsim.compare import PAIRED_DEFAULT_RUNS
+from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 
 
 class Settings:
@@ -341,8 +341,10 @@ def _stderr_console():
 
 
 def _run_options(f):
-    f = click.option("--runs", type=click.IntRange(1, 100_000), default=PAIRED_DEFAULT_RUNS, show_default=True,
-                     help="Monte Carlo replications per variant (paired across variants, so differences need fewer than absolute figures).")(f)
+    f = click.option("--runs", type=click.IntRange(1, 100_000), default=DEFAULT_RUNS, show_default=True,
+                     help="Monte Carlo replications per variant (the same default as simulate; paired across variants).")(f)
+    f = click.option("--objective", type=click.Choice(list(OBJECTIVES)), default="entrants", show_default=True,
+                     help="What the recommended variant is best at, among those that can launch.")(f)
     f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
     f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
                      help="Parallel processes for replications; 0: one per CPU. Results are the same for any value.")(f)
@@ -353,7 +355,7 @@ def _run_options(f):
     return f
 
 
-def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants") -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -377,7 +379,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
     try:
-        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress)
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
@@ -429,21 +431,22 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
-    variant with the base. Exit code 1 when any variant breaks an error-level rule."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path)
+    variant with the base and recommend the launchable one best on --objective. Exit code 1 when
+    nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective)
 
 
 def _add_new_command() -> None:

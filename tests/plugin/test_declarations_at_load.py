@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from campaignsim.lint.rule import Reference, Rule, RuleOption
+from campaignsim.lint.rule import Enforcement, Reference, Rule, RuleOption
 from campaignsim.model import ActionSpec, ExtraField, PlatformSpec, SimDefaults
 from campaignsim.plugin import hookimpl
 from campaignsim.plugin.manager import build_registry
@@ -107,12 +107,34 @@ def test_an_action_with_bad_friction_or_extra_keys_is_refused(changes, phrase):
     ({"severity": "fatal"}, "severity must be one of info, warning, error, got 'fatal'"),
     ({"platforms": "weibo"}, "platforms must be a tuple of strings"),
     ({"options": (RuleOption("limit", "int", "ten", "A limit."),)}, "option 'limit': the default must be an int"),
+    ({"enforcement": 2.0}, "enforcement must be an Enforcement value or None"),
+    ({"enforcement": Enforcement(weight=-1.0)}, "enforcement.weight must be at least 0"),
+    ({"enforcement": Enforcement(weight=math.inf)}, "enforcement.weight must be a finite number"),
+    ({"enforcement": Enforcement(weight=1e6)}, "enforcement.weight must be at most 100"),
+    ({"enforcement": Enforcement(kind="ban")}, "enforcement.kind must be one of takedown, backlash, got 'ban'"),
+    ({"enforcement": Enforcement(family="Induced Sharing")}, "enforcement.family must be kebab-case"),
+    ({"enforcement": Enforcement(source="")}, "enforcement.source is required"),
 ])
 def test_a_rule_with_a_bad_declaration_is_refused(changes, phrase, builtin_codes):
     registry = registry_with(("bad", Plugin(rules=[_rule(**changes)])))
     [failure] = refused(registry)
     assert failure.stage == "campaignsim_rules" and phrase in failure.error
     assert set(registry.rules) == builtin_codes
+
+
+def test_a_rule_with_a_sound_enforcement_loads_and_carries_it():
+    declared = Enforcement(weight=0.5, kind="backlash", family="bili-bait", source="[U]")
+    registry = registry_with(("good", Plugin(rules=[_rule(enforcement=declared)])))
+    assert refused(registry, "good") == []
+    assert registry.rules["BILI001"].enforcement == declared
+
+
+def test_every_built_in_enforcement_passes_the_load_checks():
+    from campaignsim.plugin.declarations import enforcement_problems
+
+    declared = {code: rule.enforcement for code, rule in build_registry(include_third_party=False).rules.items() if rule.enforcement}
+    assert {"WX001", "WX002", "WX003", "WX004", "GEN006", "GEN009"} <= set(declared)
+    assert {code: enforcement_problems(e) for code, e in declared.items() if enforcement_problems(e)} == {}
 
 
 def test_registry_with_strict_raises_for_the_plugin_under_test_with_every_refusal():

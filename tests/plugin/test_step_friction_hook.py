@@ -68,3 +68,13 @@ def test_a_hook_that_raises_stops_the_simulation_with_an_error_naming_the_plugin
     with pytest.raises(SimulationConfigError, match=r"plugin 'broken' raised in campaignsim_step_friction for entry.steps\[0\]") as raised:
         build_config(scenario_from_string("", registry=registry).base, registry)
     assert isinstance(raised.value.__cause__, KeyError)
+
+
+def test_a_step_a_plugin_switches_off_makes_the_campaign_impossible_with_the_plugins_reason(registry):
+    on, off = config(registry, "danmaku_enabled = true"), config(registry, "danmaku_enabled = false")
+    assert on.impossible == ()
+    assert off.impossible == ("entry step 1 (bullet_comment) cannot be completed by anyone: "
+                              "bullet comments are switched off (platform.danmaku_enabled = false)",)
+    # the built-in comments-off is the same path: its reason is the hook's note, not a special case
+    builtin = build_config(scenario_from_string('[platform]\ncomments_enabled = false\n', registry=registry).base, registry)
+    assert len(builtin.impossible) == 1 and "comments are switched off" in builtin.impossible[0]

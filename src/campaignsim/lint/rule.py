@@ -100,6 +100,29 @@ class Reference:
         return f"{self.title}{where} [{self.status()}]"
 
 
+ENFORCEMENT_KINDS = ("takedown", "backlash")
+"""What an :class:`Enforcement` drives: the platform's takedown hazard or the public backlash hazard."""
+MAX_ENFORCEMENT_WEIGHT = 100.0
+"""The largest weight a rule may declare (×100 the platform's typical enforcement)."""
+
+
+@attrs.define(frozen=True)
+class Enforcement:
+    """How hard a platform (or the public) comes down on a campaign that breaks a rule.
+
+    ``weight`` multiplies the platform's takedown hazard (``kind = "takedown"``) or the backlash
+    hazard (``kind = "backlash"``: public anger, complaints, a deleted post) while the rule is
+    broken; 1 is the platform's typical enforcement. Rules of one ``family`` (e.g. every form of
+    induced sharing) count once, with the largest weight among those broken. ``source`` says where
+    the weight comes from, or ``"[U]"`` when it is an assumption.
+    """
+
+    weight: float = 1.0
+    source: str = "[U]"
+    kind: str = "takedown"
+    family: Optional[str] = None
+
+
 @attrs.define(frozen=True)
 class Violation:
     """What a rule's check yields: the key it concerns, a scenario-specific message, a suggested change."""
@@ -149,6 +172,10 @@ class Rule:
     variant whose named parts are the base's own, unchanged, then gets the base's violations without
     a second check. Leave it None (the default) when the check reads anything else of the scenario,
     or the file's comments through the context.
+
+    ``enforcement`` (optional, an :class:`Enforcement`) says how strongly breaking the rule drives
+    the simulated takedown or backlash risk; without it an error-severity platform rule weighs 1
+    and any other rule adds no risk.
     """
 
     code: ClassVar[str]
@@ -168,6 +195,8 @@ class Rule:
     # Declarations about the rule's place among the others and its settings.
     replaces: ClassVar[Optional[str]] = None
     options: ClassVar[tuple[RuleOption, ...]] = ()
+    # How hard a platform or the public comes down on the campaign while the rule is broken (sim/risk.py).
+    enforcement: ClassVar[Optional[Enforcement]] = None
 
     def check(self, scenario: "Scenario", context: "LintContext") -> Iterable[Violation]:
         raise NotImplementedError(f"rule {self.code} does not implement check()")

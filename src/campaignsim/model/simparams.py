@@ -65,8 +65,14 @@ _ALL = (
     _p("share_delay_hours", "Mean delay (exponential) between a completed share and a friend's exposure.", 0, 720, None, FROM_PLATFORM, "hours"),
     _p("friend_reach", "Multiplier on the people a sharing step exposes (platform mechanics: feeds, groups).", 0, 100, None, FROM_PLATFORM),
     _p("repost_reach_factor", "Reach of a scheduled post without its own `reach`, as a fraction of the launch reach.", 0, 100, None, FROM_PLATFORM),
-    _p("takedown_hazard_per_day", "Hazard of a takedown per day, active only when lint finds an error-severity platform rule.", 0, 100, None, FROM_PLATFORM, "1/day"),
+    _p("takedown_hazard_per_day", "Takedown hazard per day for one broken platform rule of weight 1 at enforcement level 1 (the rules' weights add up; see docs/model.md).", 0, 100, None, FROM_PLATFORM, "1/day"),
     _p("takedown_voids_entries", "1 when a takedown voids the entries already made, 0 when they stand.", 0, 1, None, FROM_PLATFORM),
+    # --- takedown and backlash (campaignsim.sim.risk) ---------------------------------------------------
+    _p("enforcement_level", "How hard the platform enforces its rules now, as a multiple of its usual level: multiplies the takedown hazard.",
+       0, 100, 1.0, "assumption [U]: 1 is the platform's usual enforcement; raise it during a crackdown (e.g. a 清朗 campaign)"),
+    _p("backlash_hazard_per_day", "Hazard per day of a public backlash (the post deleted after public anger) per unit weight of broken reputation rules (e.g. GEN009).",
+       0, 100, 0.15, "assumption [U]: hot-topic posts were deleted within a day once anger began (GEN009's sources [S]); how often anger begins is unknown", "1/day"),
+    _p("backlash_complaint_share", "Share of the people reached so far who complain publicly when a backlash comes.", 0, 1, 0.002, ASSUMPTION),
     # --- audience ----------------------------------------------------------------------------------
     _p("audience_size_factor", "Audience size (the cascade's ceiling) as a multiple of the launch reach, when `audience.size` is not given.",
        1, 10_000, 20, "assumption [U]: the default stated by the scenario format (`audience.size`: default 20 × reach)"),

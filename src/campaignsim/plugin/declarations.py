@@ -93,6 +93,7 @@ def rule_problems(rule) -> list[str]:
         problems.append(f"replaces must be the code of the rule it replaces, got {rule.replaces!r}")
     if rule.check is Rule.check:
         problems.append("check() is not implemented")
+    problems += enforcement_problems(getattr(rule, "enforcement", None))
     options = rule.options
     if not isinstance(options, (tuple, list)) or not all(isinstance(o, RuleOption) for o in options):
         problems.append(f"options must be a tuple of RuleOption values, got {options!r}")
@@ -113,6 +114,25 @@ def rule_problems(rule) -> list[str]:
             wrong = option.problem(option.default) if option.default is not None else None  # None: "not set"
             if wrong:
                 problems.append(f"{where}: the default {wrong}")
+    return problems
+
+
+def enforcement_problems(enforcement) -> list[str]:
+    """A rule's ``enforcement``: None, or an Enforcement with a weight in range, a known kind, a
+    kebab-case family (or None) and a source (or "[U]")."""
+    from campaignsim.lint.rule import ENFORCEMENT_KINDS, MAX_ENFORCEMENT_WEIGHT, Enforcement
+
+    if enforcement is None:
+        return []
+    if not isinstance(enforcement, Enforcement):
+        return [f"enforcement must be an Enforcement value or None, got {enforcement!r}"]
+    problems = _bounded(enforcement.weight, "enforcement.weight", 0.0, MAX_ENFORCEMENT_WEIGHT)
+    if enforcement.kind not in ENFORCEMENT_KINDS:
+        problems.append(f"enforcement.kind must be one of {', '.join(ENFORCEMENT_KINDS)}, got {enforcement.kind!r}")
+    if enforcement.family is not None and not (isinstance(enforcement.family, str) and RULE_NAME.match(enforcement.family)):
+        problems.append(f"enforcement.family must be kebab-case (like wechat-induced-sharing) or None, got {enforcement.family!r}")
+    if not isinstance(enforcement.source, str) or not enforcement.source.strip():
+        problems.append(f"enforcement.source is required: where the weight comes from, or \"[U]\", got {enforcement.source!r}")
     return problems
 
 

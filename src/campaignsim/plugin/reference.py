@@ -97,6 +97,10 @@ _FIELD_DOCS = {
     ("RuleOption", "ge"): "Lowest allowed value of a number (None: unbounded).",
     ("RuleOption", "le"): "Highest allowed value of a number (None: unbounded).",
     ("RuleOption", "choices"): "The only values a `str` option may take (None: any).",
+    ("Enforcement", "weight"): "Multiplies the hazard while the rule is broken; 1 is the platform's typical enforcement (0 to 100).",
+    ("Enforcement", "source"): "Where the weight comes from, with its mark (`[V]`, `[S]`, `[S-]`), or `\"[U]\"` for an assumption; required.",
+    ("Enforcement", "kind"): "`takedown` (× the platform's `takedown_hazard_per_day` and `enforcement_level`) or `backlash` (× `backlash_hazard_per_day`).",
+    ("Enforcement", "family"): "Rules of one family (kebab-case, such as every form of induced sharing) count once, with the largest weight among those broken; None: the rule is its own family.",
 }
 
 

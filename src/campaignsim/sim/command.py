@@ -13,6 +13,8 @@ from typing import Optional
 
 import click
 
+from campaignsim.compare import DEFAULT_RUNS
+
 
 def _load_file(path: str, registry):
     from campaignsim.load import load_file
@@ -32,14 +34,37 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
         click.echo(f"{p.name}  (default {default}{unit}; {p.ge:g} to {p.le:g})")
         click.echo(f"    {p.doc}")
         click.echo(f"    source: {p.source}")
+    _help_enforcement(ctx)
     ctx.exit(0)
+
+
+def _help_enforcement(ctx: click.Context) -> None:
+    """The enforcement weights the loaded rules declare (campaignsim.sim.risk), with their sources."""
+    if ctx.obj is not None:
+        registry = ctx.obj.registry()
+    else:  # the command called on its own, outside the campaignsim group
+        from campaignsim.plugin.manager import get_registry
+
+        registry = get_registry()
+    from campaignsim.sim.risk import DEFAULT_WEIGHT_SOURCE
+
+    click.echo("")
+    click.echo("Takedown and backlash weights declared by the loaded rules (an error-level platform rule without one weighs 1):")
+    rules = getattr(registry, "rules", None) or {}
+    for code in sorted(rules):
+        e = getattr(rules[code], "enforcement", None)
+        if e is not None:
+            family = f", family {e.family}" if e.family else ""
+            click.echo(f"{code}  ({e.kind}, weight {e.weight:g}{family})")
+            click.echo(f"    source: {e.source}")
+    click.echo(f"default  (takedown, weight 1)\n    source: {DEFAULT_WEIGHT_SOURCE}")
 
 
 @click.command("simulate")
 @click.argument("path", type=click.Path())
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
-@click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
+@click.option("--runs", type=click.IntRange(min=1), default=DEFAULT_RUNS, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")

@@ -15,6 +15,10 @@ EXTRA_OUTPUTS = ("started", "actions", "winners", "voided_entrants", "branching_
 OPERATIONS_OUTPUTS = ("on_time_share", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered", "escalations",
                       "public_complaints", "unclaimed_prizes", "trust_next")
 """Outputs of the operations (sim/operations.py), each summarised like the others."""
+BACKLASH_COMBINES = ("share of runs with a public backlash from either cause: broken reputation rules "
+                     "(a hazard during the campaign) or public complaints about prizes and support "
+                     "(each may set one off after the draw)")
+"""What ``backlash_probability`` combines, said in the JSON beside it."""
 
 
 def _f(x: float) -> Optional[float]:
@@ -79,11 +83,18 @@ class SimResult:
         for name in EXTRA_OUTPUTS:
             outputs[name] = self.summary(name)
         outputs["takedown_hour"] = self.summary("takedown_hour")
-        outputs["audience_cap_probability"] = _f(self.per_run["audience_cap_hit"].mean())
         if "backlash" in self.per_run:
+            # One backlash figure: the share of runs in which either cause set one off.
+            outputs["backlash_probability"] = _f(self.per_run["backlash"].mean())
+            outputs["backlash_by_cause"] = self.backlash_by_cause()
+        else:
+            outputs["backlash_probability"] = 0.0
+        if "backlash_complaints" in self.per_run:
+            outputs["backlash_complaints"] = self.summary("backlash_complaints")
+        outputs["audience_cap_probability"] = _f(self.per_run["audience_cap_hit"].mean())
+        if "public_complaints" in self.per_run:
             for name in OPERATIONS_OUTPUTS:
                 outputs[name] = self.summary(name)
-            outputs["backlash_probability"] = _f(self.per_run["backlash"].mean())
         outputs["cost_per_entrant"] = self.cost_per_entrant()
         funnel = self.per_run["funnel"]
         started = float(self.per_run["started"].mean()) or math.nan
@@ -109,6 +120,21 @@ class SimResult:
             **({"support_queue": self.support_queue()} if "timeline_support_queue" in self.per_run else {}),
             "parameters": {name: {"value": _f(value), "source": source} for name, value, source in cfg.parameters},
             "warnings": list(cfg.warnings),
+            "risk": cfg.risk.to_json_dict() if cfg.risk is not None else None,
+            "impossible": list(cfg.impossible),
+        }
+
+    def backlash_by_cause(self) -> dict[str, Any]:
+        """The causes that ``backlash_probability`` combines, each as its share of runs."""
+        per = self.per_run
+        def share(name):
+            return _f(per[name].mean()) if name in per else 0.0
+        return {
+            "combines": BACKLASH_COMBINES,
+            "broken_rules": share("backlash_rules"),
+            "public_complaints": share("backlash_operations"),
+            "both": _f((per["backlash_rules"].astype(bool) & per["backlash_operations"].astype(bool)).mean())
+            if "backlash_rules" in per and "backlash_operations" in per else 0.0,
         }
 
     def support_queue(self) -> dict:
@@ -136,14 +162,19 @@ class SimResult:
                 return f"{x:.1%}" if pct else (f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}")
             lines.append(f"{label:28}{fmt(s['mean']):>12}{fmt(s['p05']):>12}{fmt(s['p95']):>12}")
 
-        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries", "entries"),
+        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries (draw tickets)", "entries"),
                             ("shares", "shares"), ("winners", "winners"), ("prizes delivered late", "late_prizes"), ("complaints", "complaints")):
             row(label, self.summary(name))
+        winners = float(self.per_run["winners"].mean())
+        if winners > 0:
+            late, complaints = float(self.per_run["late_prizes"].mean()), float(self.per_run["complaints"].mean())
+            lines.append(f"{'  late, as share of winners':28}{late / winners:>12.1%}")
+            lines.append(f"{'  complaints, of winners':28}{complaints / winners:>12.1%}")
         for src in SOURCES:
             s = self.summary(f"exposed_{src}")
             if s["mean"]:
                 row(f"  reach from {src.replace('_', ' ')}", s)
-        if "backlash" in self.per_run:
+        if "public_complaints" in self.per_run:
             lines += ["", "Operations (prizes and support)"]
             row("prizes on time", self.summary("on_time_share"), pct=True)
             row("last delivery (days after draw)", self.summary("last_delivery_day"))
@@ -154,7 +185,6 @@ class SimResult:
             row("unanswered at the end", self.summary("unanswered"))
             row("escalations", self.summary("escalations"))
             row("public complaints", self.summary("public_complaints"))
-            lines.append(f"{'backlash probability':28}{float(self.per_run['backlash'].mean()):>12.1%}")
             row("trust for the next campaign", self.summary("trust_next"))
             lines.append("")
         row("branching ratio R", self.summary("branching_ratio"))
@@ -166,6 +196,15 @@ class SimResult:
             lines.append(f"{'takedown probability':28}{p:>12.1%}")
             if p > 0:
                 row("  takedown at hour", self.summary("takedown_hour"))
+            for assumption in (cfg.risk.assumptions() if cfg.risk is not None else ()):
+                lines.append(f"  [dim]assumes {escape(assumption)}[/dim]")
+        if "backlash" in self.per_run:
+            causes = self.backlash_by_cause()
+            lines.append(f"{'backlash probability':28}{float(self.per_run['backlash'].mean()):>12.1%}  (either cause)")
+            if cfg.backlash_hazard_per_hour > 0:
+                lines.append(f"{'  from broken rules':28}{causes['broken_rules'] or 0.0:>12.1%}")
+                row("  complaints at that backlash", self.summary("backlash_complaints"))
+            lines.append(f"{'  from public complaints':28}{causes['public_complaints'] or 0.0:>12.1%}")
         lines += ["", "Funnel (people completing each step)"]
         funnel = self.per_run["funnel"]
         started = float(self.per_run["started"].mean())

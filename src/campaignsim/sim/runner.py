@@ -14,7 +14,8 @@ from campaignsim.sim.engine import SCALARS, run_many, run_replication
 from campaignsim.sim.operations import FLOAT_SCALARS as OPERATIONS_FLOATS
 from campaignsim.sim.result import SimResult
 
-DEFAULT_RUNS = 200
+from campaignsim.compare import DEFAULT_RUNS  # one default for simulate, run and compare
+
 FLOAT_OUTPUTS = ("takedown_hour", "branching_ratio", *OPERATIONS_FLOATS)
 
 

@@ -2,7 +2,7 @@ import functools
 import re
 
 from campaignsim.builtin.general._words import FILLER_WORDS, GENERIC_PRIZE_WORDS, SURPRISE_WORDS, VARIANT_WORDS
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 _SEPARATORS = re.compile(r"[\s,.;:!?()\[\]/\-+*，。；：！？（）【】、]+")
 _COUNT = re.compile(r"[x×]?\d+[x×]?")
@@ -48,6 +48,8 @@ class VagueOrMisdepictedPrize(Rule):
     name = "vague-or-misdepicted-prize"
     severity = "warning"
     heuristic = True
+    enforcement = Enforcement(kind="backlash", weight=0.5, source="[S] a misdepicted prize turned winners into public "
+                              "complainants (MLB 2026 case report); how often, and half GEN009's weight, are assumptions [U]")
     reads = ("prize",)
     summary = "A prize is vague (\"surprise gift\", \"神秘礼品\") or its promotional image shows something else."
     rationale = (

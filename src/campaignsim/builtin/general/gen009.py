@@ -2,7 +2,7 @@ import functools
 import re
 
 from campaignsim.builtin.core.topics import CONTEXT_WORDS, PLACES, SAFE_COMPOUNDS, SOLIDARITY
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _NON_WORD = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
@@ -118,6 +118,7 @@ class HotTopicRisk(Rule):
     name = "hot-topic-risk"
     severity = "warning"
     heuristic = True
+    enforcement = Enforcement(kind="backlash", weight=1.0, source="[S] hot-topic posts deleted within a day after public outrage (4A广告网 2021; 红网 2025); how often outrage follows is an assumption [U]")
     reads = ("campaign", "content", "platform")
     summary = ("A hashtag or hot topic the campaign attaches itself to is about a death, a disaster, a tragedy or a day of "
                "mourning, or a trending topic it rides is unrelated to the brand.")

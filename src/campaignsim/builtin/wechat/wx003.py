@@ -1,6 +1,6 @@
 from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, as_reward, is_channels, rewarded
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 
 class FollowForPrize(Rule):
@@ -10,6 +10,7 @@ class FollowForPrize(Rule):
     name = "follow-for-prize"
     severity = "error"
     platforms = ("wechat",)
+    enforcement = Enforcement(weight=0.5, family="wechat-induced-following", source="[U]: WeChat removes the followers gained rather than always the post (2014 notice); half the induced-sharing weight is an assumption")
     reads = ("entry", "platform")
     summary = (
         "An entry step asks entrants to follow an account and is rewarded with a draw entry, a gift or extra "
