@@ -28,8 +28,9 @@ def test_public_complaints_raise_the_backlash_probability_of_the_badly_run_base(
     b, v = (run.sim.to_json_dict()["outputs"] for run in (base, variant))
     # no reputation rule is broken here: the whole backlash comes from the public complaints
     assert b["backlash_by_cause"]["broken_rules"] == 0.0
-    assert b["backlash_probability"] == b["backlash_by_cause"]["public_complaints"] > 0.5
-    assert b["backlash_probability"] > v["backlash_probability"] + 0.3
+    # about 160 public complaints at 0.3% each: 1 − 0.997^160 ≈ 0.38
+    assert b["backlash_probability"] == b["backlash_by_cause"]["public_complaints"] > 0.25
+    assert b["backlash_probability"] > v["backlash_probability"] + 0.2
     base_standing, variant_standing = operations_run.standings[0], operations_run.standings[1]
     assert base_standing.backlash_probability > variant_standing.backlash_probability
     # a backlash set off after the draw leaves the entries in: every run still counts as live

@@ -146,8 +146,9 @@ _ALL = (
     _p("public_complaint_probability", "Probability that an escalation becomes a public complaint (a post or review naming the brand).",
        0, 1, 0.5, ASSUMPTION),
     _p("backlash_per_complaint", "Probability that one public complaint sets off a backlash (a 'bogus campaign' thread, reports "
-       "that get the post removed); P(backlash) = 1 − (1 − p)^complaints.", 0, 1, 0.02,
-       "assumption [U]; the mechanism is the failed-delivery cases' (Himalaya 2020, general pack), not a measured rate"),
+       "that get the post removed); P(backlash) = 1 − (1 − p)^complaints.", 0, 1, 0.003,
+       "assumption [U]: about 230 public complaints give an even chance of a backlash, a few dozen about one in ten; the "
+       "failed-delivery cases (Himalaya 2020, general pack) drew complaints in the hundreds; not a measured rate"),
     _p("operations_days", "Days after the draw that the operations are followed; questions still open then count as unanswered "
        "and parcels not delivered as late.", 1, 3650, 60, ASSUMPTION, "days"),
 )
