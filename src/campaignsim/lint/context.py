@@ -106,7 +106,8 @@ class LintContext:
         """The rules :meth:`applicable` names, each ready to run and report (see :class:`RuleRun`),
         cached like it: the engine's loop over them then looks nothing up per scenario."""
         selected = codes if type(codes) is frozenset else frozenset(self.registry.rules if codes is None else codes)
-        key = (RuleRun, scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions, selected)
+        key = (RuleRun, scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions,
+               scenario.campaign.excluded, selected)
         cache = self.registry.scope_cache
         found = cache.get(key)
         if found is None:
@@ -119,7 +120,7 @@ class LintContext:
                 if code == UNUSED_IGNORE:
                     continue
                 try:
-                    covers = self._covers(rules[code], scenario, key[1:4])
+                    covers = self._covers(rules[code], scenario, key[1:5])
                 except Exception as exc:  # a plugin's applies_to that raises: the rule fails where it runs
                     found.append(RuleRun(code, rules[code], self, self.registry.rule_plugins.get(code, "?"), broken=exc))
                     continue
@@ -190,6 +191,14 @@ class LintContext:
             return ""
         rates = self.exchange_rates or self.registry.exchange_rates
         return f" (converted at {rates[to] / rates[currency]:.4g} {to} per {currency}; override with exchange-rates in [tool.campaignsim])"
+
+
+def open_in(campaign, wanted: str) -> bool:
+    """Whether the campaign is open to people in ``wanted``: :func:`in_jurisdiction`, less the regions it
+    excludes (``campaign.excluded = ["US-NY"]`` closes it to New York, and so to New York's own rules)."""
+    if not in_jurisdiction(campaign.jurisdictions, wanted):
+        return False
+    return not any(wanted == out or wanted.startswith(out + "-") for out in campaign.excluded)
 
 
 def in_jurisdiction(mine: tuple[str, ...], wanted: str) -> bool:

@@ -82,7 +82,7 @@ class Reference:
     title: str
     url: Optional[str] = None
     verified: str = "S"
-    checked: Optional[str] = None
+    checked: Optional[str] = None  # when the source was last checked: "2026-12" or "2026-12-05"
 
     def __attrs_post_init__(self):
         if self.verified not in VERIFIED:
@@ -159,7 +159,8 @@ class Rule:
     One instance checks every scenario, so a rule keeps no state between calls of :meth:`check`.
 
     ``platforms``/``jurisdictions`` limit where the rule applies: platform names (or families such as
-    ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere.
+    ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere. A
+    jurisdiction the campaign excludes (``campaign.excluded``) does not count.
     ``account_kinds`` limits it further to some account kinds of those platforms.
 
     ``replaces`` names the code of a rule an earlier plugin provides that this one replaces on
@@ -233,9 +234,9 @@ class Rule:
         if cls.account_kinds and scenario.platform.account not in cls.account_kinds:
             return False
         if cls.jurisdictions:
-            from campaignsim.lint.context import in_jurisdiction
+            from campaignsim.lint.context import open_in
 
-            if not any(in_jurisdiction(scenario.campaign.jurisdictions, want) for want in cls.jurisdictions):
+            if not any(open_in(scenario.campaign, want) for want in cls.jurisdictions):
                 return False
         return True
 

@@ -1,4 +1,4 @@
-"""ISO 4217 currency and ISO 3166 region codes, from pycountry's copy of the ISO tables.
+"""ISO 4217 currency, ISO 3166 region and ISO 639-1 language codes, from pycountry's copy of the ISO tables.
 
 Only the codes are needed, so each table is read once per process into a set of codes, straight
 from pycountry's JSON database: building pycountry's lookup objects for the ~5,000 subdivisions
@@ -54,6 +54,26 @@ def is_region(code: str) -> bool:
     if "-" in code:
         return code.lower() in _codes(*_SUBDIVISIONS)
     return len(code) == 2 and code.isupper() and code.lower() in _codes(*_COUNTRIES)
+
+
+@lru_cache(maxsize=None)
+def is_language(code: str) -> bool:
+    """An ISO 639-1 two-letter language code, lower case (en, fr, zh)."""
+    return len(code) == 2 and code.islower() and code in _languages()
+
+
+@lru_cache(maxsize=None)
+def _languages() -> frozenset[str]:
+    folder = _database_folder()
+    if folder is not None:
+        try:
+            with open(os.path.join(folder, "iso639-3.json"), encoding="utf-8") as handle:
+                return frozenset(entry["alpha_2"] for entry in json.load(handle)["639-3"] if "alpha_2" in entry)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    import pycountry
+
+    return frozenset(getattr(entry, "alpha_2") for entry in pycountry.languages if hasattr(entry, "alpha_2"))
 
 
 @lru_cache(maxsize=None)

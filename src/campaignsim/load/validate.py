@@ -132,7 +132,8 @@ def expectation(tp, meta: dict) -> str:
         if meta.get("choices"):
             return "one of " + ", ".join(meta["choices"])
         return {"currency": "an ISO 4217 currency code such as CNY or USD",
-                "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY"}.get(meta.get("check"), "a string")
+                "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY",
+                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check"), "a string")
     if tp is datetime:
         return "a date-time with a UTC offset, such as 2027-03-01T10:00:00+08:00"
     if tp is date:
@@ -231,6 +232,8 @@ def _scalar_message(codes, tp, meta, value: Any) -> Optional[str]:
         if check == "region" and not codes.is_region(value):
             hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
             return f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
+        if check == "language" and not codes.is_language(value):
+            return f"unknown language code {describe(value)}: use an ISO 639-1 code such as en, fr or zh"
         if check == "url" and not (value.startswith("https://") or value.startswith("http://")):
             return f"must be an http(s) URL, got {describe(value)}"
         if not value.strip():
@@ -302,6 +305,12 @@ def scalar_checker(tp, meta) -> Callable[[Any, Any], Optional[str]]:
                     return None
                 return slow(value, codes)
             return check_region
+        if check == "language" and not choices:
+            def check_language(value, codes):
+                if type(value) is str and codes.is_language(value):
+                    return None
+                return slow(value, codes)
+            return check_language
         if check in ("currency", "region", "url"):
             return slow  # a combination the model does not use
         if choices:
@@ -575,6 +584,7 @@ class Validator:
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
             yield "campaign.end", f"must be after campaign.start ({start.isoformat()}), got {end.isoformat()}"
+        yield from _excluded_outside(campaign)
         prize = data.get("prize") if isinstance(data.get("prize"), dict) else {}
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"
@@ -600,6 +610,26 @@ def _hour(value) -> bool:
 
 _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
 _STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
+
+
+_EU_MEMBERS = frozenset(("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+                         "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))  # as lint.context.EU_MEMBERS
+
+
+def _excluded_outside(campaign: dict) -> Iterator[Error]:
+    """An excluded region must lie inside a jurisdiction the campaign runs in (and not be all of one)."""
+    excluded, mine = campaign.get("excluded"), campaign.get("jurisdictions")
+    if not isinstance(excluded, list) or not isinstance(mine, list) or not mine:
+        return
+    mine = [code for code in mine if isinstance(code, str)]
+    for i, code in enumerate(excluded):
+        if not isinstance(code, str):
+            continue
+        if code in mine:
+            yield f"campaign.excluded[{i}]", f"{describe(code)} is also in campaign.jurisdictions: remove it from one of them"
+        elif not any(code.startswith(j + "-") or (j == "EU" and code.split("-")[0] in _EU_MEMBERS) for j in mine):
+            yield (f"campaign.excluded[{i}]", f"{describe(code)} is not inside campaign.jurisdictions ({', '.join(mine)}): "
+                   "exclude subdivisions of the countries the campaign runs in (US-NY inside US) or member states inside EU")
 
 
 def _aware(value) -> bool:

@@ -22,8 +22,16 @@ DISCLOSURES = (
     "draw_method", "redemption", "delivery_method", "forfeit_conditions", "claim_window",
     "winner_notification", "proof_of_purchase", "restrictions", "eligibility", "organiser",
     "promoter_address", "rules", "exchange_rules", "voucher_scope", "voucher_validity",
-    "privacy_notice", "postage",
+    "privacy_notice", "postage", "void_regions",
 )
+PRIZE_CATEGORIES = (
+    "physical", "digital", "cash", "gift_card", "voucher", "travel", "experience", "electronics", "food", "alcohol",
+    "tobacco", "vape", "cannabis", "gambling", "weapon", "prescription_drug", "medicine", "vehicle", "lottery_ticket",
+    "financial_product", "other",
+)
+"""What a prize is, for rules on restricted prizes: alcohol, tobacco, vapes, cannabis, gambling (casino credit, bets),
+lottery tickets, weapons and prescription drugs each have their own age limits or bans."""
+DRAW_OBSERVERS = ("none", "staff", "independent", "notary", "public_official")
 
 
 @value_class
@@ -50,6 +58,11 @@ class Campaign:
     kind: str = field("giveaway", doc="What sort of promotion this is.", choices=CAMPAIGN_KINDS)
     live: bool = field(False, doc="The draw happens during a live stream.")
     expected_entrants: Optional[int] = field(None, doc="The organiser's own estimate, for comparison with the simulation.", ge=0, le=WORLD_POPULATION)
+    excluded: tuple[str, ...] = field(
+        (), doc="Regions inside `jurisdictions` where the promotion is void: ISO 3166-1 or ISO 3166-2 codes, so that "
+        "\"open to US residents, void in New York and Florida\" is `jurisdictions = [\"US\"]`, `excluded = [\"US-NY\", \"US-FL\"]`. "
+        "Rules for an excluded region do not apply.", check="region", example=["US-NY", "US-FL"],
+    )
     retail_outlets: bool = field(False, doc="The promotion advertises a business with physical shops where it runs: some rules apply only then "
                                  "(Rhode Island registers chance promotions of retail establishments with prizes over 500 USD).")
 
@@ -142,6 +155,9 @@ class PrizeItem:
     cash: bool = field(False, doc="The prize is cash (or a cash transfer / red packet).")
     kind: str = field("physical", doc="physical, digital, voucher, points, cash or experience.", choices=("physical", "digital", "voucher", "points", "cash", "experience"))
     image_matches: Optional[bool] = field(None, doc="Whether the promotional image shows exactly this prize.")
+    category: Optional[str] = field(None, doc="What the prize is, for rules on restricted prizes (alcohol, tobacco, vape, "
+                                    "gambling, weapon, prescription_drug, …) and age limits. Known categories: "
+                                    + ", ".join(PRIZE_CATEGORIES) + ".", choices=PRIZE_CATEGORIES, example="alcohol")
 
 
 @value_class
@@ -159,6 +175,14 @@ class Prize:
     instalments: bool = field(False, doc="Prizes are paid in instalments or over a long period.")
     conditional: bool = field(False, doc="The prize may be withheld if entries or sales fall short.")
     gift_required: bool = field(False, doc="Live draws: entrants must send a paid gift first.")
+    prizes_per_winner: int = field(1, doc="How many prize units one winner may receive (1: each winner gets one prize; "
+                                   "more when one person can win several draws or a prize bundle). Per-winner caps and "
+                                   "tax thresholds are judged on the most valuable prizes one winner can receive.",
+                                   ge=1, le=WORLD_POPULATION)
+    observer: Optional[str] = field(None, doc="Who supervises the draw: `staff`, an `independent` person, a `notary` or a "
+                                    "`public_official` (such as an Italian Chamber of Commerce official).", choices=DRAW_OBSERVERS)
+    skill_testing_question: Optional[bool] = field(None, doc="Winners of a chance draw must answer a skill-testing question "
+                                                   "(a mathematical question, as Canadian promotions use) before they are confirmed.")
     items: tuple[PrizeItem, ...] = field(doc="The prizes.")
 
 
@@ -166,9 +190,10 @@ class Prize:
 class Registration:
     """One entry of `[[terms.registrations]]`: a filing with an authority."""
 
-    jurisdiction: str = field(doc="Where it was filed (US-NY, US-FL, US-RI, …).", check="region")
+    jurisdiction: str = field(doc="Where it was filed (US-NY, US-FL, US-RI, IT, AU-ACT, …).", check="region")
     filed_on: Optional[date] = field(None, doc="Filing date.")
-    bonded: bool = field(False, doc="A bond or trust account covers the prize total.")
+    bonded: bool = field(False, doc="A bond, trust account or guarantee deposit covers the prize total.")
+    permit: Optional[str] = field(None, doc="Permit or licence number granted, where the authority grants one.")
 
 
 @value_class
@@ -242,6 +267,8 @@ class Terms:
     multiple_accounts_rule: Optional[bool] = field(None, doc="Terms disqualify people who enter with several accounts.")
     changed_after_start: bool = field(False, doc="The terms are changed after the campaign started (less favourably).")
     registrations: tuple[Registration, ...] = field((), doc="Filings with authorities.")
+    languages: tuple[str, ...] = field((), doc="Languages the rules and the promotion are published in, as ISO 639-1 codes "
+                                       "(en, fr, zh, …).", check="language", example=["en", "fr"])
 
 
 TRANSFER_MECHANISMS = ("security_assessment", "certification", "standard_contract", "exempt")

@@ -77,7 +77,9 @@ def campaignsim_sensitive_topics() -> "dict[str, list[str]]":
     Categories are free text (``death``, ``disaster``, ``illness``). Matching is case-insensitive:
     Latin-script keywords match whole words (after CamelCase hashtags are split, so ``rip``
     matches ``#RIPKobe`` but not ``#trip``); Chinese keywords match anywhere in the topic. The
-    hot-topic rule (GEN009) uses the union over all plugins.
+    hot-topic rule (GEN009) uses the union over all plugins, and a keyword counts on its own: give
+    phrases that are about a tragedy whatever surrounds them ("pray for", 遇难), not words that are
+    as often metaphors ("storm", 暴雨), which GEN009 judges only next to a place name.
     """
 
 

@@ -8,12 +8,6 @@ from campaignsim.lint.rule import Reference, Rule
 CAP = money(LOTTERY_TOP_PRIZE_MAX_CNY, "CNY")
 
 
-def prizes_per_winner(prize) -> int:
-    """How many prize units one winner may receive: ``prize.prizes_per_winner`` where the format has it,
-    else 1 (each winner gets one prize)."""
-    return max(1, int(getattr(prize, "prizes_per_winner", 1) or 1))
-
-
 def most_one_winner_gets(context, items, per_winner: int):
     """The ``per_winner`` most valuable prize units together, in yuan: ``(total, units, unconverted)``,
     where ``units`` is ``[(index, item, value)]`` of the units counted (an item may count more than once)
@@ -99,7 +93,7 @@ quantity = 20
                     f"top prize above {CAP} (Order 32 Art. 17; AUCL Art. 11)",
                     suggestion,
                 )
-        per_winner = prizes_per_winner(prize)
+        per_winner = prize.prizes_per_winner  # at least 1, checked by the loader
         if per_winner < 2:
             return
         total, units, _ = most_one_winner_gets(context, prize.items, per_winner)
