@@ -34,7 +34,11 @@ class ExtraField:
 
 @value_class
 class SimDefaults:
-    """A platform's default simulation parameters; ``sources`` says where each number comes from."""
+    """A platform's default simulation parameters; ``sources`` says where each number comes from.
+
+    ``priors`` may give a :class:`campaignsim.model.simparams.Prior` for any of them (how uncertain
+    the default is); a parameter without one takes the generic prior declared in simparams.
+    """
 
     reach_per_follower: float = 0.1
     attention_kernel: str = "exponential"  # exponential | power
@@ -46,6 +50,7 @@ class SimDefaults:
     takedown_hazard_per_day: float = 0.0
     takedown_voids_entries: bool = False
     sources: tuple[tuple[str, str], ...] = ()
+    priors: tuple[tuple[str, Any], ...] = ()  # (field, campaignsim.model.simparams.Prior): the uncertainty of a default
 
 
 @value_class
@@ -95,6 +100,7 @@ class ActionSpec:
     public: bool = False
     sources: tuple[tuple[str, str], ...] = ()
     extra_fields: tuple[ExtraField, ...] = ()
+    priors: tuple[tuple[str, Any], ...] = ()  # ("completion" | "effort" | "delay" | "exposes", Prior), relative to the step's value
 
     def units(self, count: Optional[int]) -> int:
         return max(1, count or 1)

@@ -11,7 +11,7 @@ import numpy as np
 from campaignsim.sim.config import SOURCES, SimConfig
 
 CONTRACT_OUTPUTS = ("entrants", "exposed", "entries", "shares", "late_prizes", "complaints")
-EXTRA_OUTPUTS = ("started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")
+EXTRA_OUTPUTS = ("impressions", "started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")
 
 
 def _f(x: float) -> Optional[float]:
@@ -45,6 +45,18 @@ class SimResult:
     runs: int
     seed: int
     per_run: dict[str, np.ndarray]
+    uncertainty: str = "fixed"  # "fixed": Monte Carlo only; "prior" / "calibrated": parameters drawn in an outer loop
+    draws: int = 0  # parameter draws (0 with fixed parameters)
+    parameter_draws: dict[str, np.ndarray] = attrs.field(factory=dict)  # the drawn value of each parameter, per run
+    calibration: Optional[str] = None  # the calibration file used, if any
+
+    @property
+    def interval_kind(self) -> str:
+        """What the p05–p95 intervals are."""
+        if self.uncertainty == "fixed":
+            return "90% interval over runs (Monte Carlo noise only; parameters fixed)"
+        source = "the calibration's posterior" if self.uncertainty == "calibrated" else "the priors"
+        return f"90% prediction interval (parameters drawn from {source}, and Monte Carlo noise)"
 
     @property
     def scenario(self) -> str:
@@ -91,6 +103,10 @@ class SimResult:
             "variant": cfg.variant,
             "runs": self.runs,
             "seed": self.seed,
+            "interval": "prediction" if self.uncertainty != "fixed" else "runs",
+            "interval_meaning": self.interval_kind,
+            "parameter_uncertainty": {"mode": self.uncertainty, "draws": self.draws, "calibration": self.calibration,
+                                      "drawn": {name: summary(v) for name, v in sorted(self.parameter_draws.items())}},
             "outputs": outputs,
             "reach_by_source": {src: self.summary(f"exposed_{src}") for src in SOURCES},
             "funnel": steps,
@@ -109,7 +125,8 @@ class SimResult:
 
         cfg = self.config
         title = escape(cfg.name + (f" — variant {cfg.variant!r}" if cfg.variant else " — base"))
-        lines = [f"[bold]{title}[/bold]  ({self.runs} runs, seed {self.seed}; mean and 90% interval)", ""]
+        draws = f", {self.draws} parameter draws" if self.uncertainty != "fixed" else ""
+        lines = [f"[bold]{title}[/bold]  ({self.runs} runs{draws}, seed {self.seed})", f"mean and {escape(self.interval_kind)}", ""]
         lines.append(f"{'':28}{'mean':>12}{'p05':>12}{'p95':>12}")
 
         def row(label, s, pct=False):
@@ -119,7 +136,7 @@ class SimResult:
                 return f"{x:.1%}" if pct else (f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}")
             lines.append(f"{label:28}{fmt(s['mean']):>12}{fmt(s['p05']):>12}{fmt(s['p95']):>12}")
 
-        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries", "entries"),
+        for label, name in (("impressions", "impressions"), ("unique reach (exposed)", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries", "entries"),
                             ("shares", "shares"), ("winners", "winners"), ("prizes delivered late", "late_prizes"), ("complaints", "complaints")):
             row(label, self.summary(name))
         for src in SOURCES:
