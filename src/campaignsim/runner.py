@@ -93,10 +93,13 @@ class RunInputError(Exception):
 
 def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
-                  lint_only_on_error: bool = True) -> RunResult:
+                  lint_only_on_error: bool = True, parameters: str = "fixed", calibration=None) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
-    and ``advance(n)``: total is variants × runs."""
+    and ``advance(n)``: total is variants × runs. ``parameters`` and ``calibration`` are passed to
+    :func:`campaignsim.sim.simulate` ("prior": prediction intervals; a scenario's own ``[simulation]
+    calibration`` is used when ``calibration`` is None)."""
+    from campaignsim.calibrate import CalibrationError, scenario_calibration
     from campaignsim.sim import simulate
     from campaignsim.sim.config import SimulationConfigError
 
@@ -116,9 +119,12 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
             try:
                 sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
                                takedown_codes=takedown_codes(scenario, registry),
-                               progress=progress.advance if progress is not None else None)
+                               progress=progress.advance if progress is not None else None,
+                               parameters=parameters, calibration=scenario_calibration(scenario, loaded, calibration))
             except SimulationConfigError as exc:
                 raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
+            except CalibrationError as exc:
+                raise RunInputError(str(exc)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
     comparisons = []
     if variant_runs:
