@@ -75,6 +75,8 @@ def load_calibration(path) -> Calibration:
             raise CalibrationError(f"{path}: simulation.{key}: {message}")
         values.append((key, float(value)))
     meta = data.get("calibration", {})
+    if not sim and not (isinstance(meta, dict) and meta.get("sample")):
+        raise CalibrationError(f"{path}: no [simulation] table of fitted values: not a calibration file")
     if not isinstance(meta, dict):
         raise CalibrationError(f"{path}: calibration: must be a table")
     sample_table = meta.get("sample", {})

@@ -25,12 +25,14 @@ figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 
 
 def render_html(result) -> str:
+    from campaignsim.sim.result import interval_phrase as _interval_phrase
+
     title = result.runs[0].scenario.campaign.name if result.runs else "campaignsim report"
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)} — campaignsim</title>",
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{CSS}</style></head><body>",
              f"<h1>{escape(title)}</h1>",
-             f"<p class=\"meta\">{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the 5th–95th "
-             f"percentile of the runs; a difference from the base is the mean with its 90% confidence interval. campaignsim {__version__}.</p>"]
+             f"<p class=\"meta\">{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the "
+             f"{escape(_interval_phrase(r.sim for r in result.runs))}; a difference from the base is the mean with its 90% confidence interval. campaignsim {__version__}.</p>"]
     header, rows = output_rows(result)
     parts.append("<h2>Variants</h2><table><thead><tr>")
     for i, h in enumerate(header):

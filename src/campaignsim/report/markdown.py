@@ -20,8 +20,10 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(result, chart_files: dict[str, str]) -> str:
     title = result.runs[0].scenario.campaign.name if result.runs else "campaignsim report"
-    out = [f"# {title}", "", f"{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the 5th–95th "
-           "percentile of the runs; a difference from the base is the mean with its 90% confidence interval.", ""]
+    from campaignsim.sim.result import interval_phrase
+
+    out = [f"# {title}", "", f"{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the "
+           f"{interval_phrase(r.sim for r in result.runs)}; a difference from the base is the mean with its 90% confidence interval.", ""]
     header, rows = output_rows(result)
     out += ["## Variants", "", *_table(header, rows), ""]
     if result.comparisons:

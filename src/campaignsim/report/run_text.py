@@ -41,7 +41,9 @@ def findings_section(result) -> Group:
 
 
 def outputs_table(result) -> Table:
-    table = Table(title=f"Simulation: {result.replications} runs, seed {result.seed}; mean (5th–95th percentile of the runs)",
+    from campaignsim.sim.result import interval_phrase
+
+    table = Table(title=f"Simulation: {result.replications} runs, seed {result.seed}; mean ({interval_phrase(r.sim for r in result.runs)})",
                   title_justify="left")
     header, rows = output_rows(result)
     table.add_column("")

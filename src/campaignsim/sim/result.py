@@ -32,6 +32,15 @@ def summary(values: np.ndarray) -> dict[str, Optional[float]]:
     return {"mean": _f(v.mean()), "p05": _f(p05), "p95": _f(p95)}
 
 
+def interval_phrase(sims) -> str:
+    """How the p05–p95 figures of these results read, for a report's caption."""
+    modes = {getattr(s, "uncertainty", "fixed") for s in sims}
+    if modes <= {"fixed"}:
+        return "5th–95th percentile of the runs"
+    source = "a calibration's posterior" if modes == {"calibrated"} else "the priors"
+    return f"90% prediction interval: parameters drawn from {source}, plus Monte Carlo noise"
+
+
 @attrs.define
 class SimResult:
     """What :func:`campaignsim.sim.simulate` returns.
