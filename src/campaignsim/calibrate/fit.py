@@ -26,8 +26,8 @@ from campaignsim.calibrate.history import CampaignHistory
 from campaignsim.calibrate.meanfield import expected_daily
 
 WALKERS_PER_DIM = 3
-BURN = 150
-KEEP = 250
+BURN = 120
+KEEP = 200
 MAX_SAMPLE = 400
 UNIDENTIFIED_RATIO = 0.5
 DISPERSION_PRIOR = (math.log(100.0), 3.0)  # log k ~ N(log 100, 3): from near-Poisson to very overdispersed
@@ -178,6 +178,15 @@ class FitResult:
     walkers: int
     steps: int
     acceptance: float
+
+    def calibration(self, label: str = "<fit>"):
+        """The :class:`~campaignsim.calibrate.Calibration` this fit writes (without a file)."""
+        from campaignsim.calibrate import Calibration
+
+        names = [n for n in self.names if self.identified[n]]
+        rows = tuple({n: float(self.sample[n][i]) for n in names} for i in range(len(self.sample[names[0]]))) if names else ()
+        return Calibration(label=label, values=tuple((n, self.median[n]) for n in names), sample=rows,
+                           held=frozenset(self.model.held), unidentified=tuple(n for n in self.names if not self.identified[n]))
 
 
 def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,

@@ -26,10 +26,10 @@ _NODES = None
 
 
 def _nodes() -> tuple[np.ndarray, np.ndarray]:
-    """Gauss–Hermite nodes and weights for three independent standard normals (20 per axis)."""
+    """Gauss–Hermite nodes and weights for three independent standard normals (12 per axis)."""
     global _NODES
     if _NODES is None:
-        x, w = np.polynomial.hermite_e.hermegauss(20)
+        x, w = np.polynomial.hermite_e.hermegauss(12)
         w = w / w.sum()
         g = np.meshgrid(x, x, x, indexing="ij")
         weight = (w[:, None, None] * w[None, :, None] * w[None, None, :]).ravel()

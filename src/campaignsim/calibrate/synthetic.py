@@ -36,4 +36,21 @@ def history_csv(histories: Sequence[CampaignHistory]) -> str:
     return out.getvalue()
 
 
-__all__ = ["history_csv", "synthetic_history"]
+def heldout_coverage(calibration, scenarios, registry, truth: Mapping[str, float], runs: int = 100, truth_runs: int = 100,
+                     seed: int = 0, output: str = "entrants") -> list[dict]:
+    """For each held-out scenario: the calibrated forecast's 90% prediction interval of ``output``,
+    the uncalibrated (prior) one, and the true mean (``truth_runs`` runs with the ``truth`` parameters)."""
+    from campaignsim.sim.runner import simulate
+
+    out = []
+    for i, sc in enumerate(scenarios):
+        true_sc = attrs.evolve(sc, simulation=tuple({**dict(sc.simulation), **truth}.items()))
+        true_mean = float(simulate(true_sc, registry=registry, runs=truth_runs, seed=seed + 10_000 + i, parameters="fixed").per_run[output].mean())
+        cal = simulate(sc, registry=registry, runs=runs, seed=seed + i, parameters="prior", calibration=calibration).summary(output)
+        prior = simulate(sc, registry=registry, runs=runs, seed=seed + i, parameters="prior").summary(output)
+        out.append({"true_mean": true_mean, "calibrated": (cal["p05"], cal["p95"]), "prior": (prior["p05"], prior["p95"]),
+                    "covered": cal["p05"] <= true_mean <= cal["p95"]})
+    return out
+
+
+__all__ = ["heldout_coverage", "history_csv", "synthetic_history"]
