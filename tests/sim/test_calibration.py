@@ -235,3 +235,18 @@ def test_calibrate_errors_exit_2_with_one_line(tmp_path):
     r = CliRunner().invoke(main, ["simulate", str(REPO / "scenarios" / "wechat_comment_to_enter.toml"), "--calibration", str(tmp_path / "x.toml")])
     assert r.exit_code == 2 and "no such calibration file" in r.output
     assert not (tmp_path / "c.toml").exists()
+
+
+def test_a_calibrated_run_report_shows_the_posterior_predictive_check():
+    from campaignsim.plugin.manager import get_registry
+    from campaignsim.report.html import render_html
+    from campaignsim.runner import run_scenarios
+
+    registry = get_registry()
+    result = run_scenarios([str(REPO / "scenarios" / "wechat_calibrated_forecast.toml")], registry, runs=20, parameters="prior")
+    sims = [r.sim for r in result.runs]
+    assert all(s.uncertainty == "calibrated" and len(s.calibration_checks) == 4 for s in sims)
+    page = render_html(result)
+    assert "Calibration: observed vs fitted daily entrants" in page and page.count("calibration check") == 4
+    plain = run_scenarios([str(REPO / "scenarios" / "wechat_lucky_draw_variants.toml")], registry, runs=5, parameters="fixed")
+    assert "Calibration: observed" not in render_html(plain)

@@ -41,6 +41,7 @@ class Calibration:
     sample: tuple[dict, ...] = ()
     held: frozenset = frozenset()
     unidentified: tuple[str, ...] = ()
+    checks: tuple[dict, ...] = ()  # the posterior predictive check: per past campaign, observed vs fitted daily entrants
 
 
 def load_calibration(path) -> Calibration:
@@ -105,7 +106,14 @@ def load_calibration(path) -> Calibration:
     for key, names in (("held", held), ("unidentified", unidentified)):
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise CalibrationError(f"{path}: calibration.{key}: must be an array of parameter names")
-    return Calibration(label=str(path), values=tuple(values), sample=rows, held=frozenset(held), unidentified=tuple(unidentified))
+    checks = meta.get("check", [])
+    if not isinstance(checks, list) or not all(isinstance(c, dict) and isinstance(c.get("scenario"), str)
+                                               and all(isinstance(c.get(k), list) for k in ("day", "observed", "fitted", "low", "high"))
+                                               for c in checks):
+        raise CalibrationError(f"{path}: calibration.check: must be tables with scenario, day, observed, fitted, low and high")
+    checks = tuple({**c, "observed": [None if isinstance(v, float) and math.isnan(v) else v for v in c["observed"]]} for c in checks)
+    return Calibration(label=str(path), values=tuple(values), sample=rows, held=frozenset(held), unidentified=tuple(unidentified),
+                       checks=checks)
 
 
 def scenario_calibration(scenario, loaded=None, explicit: Optional[Calibration] = None) -> Optional[Calibration]:

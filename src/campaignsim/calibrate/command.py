@@ -101,28 +101,33 @@ def render_text(result, elapsed: float) -> str:
     return "\n".join(out)
 
 
-def render_html(result) -> str:
-    """A self-contained page: the fitted values and one observed-vs-fitted chart per past campaign."""
-    from campaignsim.report.charts import _pyplot, svg
+def check_figure(check: dict):
+    """Observed vs fitted daily entrants of one past campaign (a matplotlib Figure)."""
+    from campaignsim.report.charts import _pyplot
 
     plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7, 3), dpi=100)
+    days = check["day"]
+    ax.fill_between(days, check["low"], check["high"], alpha=0.25, label="90% predictive range")
+    ax.plot(days, check["fitted"], label="fitted (posterior median)", linewidth=2)
+    ax.plot([d for d, o in zip(days, check["observed"]) if o is not None], [o for o in check["observed"] if o is not None],
+            "o", color="black", label="observed")
+    ax.set_xlabel("day")
+    ax.set_ylabel("new entrants")
+    ax.set_title(check["scenario"])
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def render_html(result) -> str:
+    """A self-contained page: the fitted values and one observed-vs-fitted chart per past campaign."""
+    from campaignsim.report.charts import svg
+
     rows = "".join(
         f"<tr><td>{html.escape(n)}</td><td>{result.median[n]:.4g}</td><td>{result.low[n]:.4g}</td><td>{result.high[n]:.4g}</td>"
         f"<td>{'yes' if result.identified[n] else 'no: left at its prior'}</td></tr>" for n in result.names)
-    charts = []
-    for check in result.checks:
-        fig, ax = plt.subplots(figsize=(7, 3), dpi=100)
-        days = check["day"]
-        ax.fill_between(days, check["low"], check["high"], alpha=0.25, label="90% predictive range")
-        ax.plot(days, check["fitted"], label="fitted (posterior median)", linewidth=2)
-        ax.plot([d for d, o in zip(days, check["observed"]) if o is not None], [o for o in check["observed"] if o is not None],
-                "o", color="black", label="observed")
-        ax.set_xlabel("day")
-        ax.set_ylabel("new entrants")
-        ax.set_title(check["scenario"])
-        ax.legend(fontsize=8)
-        fig.tight_layout()
-        charts.append(f"<h2>{html.escape(check['scenario'])}</h2>{svg(fig)}")
+    charts = [f"<h2>{html.escape(check['scenario'])}</h2>{svg(check_figure(check))}" for check in result.checks]
     return ("<!doctype html><html><head><meta charset='utf-8'><title>campaignsim calibration</title></head><body>"
             f"<h1>Calibration</h1><p>{html.escape(result.method)}</p>"
             "<table border='1'><tr><th>parameter</th><th>fitted</th><th>90% low</th><th>90% high</th><th>identified</th></tr>"

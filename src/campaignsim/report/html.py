@@ -50,6 +50,12 @@ def render_html(result) -> str:
     parts.append("<h2>Charts</h2>")
     for name, make in charts.CHARTS.items():
         parts.append(f"<figure aria-label=\"{escape(name.replace('-', ' '))}\">{charts.svg(make(result))}</figure>")
+    checks = {c["scenario"]: c for r in result.runs for c in getattr(r.sim, "calibration_checks", ())}
+    if checks:  # forecasts with a calibration: how well it fitted the past campaigns
+        from campaignsim.calibrate.command import check_figure
+
+        parts.append("<h2>Calibration: observed vs fitted daily entrants of the past campaigns</h2>")
+        parts += [f"<figure aria-label=\"calibration check {escape(name)}\">{charts.svg(check_figure(c))}</figure>" for name, c in checks.items()]
     parts.append("<h2>Lint findings</h2>")
     rows = finding_rows(result)
     if not rows:

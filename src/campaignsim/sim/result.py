@@ -58,6 +58,7 @@ class SimResult:
     draws: int = 0  # parameter draws (0 with fixed parameters)
     parameter_draws: dict[str, np.ndarray] = attrs.field(factory=dict)  # the drawn value of each parameter, per run
     calibration: Optional[str] = None  # the calibration file used, if any
+    calibration_checks: tuple = ()  # its posterior predictive check (observed vs fitted daily entrants of the past campaigns)
 
     @property
     def interval_kind(self) -> str:

@@ -86,7 +86,8 @@ def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, j
     drawn = {name: np.array([samplers[draw_index(j, runs, draws)].drawn.get(name, np.nan) for j in range(runs)]) for name in names}
     mode = "calibrated" if calibration is not None else "prior"
     return SimResult(config=point, runs=runs, seed=seed, per_run=_stack(outputs), uncertainty=mode, draws=draws,
-                     parameter_draws=drawn, calibration=None if calibration is None else calibration.label)
+                     parameter_draws=drawn, calibration=None if calibration is None else calibration.label,
+                     calibration_checks=() if calibration is None else calibration.checks)
 
 
 def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
@@ -119,4 +120,5 @@ def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, j
     result = run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress)
     if calibration is not None:
         result.calibration = calibration.label
+        result.calibration_checks = calibration.checks
     return result
