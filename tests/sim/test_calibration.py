@@ -250,3 +250,12 @@ def test_a_calibrated_run_report_shows_the_posterior_predictive_check():
     assert "Calibration: observed vs fitted daily entrants" in page and page.count("calibration check") == 4
     plain = run_scenarios([str(REPO / "scenarios" / "wechat_lucky_draw_variants.toml")], registry, runs=5, parameters="fixed")
     assert "Calibration: observed" not in render_html(plain)
+
+
+def test_the_same_seed_gives_the_same_fit(fitted):
+    pasts, _ = fitted
+    a = fit(pasts[:2], REG, DEFAULT_FIT, seed=9, burn=10, keep=10)
+    b = fit(pasts[:2], REG, DEFAULT_FIT, seed=9, burn=10, keep=10)
+    c = fit(pasts[:2], REG, DEFAULT_FIT, seed=10, burn=10, keep=10)
+    assert render_toml(a, pasts[:2], "h.csv", 9) == render_toml(b, pasts[:2], "h.csv", 9)
+    assert not np.array_equal(a.sample["base_entry_rate"], c.sample["base_entry_rate"])
