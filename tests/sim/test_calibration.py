@@ -91,14 +91,27 @@ def test_calibrated_prediction_intervals_cover_held_out_truths_and_are_far_narro
         assert (c["prior"][1] - c["prior"][0]) > 4 * width
 
 
-def test_a_parameter_the_data_cannot_separate_is_reported_unidentified_and_left_at_its_prior(fitted):
+def test_a_parameter_the_data_cannot_separate_is_reported_unidentified_and_keeps_its_prior_spread(fitted):
     pasts, _ = fitted
     # every past campaign has the same prize: its value's weight cannot be told apart from the base entry rate
     res = fit(pasts, REG, list(DEFAULT_FIT) + ["value_sensitivity"], seed=2, burn=80, keep=120)
-    assert not res.identified["value_sensitivity"]
+    assert not res.identified["value_sensitivity"] and res.identified["effort_sensitivity"]
     cal = res.calibration()
     assert "value_sensitivity" not in dict(cal.values) and "value_sensitivity" in cal.unidentified
-    assert all("value_sensitivity" not in row for row in cal.sample)
+    spread = np.std(np.log([row["value_sensitivity"] for row in cal.sample]))
+    prior = next(p for p in res.model.params if p.name == "value_sensitivity").spread
+    assert spread > 0.5 * prior  # the sample keeps (about) its prior's spread
+
+
+def test_without_views_reach_and_entry_rate_are_unidentified_but_their_product_is_kept(fitted):
+    pasts, _ = fitted
+    blind = [attrs.evolve(p, history=attrs.evolve(p.history, views=[None] * len(p.history.views))) for p in pasts]
+    res = fit(blind, REG, DEFAULT_FIT, seed=3, burn=80, keep=120)
+    assert not res.identified["reach_per_follower"] and not res.identified["base_entry_rate"]
+    assert res.identified["attention_half_life_hours"]
+    r, b = res.sample["reach_per_follower"], res.sample["base_entry_rate"]
+    assert np.corrcoef(np.log(r), np.log(b / (1 - b)))[0, 1] < -0.8  # the data fix (about) their product
+    assert np.std(np.log(r) + np.log(b)) < 0.5 * np.std(np.log(r))
 
 
 def test_the_calibration_file_round_trips_and_forecasts_draw_from_its_sample(fitted, tmp_path):
@@ -106,7 +119,7 @@ def test_the_calibration_file_round_trips_and_forecasts_draw_from_its_sample(fit
     path = tmp_path / "calib.toml"
     path.write_text(render_toml(res, pasts, "history.csv", 1), encoding="utf-8")
     doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert set(doc["simulation"]) == set(DEFAULT_FIT)
+    assert set(doc["simulation"]) == set(DEFAULT_FIT) and set(doc["calibration"]["sample"]) == set(DEFAULT_FIT)
     for name in DEFAULT_FIT:
         table = doc["calibration"][name]
         assert table["low"] <= table["value"] <= table["high"] and "credible" in table["interval"]

@@ -61,10 +61,10 @@ def render_toml(result, pasts, history_path: str, seed: int) -> str:
                   f"interval = {_toml_string('90% credible interval (posterior 5th to 95th percentile)')}",
                   f"identified = {'true' if result.identified[n] else 'false'}",
                   f"prior = {_toml_string(p.prior_text)}",
-                  f"method = {_toml_string('emcee posterior sample of the mean-field likelihood' if result.identified[n] else 'not identified by the data: left at its prior')}"]
-    if fitted:
+                  f"method = {_toml_string('emcee posterior sample of the mean-field likelihood' if result.identified[n] else 'not identified by the data: no fitted value; the sample keeps its prior-wide spread jointly with the others')}"]
+    if result.names:
         lines += ["", "[calibration.sample]", "# the posterior sample that forecasts draw from, one column per parameter"]
-        for n in fitted:
+        for n in result.names:
             lines.append(f"{n} = [{', '.join(_num(v) for v in result.sample[n])}]")
     for check in result.checks:
         lines += ["", "[[calibration.check]]",
@@ -86,7 +86,7 @@ def render_text(result, elapsed: float) -> str:
            f"{'parameter':28}{'fitted':>12}{'90% low':>12}{'90% high':>12}  prior"]
     for p in model.params:
         n = p.name
-        mark = "" if result.identified[n] else "  [yellow]not identified: left at its prior[/yellow]"
+        mark = "" if result.identified[n] else "  [yellow]not identified: its spread stays that of its prior[/yellow]"
         out.append(f"{n:28}{result.median[n]:>12.4g}{result.low[n]:>12.4g}{result.high[n]:>12.4g}  {escape(p.prior_text)}{mark}")
     if model.held:
         out += ["", "Held at their values while fitting (the fitted values absorb their error): " + escape(", ".join(model.held))]
@@ -126,7 +126,7 @@ def render_html(result) -> str:
 
     rows = "".join(
         f"<tr><td>{html.escape(n)}</td><td>{result.median[n]:.4g}</td><td>{result.low[n]:.4g}</td><td>{result.high[n]:.4g}</td>"
-        f"<td>{'yes' if result.identified[n] else 'no: left at its prior'}</td></tr>" for n in result.names)
+        f"<td>{'yes' if result.identified[n] else 'no: its spread stays that of its prior'}</td></tr>" for n in result.names)
     charts = [f"<h2>{html.escape(check['scenario'])}</h2>{svg(check_figure(check))}" for check in result.checks]
     return ("<!doctype html><html><head><meta charset='utf-8'><title>campaignsim calibration</title></head><body>"
             f"<h1>Calibration</h1><p>{html.escape(result.method)}</p>"

@@ -8,8 +8,9 @@ posterior mode; emcee's affine-invariant ensemble sampler, started around it, dr
 sample. The 90% credible interval of each parameter is the sample's 5th–95th percentile.
 
 A parameter whose posterior spread is more than half its prior spread was not pinned down by the
-data: it is reported as unidentified and left at its prior (it is neither written to
-``[simulation]`` nor to the sample). The other uncertain parameters the mean field depends on were
+data: it is reported as unidentified and no fitted value is written for it (``[simulation]``
+keeps its default); the posterior sample still carries it, with a spread close to its prior's, so
+that the combinations the data did fix hold (without views, reach × entry rate). The other uncertain parameters the mean field depends on were
 held at their values during the fit; the fitted ones absorb their error, so forecasts hold them too.
 """
 
@@ -172,7 +173,7 @@ class FitResult:
     low: dict[str, float]
     high: dict[str, float]
     identified: dict[str, bool]
-    sample: dict[str, np.ndarray]  # natural units, identified parameters only
+    sample: dict[str, np.ndarray]  # natural units, every fitted parameter (an unidentified one's spread is close to its prior's)
     checks: list[dict]
     method: str
     walkers: int
@@ -184,7 +185,7 @@ class FitResult:
         from campaignsim.calibrate import Calibration
 
         names = [n for n in self.names if self.identified[n]]
-        rows = tuple({n: float(self.sample[n][i]) for n in names} for i in range(len(self.sample[names[0]]))) if names else ()
+        rows = tuple({n: float(self.sample[n][i]) for n in self.names} for i in range(len(self.sample[self.names[0]])))
         return Calibration(label=label, values=tuple((n, self.median[n]) for n in names), sample=rows,
                            held=frozenset(self.model.held), unidentified=tuple(n for n in self.names if not self.identified[n]))
 
@@ -220,8 +221,7 @@ def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
         median[p.name] = float(np.median(natural))
         low[p.name], high[p.name] = (float(q) for q in np.quantile(natural, [0.05, 0.95]))
         identified[p.name] = float(np.std(chain[:, i])) <= UNIDENTIFIED_RATIO * p.spread
-        if identified[p.name]:
-            sample[p.name] = natural
+        sample[p.name] = natural  # unidentified ones too: jointly, they keep the combinations the data did fix
     checks = _checks(model, chain, np.random.default_rng(check_seed))
     method = (f"mean-field likelihood (expected daily entrants{' and views' if model.has_views else ''}, negative binomial noise); "
               f"mode by scipy Nelder-Mead, posterior by emcee ({walkers} walkers × {keep} steps after {burn} burn-in); "
