@@ -272,3 +272,24 @@ def test_the_same_seed_gives_the_same_fit(fitted):
     c = fit(pasts[:2], REG, DEFAULT_FIT, seed=10, burn=10, keep=10)
     assert render_toml(a, pasts[:2], "h.csv", 9) == render_toml(b, pasts[:2], "h.csv", 9)
     assert not np.array_equal(a.sample["base_entry_rate"], c.sample["base_entry_rate"])
+
+
+def test_per_step_counts_identify_a_steps_completion(tmp_path):
+    truth = {**TRUTH, "completion_form": 0.6}
+    frictions = [((H.step("comment"),), 80_000), ((H.step("comment"), H.step("form", fields=("name", "phone"))), 150_000),
+                 ((H.step("form", fields=("name", "phone", "address", "email", "id_number")),), 60_000),
+                 ((H.step("follow"), H.step("comment")), 100_000)]
+    histories = [synthetic_history(past_scenario(s, f), REG, truth, 200 + i, f"s{i}", steps=True) for i, (s, f) in enumerate(frictions)]
+    path = write(tmp_path, "h.csv", history_csv(histories))
+    read = read_history(path)
+    assert read["s1"].steps[1] == histories[1].steps[1] and read["s1"].steps[0][0] > read["s1"].steps[1][0]
+    pasts = [Past(f"s{i}.toml", past_scenario(s, f), read[f"s{i}"]) for i, (s, f) in enumerate(frictions)]
+    res = fit(pasts, REG, list(DEFAULT_FIT) + ["completion_form"], seed=4, burn=100, keep=150)
+    assert "step completions" in res.method
+    assert abs(res.median["completion_form"] / 0.6 - 1) <= 0.10 and res.low["completion_form"] <= 0.6 <= res.high["completion_form"]
+    assert "completion_form" not in res.calibration().held
+    bad = [Past("s0.toml", past_scenario(*frictions[0]), attrs.evolve(read["s0"], steps={1: read["s0"].entrants}))]
+    with pytest.raises(CalibrationError, match="step2 column, but the scenario has 1 step"):
+        fit(bad, REG, DEFAULT_FIT, burn=1, keep=1)
+    with pytest.raises(CalibrationError, match="none of the past campaigns has a 'share' step"):
+        fit(pasts, REG, ["completion_share"], burn=1, keep=1)

@@ -71,28 +71,25 @@ class Model:
     """The likelihood of the past campaigns' counts as a function of the fitted parameters."""
 
     def __init__(self, pasts: Sequence[Past], registry, names: Sequence[str]):
-        from campaignsim.model.simparams import PARAMETERS, platform_prior
         from campaignsim.sim.config import SimulationConfigError, build_config
 
         self.pasts = list(pasts)
         self.registry = registry
+        self._build = build_config
         self.params: list[FitParam] = []
         first = self.pasts[0].scenario
         platform = registry.platform(first.platform.name)
         base_cfg = build_config(first, registry)
         defaults = {name: value for name, value, _ in base_cfg.parameters}
         for name in names:
-            param = PARAMETERS.get(name)
-            if param is None:
-                raise CalibrationError(f"--fit {name}: not a simulation parameter that can be fitted (see simulate --help-params)")
-            prior = platform_prior(name, platform.sim) if param.default is None else param.prior
+            prior, default = self._prior(name, platform, defaults)
             if prior.kind not in ("lognormal", "logitnormal"):
                 raise CalibrationError(f"--fit {name}: its prior is {prior.kind}; only parameters with a lognormal or logitnormal prior are fitted")
-            centre, spread = prior._centre_spread(defaults[name])
-            self.params.append(FitParam(name, "log" if prior.kind == "lognormal" else "logit", centre, spread, prior.describe(defaults[name])))
+            centre, spread = prior._centre_spread(default)
+            self.params.append(FitParam(name, "log" if prior.kind == "lognormal" else "logit", centre, spread, prior.describe(default)))
         self.has_views = any(p.history.has_views for p in self.pasts)
-        self.ndim = len(self.params) + 1 + int(self.has_views)
-        self._build = build_config
+        self.has_steps = any(p.history.steps for p in self.pasts)
+        self.ndim = len(self.params) + 1 + int(self.has_views) + int(self.has_steps)
         self._error = SimulationConfigError
         self.warnings: list[str] = []
         for past in self.pasts:
@@ -103,7 +100,27 @@ class Model:
             late = [d for d in past.history.days if d >= days]
             if late:
                 raise CalibrationError(f"{past.path}: the history has day {late[0]}, but the campaign lasts {days} day(s)")
+            extra = [k for k in past.history.steps if k >= len(cfg.steps)]
+            if extra:
+                raise CalibrationError(f"{past.path}: the history has a step{extra[0] + 1} column, but the scenario has {len(cfg.steps)} step(s)")
         self.held = sorted(self._held_names(defaults))
+
+    def _prior(self, name: str, platform, defaults):
+        """The prior of a parameter to fit, and the value it is centred on."""
+        from campaignsim.model.simparams import PARAMETERS, action_prior, find_param, platform_prior
+
+        param = PARAMETERS.get(name)
+        if param is not None:
+            return (platform_prior(name, platform.sim) if param.default is None else param.prior), defaults[name]
+        if find_param(name, list(self.registry.actions)) is None:
+            raise CalibrationError(f"--fit {name}: not a simulation parameter (see simulate --help-params)")
+        what, _, action = name.partition("_")
+        for past in self.pasts:
+            cfg = self._build(past.scenario, self.registry)
+            for step in cfg.steps:
+                if step.action == action:
+                    return action_prior(what, self.registry.action(action)), float(getattr(step, what))
+        raise CalibrationError(f"--fit {name}: none of the past campaigns has a {action!r} step")
 
     def _held_names(self, defaults) -> set[str]:
         from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS
@@ -114,7 +131,7 @@ class Model:
         for past in self.pasts:
             for step in past.scenario.entry.steps:
                 held |= {f"{what}_{step.action}" for what in ACTION_PARAMETERS}
-        return held
+        return held - fitted
 
     def values(self, x: np.ndarray) -> dict[str, float]:
         return {p.name: p.natural(float(v)) for p, v in zip(self.params, x)}
@@ -124,7 +141,7 @@ class Model:
         out = []
         for past in self.pasts:
             cfg = self._build(past.scenario, self.registry, sampler=sampler)
-            out.append(expected_daily(cfg))
+            out.append(expected_daily(cfg, steps=self.has_steps))
         return out
 
     def log_prior(self, x: np.ndarray) -> float:
@@ -144,11 +161,13 @@ class Model:
         lp = self.log_prior(x)
         k_entrants = math.exp(x[len(self.params)])
         k_views = math.exp(x[len(self.params) + 1]) if self.has_views else None
+        k_steps = math.exp(x[-1]) if self.has_steps else None
         try:
             expected = self.expected(self.values(x))
         except (self._error, ValueError, OverflowError):
             return -math.inf
-        for past, (views, entrants) in zip(self.pasts, expected):
+        for past, expect in zip(self.pasts, expected):
+            views, entrants = expect[0], expect[1]
             h = past.history
             days = np.asarray(h.days)
             lp += _nb(np.asarray(h.entrants, dtype=float), entrants[days], k_entrants, gammaln)
@@ -156,6 +175,9 @@ class Model:
                 mask = np.array([v is not None for v in h.views])
                 observed = np.array([v for v in h.views if v is not None], dtype=float)
                 lp += _nb(observed, views[days[mask]], k_views, gammaln)
+            for k, counts in h.steps.items():
+                mask = np.array([v is not None for v in counts])
+                lp += _nb(np.array([v for v in counts if v is not None], dtype=float), expect[2][k][days[mask]], k_steps, gammaln)
         return lp if math.isfinite(lp) else -math.inf
 
 
@@ -223,7 +245,8 @@ def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
         identified[p.name] = float(np.std(chain[:, i])) <= UNIDENTIFIED_RATIO * p.spread
         sample[p.name] = natural  # unidentified ones too: jointly, they keep the combinations the data did fix
     checks = _checks(model, chain, np.random.default_rng(check_seed))
-    method = (f"mean-field likelihood (expected daily entrants{' and views' if model.has_views else ''}, negative binomial noise); "
+    counts = "entrants" + (", views" if model.has_views else "") + (", step completions" if model.has_steps else "")
+    method = (f"mean-field likelihood (expected daily {counts}, negative binomial noise); "
               f"mode by scipy Nelder-Mead, posterior by emcee ({walkers} walkers × {keep} steps after {burn} burn-in); "
               "posterior median and 90% credible interval")
     return FitResult(model, [p.name for p in model.params], median, low, high, identified, sample, checks, method, walkers, keep,

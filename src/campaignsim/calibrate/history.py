@@ -2,13 +2,15 @@
 
 A CSV file with a header row. Required columns: ``scenario`` (the past scenario file's stem),
 ``day`` (0-based day since the campaign's start) and ``entrants`` (new entrants that day).
-Optional: ``views`` (new people who saw the campaign that day). Other columns (per-step counts,
-notes) are allowed and ignored. Every problem is reported as ``FILE:LINE: column: message``.
+Optional: ``views`` (new people who saw the campaign that day) and ``step1``, ``step2``… (people
+completing the past scenario's first, second… entry step that day). Other columns (notes) are
+allowed and ignored. Every problem is reported as ``FILE:LINE: column: message``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import attrs
@@ -26,6 +28,7 @@ class CampaignHistory:
     days: list[int] = attrs.Factory(list)
     entrants: list[int] = attrs.Factory(list)
     views: list = attrs.Factory(list)  # None where not given
+    steps: dict = attrs.Factory(dict)  # step index (0-based) → completions per row, None where not given
 
     @property
     def has_views(self) -> bool:
@@ -66,6 +69,7 @@ def read_history(path) -> dict[str, CampaignHistory]:
         if name not in header:
             raise CalibrationError(f"{path}:1: missing column {name!r} (expected scenario,day,entrants[,views])")
     col = {name: header.index(name) for name in header}
+    step_cols = {int(m.group(1)) - 1: i for i, name in enumerate(header) if (m := re.fullmatch(r"step([1-9][0-9]*)", name))}
     out: dict[str, CampaignHistory] = {}
     seen: set[tuple[str, int]] = set()
     for line, row in enumerate(reader, start=2):
@@ -88,6 +92,9 @@ def read_history(path) -> dict[str, CampaignHistory]:
         h.days.append(day)
         h.entrants.append(entrants)
         h.views.append(views)
+        for k, i in step_cols.items():
+            text = row[i].strip()
+            h.steps.setdefault(k, []).append(_count(text, path, line, header[i]) if text else None)
     if not out:
         raise CalibrationError(f"{path}: no data rows")
     for h in out.values():
@@ -95,6 +102,7 @@ def read_history(path) -> dict[str, CampaignHistory]:
         h.days = [h.days[i] for i in order]
         h.entrants = [h.entrants[i] for i in order]
         h.views = [h.views[i] for i in order]
+        h.steps = {k: [v[i] for i in order] for k, v in h.steps.items() if any(x is not None for x in v)}
     return out
 
 

@@ -62,8 +62,9 @@ def _delay(x: np.ndarray, mean: float) -> np.ndarray:
     return (1.0 - r) * x + r * (1.0 - a) * np.concatenate(([0.0], g[:-1]))
 
 
-def expected_daily(cfg) -> tuple[np.ndarray, np.ndarray]:
-    """Expected (new people reached, new entrants) per day of the campaign (day 0 from its start)."""
+def expected_daily(cfg, steps: bool = False):
+    """Expected (new people reached, new entrants) per day of the campaign (day 0 from its start);
+    with ``steps``, a third array: each entry step's completions per day (steps × days)."""
     from campaignsim.sim.kernels import make_kernel
 
     horizon = cfg.horizon
@@ -98,6 +99,8 @@ def expected_daily(cfg) -> tuple[np.ndarray, np.ndarray]:
     optional = [s for s in cfg.steps if s.optional]
     total_reached = np.zeros(n)
     entrants = np.zeros(n)
+    by_step = np.zeros((len(cfg.steps), n)) if steps else None
+    position = {s.index: i for i, s in enumerate(cfg.steps)}
     generation = reached
     for _ in range(60):
         total_reached += generation
@@ -105,11 +108,15 @@ def expected_daily(cfg) -> tuple[np.ndarray, np.ndarray]:
         offspring = np.zeros(n)
         for step in required:
             flow = _delay(flow * step.completion, step.delay)
+            if by_step is not None:
+                by_step[position[step.index]] += flow
             if step.offspring_mean > 0:
                 offspring += flow * step.offspring_mean
         entrants += flow
         for step in optional:
             done = _delay(flow * step.completion, step.delay)
+            if by_step is not None:
+                by_step[position[step.index]] += done
             if step.offspring_mean > 0:
                 offspring += done * step.offspring_mean
         generation = _delay(offspring, cfg.share_delay)
@@ -117,7 +124,10 @@ def expected_daily(cfg) -> tuple[np.ndarray, np.ndarray]:
             break
     days = int(math.ceil(horizon / 24.0 - 1e-9))
     day_of = np.minimum((mid // 24.0).astype(int), days - 1)
-    return np.bincount(day_of, total_reached, minlength=days), np.bincount(day_of, entrants, minlength=days)
+    daily = (np.bincount(day_of, total_reached, minlength=days), np.bincount(day_of, entrants, minlength=days))
+    if by_step is None:
+        return daily
+    return (*daily, np.stack([np.bincount(day_of, row, minlength=days) for row in by_step]) if len(by_step) else np.zeros((0, days)))
 
 
 __all__ = ["DT", "expected_daily", "mean_entry_probability"]

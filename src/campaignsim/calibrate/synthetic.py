@@ -12,27 +12,42 @@ import attrs
 from campaignsim.calibrate.history import CampaignHistory
 
 
-def synthetic_history(scenario, registry, truth: Mapping[str, float], seed: int, name: str) -> CampaignHistory:
-    """One run of ``scenario`` with the ``truth`` parameters: new entrants and new people reached per day."""
-    from campaignsim.sim.runner import simulate
+def synthetic_history(scenario, registry, truth: Mapping[str, float], seed: int, name: str, steps: bool = False) -> CampaignHistory:
+    """One run of ``scenario`` with the ``truth`` parameters: new entrants and new people reached per
+    day, and with ``steps`` each step's completions per day."""
+    import numpy as np
 
-    sc = attrs.evolve(scenario, simulation=tuple({**dict(scenario.simulation), **truth}.items()))
-    result = simulate(sc, registry=registry, runs=1, seed=seed, parameters="fixed")
-    entrants = result.per_run["timeline_entrants"][0]
-    views = result.per_run["timeline_exposed"][0]
-    days = (len(entrants) + 23) // 24
-    return CampaignHistory(name, list(range(days)), [int(entrants[d * 24:(d + 1) * 24].sum()) for d in range(days)],
-                           [int(views[d * 24:(d + 1) * 24].sum()) for d in range(days)])
+    from campaignsim.sim.config import build_config
+    from campaignsim.sim.engine import run_replication
+
+    from campaignsim.model.simparams import find_param
+
+    actions = [s.action for s in scenario.entry.steps]
+    applies = {k: v for k, v in truth.items() if find_param(k, actions) is not None}  # per-action values for its actions only
+    sc = attrs.evolve(scenario, simulation=tuple({**dict(scenario.simulation), **applies}.items()))
+    cfg = build_config(sc, registry)
+    out = run_replication(cfg, np.random.SeedSequence(seed).spawn(1)[0], trace=True)
+    days = (cfg.hours + 23) // 24
+
+    def daily(times):
+        return [int(c) for c in np.bincount(np.minimum((np.asarray(times) // 24).astype(int), days - 1), minlength=days)]
+
+    history = CampaignHistory(name, list(range(days)), daily(out["trace_entrant_times"]), daily(out["trace_exposure_times"]))
+    if steps:
+        history.steps = {k: daily(t) for k, t in enumerate(out["trace_step_times"])}
+    return history
 
 
 def history_csv(histories: Sequence[CampaignHistory]) -> str:
     """The histories as a history file (scenario,day,entrants,views)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["scenario", "day", "entrants", "views"])
+    n_steps = max((max(h.steps) + 1 for h in histories if h.steps), default=0)
+    writer.writerow(["scenario", "day", "entrants", "views"] + [f"step{k + 1}" for k in range(n_steps)])
     for h in histories:
-        for day, entrants, views in zip(h.days, h.entrants, h.views):
-            writer.writerow([h.scenario, day, entrants, "" if views is None else views])
+        for i, (day, entrants, views) in enumerate(zip(h.days, h.entrants, h.views)):
+            extra = [("" if k not in h.steps or h.steps[k][i] is None else h.steps[k][i]) for k in range(n_steps)]
+            writer.writerow([h.scenario, day, entrants, "" if views is None else views] + extra)
     return out.getvalue()
 
 

@@ -360,6 +360,8 @@ class Replication:
             out["trace_exposure_sources"] = np.concatenate([s for _, s in self.traced_exposures]) if self.traced_exposures else np.zeros(0, np.int8)
             out["trace_entrant_times"] = valid_times
             out["trace_events"] = list(self.events)
+            out["trace_step_times"] = [(np.concatenate(chunks) if chunks else np.zeros(0)) for chunks in self.step_times]
+            out["trace_step_times"] = [t[t < cut] for t in out["trace_step_times"]]
         return out
 
 
