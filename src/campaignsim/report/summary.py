@@ -131,6 +131,9 @@ def output_rows(result, fmt=number, stack: bool = False) -> tuple[list[str], lis
     rows += [
         ["draw tickets (entries)"] + [_interval(d["outputs"]["entries"], fmt, sep) for d in docs],
         ["reach (people exposed)"] + [_interval(d["outputs"]["exposed"], fmt, sep) for d in docs],
+        # every view, a person who saw two posts counted twice: what a platform's analytics call impressions
+        ["impressions (views)"] + [_interval(d["outputs"]["impressions"], fmt, sep) if "impressions" in d["outputs"] else "–"
+                                   for d in docs],
         ["cost per entrant"] + [cost(r, d) for r, d in zip(result.runs, docs)],
         ["late prizes"] + [with_share(d["outputs"]["late_prizes"], d) for d in docs],
         ["public complaints"] + [with_share(d["outputs"]["complaints"], d) for d in docs],
