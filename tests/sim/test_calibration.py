@@ -222,7 +222,7 @@ def test_the_example_workflow_end_to_end(tmp_path):
         r = runner.invoke(main, ["simulate", str(forecast), "--variant", "base", "--runs", "60", "--format", "json", *extra])
         assert r.exit_code == 0, r.output
         import json
-        doc = json.loads(r.output)
+        (doc,) = json.loads(r.output)["simulations"]  # simulate --format json: {"simulations": [...]}
         return doc, doc["outputs"]["entrants"]
 
     doc, calibrated = entrants("--calibration", str(out))
@@ -231,7 +231,8 @@ def test_the_example_workflow_end_to_end(tmp_path):
     plain.write_text(forecast.read_text(encoding="utf-8").replace('calibration = "qingshan_history/qingshan_calibration.toml"', ""), encoding="utf-8")
     r = runner.invoke(main, ["simulate", str(plain), "--variant", "base", "--runs", "60", "--format", "json"])
     import json
-    uncalibrated = json.loads(r.output)["outputs"]["entrants"]
+    (uncalibrated_doc,) = json.loads(r.output)["simulations"]
+    uncalibrated = uncalibrated_doc["outputs"]["entrants"]
     assert (uncalibrated["p95"] - uncalibrated["p05"]) > 4 * (calibrated["p95"] - calibrated["p05"])
 
 
