@@ -251,6 +251,20 @@ def test_calibrate_errors_exit_2_with_one_line(tmp_path):
     assert not (tmp_path / "c.toml").exists()
 
 
+def test_a_calibration_holds_nothing_the_counts_cannot_see_so_risk_and_operations_stay_drawn_from_their_priors(fitted):
+    from campaignsim.calibrate.fit import _OPERATIONS, _RISK
+    from campaignsim.model.simparams import PARAMETERS
+
+    assert all(PARAMETERS[name].prior.uncertain for name in _RISK | _OPERATIONS)
+    cal = fitted[1].calibration()
+    assert "effort_tolerance_sigma" in cal.held  # the entry model's unfitted parameters are held
+    assert not (cal.held & (_RISK | _OPERATIONS)), sorted(cal.held & (_RISK | _OPERATIONS))
+    forecast = simulate(past_scenario(*FRICTIONS[0]), registry=REG, runs=12, seed=3, parameters="prior", calibration=cal)
+    for name in ("default_transit_days", "backlash_per_complaint", "inquiries_per_entrant", "backlash_hazard_per_day"):
+        assert len(set(forecast.parameter_draws[name])) == 12, name  # drawn afresh in every run
+    assert "completion_comment" not in forecast.parameter_draws  # what the counts do see stays held
+
+
 def test_a_calibrated_run_report_shows_the_posterior_predictive_check():
     from campaignsim.plugin.manager import get_registry
     from campaignsim.report.html import render_html

@@ -32,9 +32,16 @@ KEEP = 200
 MAX_SAMPLE = 400
 UNIDENTIFIED_RATIO = 0.5
 DISPERSION_PRIOR = (math.log(100.0), 3.0)  # log k ~ N(log 100, 3): from near-Poisson to very overdispersed
-# Parameters that only act after the entry deadline or only with a lint finding: the counts say nothing of them.
-_NOT_HELD = {"takedown_hazard_per_day", "default_on_time_probability", "late_delay_days", "complaint_probability",
-             "complaint_delay_days", "power_law_exponent", "trust_prior_weight"}
+# Parameters that only act after the entry deadline or only with a lint finding: the counts say nothing of
+# them, so a calibrated forecast keeps drawing them from their priors instead of holding them.
+_RISK = {"takedown_hazard_per_day", "backlash_hazard_per_day", "backlash_complaint_share"}  # campaignsim.sim.risk
+_OPERATIONS = {  # campaignsim.sim.operations: dispatch, transit, claims and support, after the draw
+    "default_dispatch_per_day", "default_dispatch_start_days", "unplanned_dispatch_start_days", "default_transit_days",
+    "default_transit_spread", "default_winner_response_share", "default_winner_response_days", "default_handling_minutes",
+    "inquiries_per_entrant", "inquiry_delay_hours", "late_inquiry_interval_days", "escalation_probability",
+    "late_prize_escalation_probability", "public_complaint_probability", "backlash_per_complaint",
+}
+_NOT_HELD = _RISK | _OPERATIONS | {"power_law_exponent", "trust_prior_weight"}
 
 
 @attrs.define
