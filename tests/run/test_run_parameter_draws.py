@@ -63,6 +63,17 @@ def test_run_json_and_table_label_prediction_intervals_and_show_impressions(draw
     assert "impressions (views)" in labels and "reach (people exposed)" in labels and "prizes on time" in labels
 
 
+def test_reports_name_the_prediction_interval_only_when_parameters_are_drawn(drawn_run, reference_run):
+    from campaignsim.report import charts
+    from campaignsim.report.markdown import render_markdown
+
+    drawn, fixed = render_markdown(drawn_run, {}), render_markdown(reference_run, {})
+    assert "Mean of the runs, with the 90% prediction interval: parameters drawn from the priors" in drawn
+    assert "prediction interval" not in fixed and "with the 5th–95th percentile of the runs in brackets" in fixed
+    assert "prediction interval" in charts.caption("support-queue", drawn_run)
+    assert "prediction interval" not in charts.caption("support-queue", reference_run)
+
+
 def _cli(args, cwd):
     proc = subprocess.run([sys.executable, "-m", "campaignsim", *args], capture_output=True, text=True, cwd=cwd)
     assert "Traceback" not in proc.stderr

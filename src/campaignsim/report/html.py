@@ -141,7 +141,7 @@ def render_html(result) -> str:
     parts.append("<h2>Charts</h2>")
     for name, make in charts.CHARTS.items():
         parts.append(f"<figure aria-label=\"{escape(name.replace('-', ' '))}\">{charts.svg(make(result))}"
-                     f"<figcaption>{escape(charts.CAPTIONS.get(name, ''))}</figcaption></figure>")
+                     f"<figcaption>{escape(charts.caption(name, result))}</figcaption></figure>")
     checks = {c["scenario"]: c for r in result.runs for c in getattr(r.sim, "calibration_checks", ())}
     if checks:  # forecasts with a calibration: how well it fitted the past campaigns
         from campaignsim.calibrate.command import check_figure

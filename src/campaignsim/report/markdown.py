@@ -94,7 +94,7 @@ def render_markdown(result, chart_files: dict[str, str]) -> str:
         out.append("")
     out += ["## Charts", ""]
     for name, file in chart_files.items():
-        out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.CAPTIONS.get(name, "")), ""]
+        out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.caption(name, result)), ""]
     warnings = result.warnings()
     assumptions = [(r.label, a) for r in result.runs for a in risk_assumptions(r)]
     if warnings or assumptions:
