@@ -12,6 +12,7 @@ import sys
 import click
 
 from campaignsim import __version__
+from campaignsim.cli_options import uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 
 
@@ -352,10 +353,23 @@ def _run_options(f):
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
                      help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
-    return f
+    return _uncertainty_options(f)
 
 
-def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants") -> None:
+def _calibration(path):
+    """The --calibration file, read (exit 2 with a one-line message when it cannot be)."""
+    if path is None:
+        return None
+    from campaignsim.calibrate import CalibrationError, load_calibration
+
+    try:
+        return load_calibration(path)
+    except CalibrationError as exc:
+        fail(str(exc))
+
+
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants",
+         fixed_parameters=False, calibration_path=None) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -375,11 +389,13 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
         problem = require_matplotlib()
         if problem:
             fail(problem)
+    calibration = _calibration(calibration_path)
     registry = settings.registry()
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
     try:
-        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective)
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective,
+                               parameters="fixed" if fixed_parameters else "prior", calibration=calibration)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
@@ -431,22 +447,23 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
-    variant with the base and recommend the launchable one best on --objective. Exit code 1 when
+    variant with the base and recommend the launchable one best on --objective. Parameters are
+    drawn from their priors (or --calibration) unless --fixed-parameters. Exit code 1 when
     nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective)
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path)
 
 
 def _add_new_command() -> None:
@@ -465,6 +482,9 @@ def _add_optional_commands() -> None:
     except ImportError:
         return
     main.add_command(simulate)
+    from campaignsim.calibrate.command import calibrate
+
+    main.add_command(calibrate)
 
 
 _add_optional_commands()

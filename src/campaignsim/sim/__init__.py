@@ -19,11 +19,17 @@ if TYPE_CHECKING:
 __all__ = ["SimResult", "simulate"]
 
 
-def simulate(scenario, registry=None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None) -> "SimResult":
-    """Simulate one scenario (base or variant) ``runs`` times from ``seed``; returns a :class:`SimResult`."""
+def simulate(scenario, registry=None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None,
+             parameters: str = "fixed", calibration=None, draws=None) -> "SimResult":
+    """Simulate one scenario (base or variant) ``runs`` times from ``seed``; returns a :class:`SimResult`.
+
+    ``parameters="prior"`` draws the parameters from their priors (or ``calibration``'s posterior)
+    in an outer loop: the intervals become prediction intervals (see :func:`campaignsim.sim.runner.simulate`).
+    """
     from campaignsim.sim.runner import simulate as _simulate
 
-    return _simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=takedown_codes, progress=progress)
+    return _simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=takedown_codes, progress=progress,
+                     parameters=parameters, calibration=calibration, draws=draws)
 
 
 def __getattr__(name: str):

@@ -10,7 +10,7 @@ import numpy as np
 
 from campaignsim.sim import rng as R
 from campaignsim.sim.config import SimConfig, build_config
-from campaignsim.sim.engine import SCALARS, run_many, run_replication
+from campaignsim.sim.engine import SCALARS, run_many, run_pairs, run_replication
 from campaignsim.sim.operations import FLOAT_SCALARS as OPERATIONS_FLOATS
 from campaignsim.sim.result import SimResult
 
@@ -30,47 +30,99 @@ def _stack(outputs: list[dict]) -> dict[str, np.ndarray]:
     return per_run
 
 
-def run_config(cfg: SimConfig, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
-               progress: Optional[Callable[[int], None]] = None) -> SimResult:
-    """Replicate a resolved configuration ``runs`` times from ``seed``."""
+def _check(runs: int, seed: int, jobs: int) -> int:
     if runs < 1:
         raise ValueError("runs must be at least 1")
     if seed < 0:
         raise ValueError("seed must be a non-negative integer")
     if not jobs or jobs < 1:
         jobs = os.cpu_count() or 1
-    seeds = R.replication_seeds(seed, runs)
+    return jobs
+
+
+def _replicate(cfgs: list[SimConfig], seeds, jobs: int, progress) -> list[dict]:
+    """Replication j with configuration ``cfgs[j]`` and seed ``seeds[j]``, in this process or in workers."""
+    runs = len(seeds)
     outputs: list[Optional[dict]] = [None] * runs
     if jobs == 1 or runs == 1:
         for j, s in enumerate(seeds):
-            outputs[j] = run_replication(cfg, s)
+            outputs[j] = run_replication(cfgs[j], s)
             if progress:
                 progress(1)
-    else:
-        n_chunks = min(runs, jobs * 8)
-        bounds = np.linspace(0, runs, n_chunks + 1).astype(int)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(run_many, cfg, seeds[a:b]): (a, b) for a, b in zip(bounds[:-1], bounds[1:]) if b > a}
-            for future in as_completed(futures):
-                a, b = futures[future]
-                outputs[a:b] = future.result()
-                if progress:
-                    progress(b - a)
-    return SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs))  # type: ignore[arg-type]
+        return outputs  # type: ignore[return-value]
+    n_chunks = min(runs, jobs * 8)
+    bounds = np.linspace(0, runs, n_chunks + 1).astype(int)
+    same = all(c is cfgs[0] for c in cfgs)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {(pool.submit(run_many, cfgs[0], seeds[a:b]) if same else pool.submit(run_pairs, cfgs[a:b], seeds[a:b])): (a, b)
+                   for a, b in zip(bounds[:-1], bounds[1:]) if b > a}
+        for future in as_completed(futures):
+            a, b = futures[future]
+            outputs[a:b] = future.result()
+            if progress:
+                progress(b - a)
+    return outputs  # type: ignore[return-value]
+
+
+def run_config(cfg: SimConfig, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
+               progress: Optional[Callable[[int], None]] = None) -> SimResult:
+    """Replicate a resolved configuration ``runs`` times from ``seed`` (fixed parameters: Monte Carlo only)."""
+    jobs = _check(runs, seed, jobs)
+    seeds = R.replication_seeds(seed, runs)
+    outputs = _replicate([cfg] * runs, seeds, jobs, progress)
+    return SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs))
+
+
+def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
+                  progress: Optional[Callable[[int], None]] = None, calibration=None, draws: Optional[int] = None) -> SimResult:
+    """The outer loop: ``draws`` parameter draws (default: one per run) from the priors, or from
+    ``calibration``'s posterior, each replicated; replication j uses draw ``j·draws//runs`` and seed j."""
+    from campaignsim.sim.uncertainty import Sampler, draw_index
+
+    jobs = _check(runs, seed, jobs)
+    draws = runs if draws is None else max(1, min(int(draws), runs))
+    point = build_config(scenario, registry, takedown_codes, calibration=calibration)
+    samplers = [Sampler(seed, i, calibration) for i in range(draws)]
+    by_draw = [build_config(scenario, registry, takedown_codes, sampler=s, calibration=calibration) for s in samplers]
+    cfgs = [by_draw[draw_index(j, runs, draws)] for j in range(runs)]
+    outputs = _replicate(cfgs, R.replication_seeds(seed, runs), jobs, progress)
+    names = sorted({name for s in samplers for name in s.drawn})
+    drawn = {name: np.array([samplers[draw_index(j, runs, draws)].drawn.get(name, np.nan) for j in range(runs)]) for name in names}
+    mode = "calibrated" if calibration is not None else "prior"
+    return SimResult(config=point, runs=runs, seed=seed, per_run=_stack(outputs), uncertainty=mode, draws=draws,
+                     parameter_draws=drawn, calibration=None if calibration is None else calibration.label,
+                     calibration_checks=() if calibration is None else calibration.checks)
 
 
 def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
-             progress: Optional[Callable[[int], None]] = None) -> SimResult:
+             progress: Optional[Callable[[int], None]] = None, parameters: str = "fixed", calibration=None,
+             draws: Optional[int] = None) -> SimResult:
     """Simulate one scenario ``runs`` times; see :class:`SimResult` for what comes back.
 
     ``takedown_codes`` are the codes of the error-severity platform findings for this scenario:
     when there are any, the platform's takedown hazard applies. ``progress`` is called with the
     number of replications finished, as they finish. Variants simulated with the same ``seed``
     share their random numbers (common random numbers), replication by replication.
+
+    ``parameters``: ``"fixed"`` runs every replication with the same parameter values (Monte Carlo
+    noise only: the intervals are over runs); ``"prior"`` draws the parameters from their priors, or
+    from ``calibration``'s posterior (a :class:`campaignsim.calibrate.Calibration`), in an outer loop of
+    ``draws`` draws (default one per run): the intervals are then prediction intervals. The command
+    line forecasts with ``"prior"`` unless told ``--fixed-parameters``. With ``"fixed"`` and a
+    calibration, the calibration's fitted values are used as fixed values.
     """
     if registry is None:
         from campaignsim.plugin.manager import get_registry
 
         registry = get_registry()
-    cfg = build_config(scenario, registry, tuple(takedown_codes))
-    return run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress)
+    if parameters not in ("fixed", "prior"):
+        raise ValueError(f"parameters must be 'fixed' or 'prior', got {parameters!r}")
+    if parameters == "prior":
+        return run_uncertain(scenario, registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=tuple(takedown_codes),
+                             progress=progress, calibration=calibration, draws=draws)
+    cfg = build_config(scenario, registry, tuple(takedown_codes), calibration=calibration)
+    result = run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress)
+    if calibration is not None:
+        result.calibration = calibration.label
+        result.calibration_checks = calibration.checks
+    return result
