@@ -47,13 +47,14 @@ magnitude under heavy load, not exact.
 
 from __future__ import annotations
 
+import gc
 import math
-from collections import deque
 from typing import Optional
 
 import attrs
 import numpy as np
 import simpy
+from simpy.events import Timeout
 
 HOURS_PER_DAY = 24.0
 HOURS_PER_WEEK = 168.0
@@ -81,8 +82,11 @@ class Calendar:
     opens: float = 0.0
     closes: float = 24.0
 
-    @property
-    def always(self) -> bool:
+    always: bool = attrs.field(init=False, eq=False, repr=False)
+    """Staffed around the clock, every day."""
+
+    @always.default
+    def _always(self) -> bool:
         return all(self.days) and self.opens <= 0.0 and self.closes >= 24.0
 
     def next_open(self, t: float) -> float:
@@ -336,9 +340,9 @@ class Operations:
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
         self.desk = simpy.Resource(env, capacity=self.agents) if self.agents else None
-        calendar = cfg.support_calendar
-        self.open = calendar.next_open(0.0) == 0.0  # the desk is staffed now (kept by the shift process)
-        self.opening: Optional[simpy.Event] = None  # the next opening, for questions that have an agent while the desk is closed
+        self.calendar = cfg.support_calendar
+        self.closed = not self.calendar.always  # whether the desk has closed hours at all
+        self.opening: Optional[simpy.Event] = None  # the next shift's opening, for questions that have an agent while the desk is closed
         self.due: dict[float, list[int]] = {}  # promised date → parcels to check then
 
     # ----------------------------------------------------------------------------------------- winners
@@ -358,9 +362,10 @@ class Operations:
         env, cfg = self.env, self.cfg
         self.promise_at[row] = promise_at
         delay = self.answer_delay[row]
-        if not (self.answers[row] and delay <= cfg.claim_window_hours):
+        window = cfg.claim_window_hours
+        if not (self.answers[row] and delay <= window):
             # no answer, or one after the window: the prize is forfeited when the window closes
-            yield env.timeout(cfg.claim_window_hours)
+            yield Timeout(env, window)
             self.unclaimed += 1
             if self.trace:
                 self.events.append(("unclaimed", env.now))
@@ -368,28 +373,28 @@ class Operations:
                 new = self.next_row
                 self.next_row += 1
                 self.parcel[new] = self.parcel[row]  # the same prize; its promise moves with the window
-                env.process(self.winner(new, promise_at + cfg.claim_window_hours, redraws + 1))
+                env.process(self.winner(new, promise_at + window, redraws + 1))
             return
-        yield env.timeout(delay)
+        yield Timeout(env, delay)
         self.claimed_at[row] = env.now
         if not self.parcel[row]:
             self.delivered_at[row] = env.now  # a digital prize arrives with the claim
             return
         self.watch(row)
-        slot = self.slots.get(1)  # first claimed, first sent
+        slot = self.slots.get(1)  # a dispatch slot, first claimed first sent
         if not slot.triggered:
             idle = self.courier_idle
             if idle is not None and not idle.triggered:
-                idle.succeed()
+                idle.succeed()  # the courier comes on the next dispatch day
             yield slot
         now = env.now
         self.dispatched_at[row] = now
         transit = self.transit[row]
         self.arrives_at[row] = now + transit
-        yield env.timeout(transit)
+        yield Timeout(env, transit)
         self.delivered_at[row] = now = env.now
         if self.trace:
-            self.events.append(("late_delivery" if now > self.promise_at[row] + 1e-9 else "delivery", now))
+            self.events.append(("late_delivery" if now > promise_at + 1e-9 else "delivery", now))
 
     def courier(self):
         """The courier's pick-ups: at :data:`PICKUP_HOUR` on each dispatch day the day's slots (at most
@@ -472,38 +477,19 @@ class Operations:
         agent = desk.request()
         if not agent.triggered:
             yield agent
-        if not self.open:
-            opening = self.opening
-            if opening is None:
-                opening = self.opening = env.event()
-            yield opening
+        if self.closed:
+            now = env.now
+            at = self.calendar.next_open(now)
+            if at > now:
+                # the desk is closed: the agent starts at the next shift's opening
+                opening = self.opening
+                if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
+                    opening = self.opening = Timeout(env, at - now)
+                yield opening
         self.started[i] = env.now
-        yield env.timeout(self.service[i])
+        yield Timeout(env, self.service[i])
         self.answered[i] = env.now
         desk.release(agent)
-
-    def shifts(self):
-        """The desk's shifts: open on ``support_days`` from ``support_opens`` to ``support_closes`` (local
-        time); at each opening the questions that hold an agent while the desk was closed start."""
-        env = self.env
-        calendar = self.cfg.support_calendar
-        while True:
-            at = calendar.next_open(env.now)
-            if math.isinf(at):
-                self.open = False
-                return  # never staffed: nothing is answered
-            if at > env.now:
-                self.open = False
-                yield env.timeout(at - env.now)
-            self.open = True
-            opening, self.opening = self.opening, None
-            if opening is not None:
-                opening.succeed()
-            close = calendar.next_close(env.now)
-            if math.isinf(close):
-                return  # staffed around the clock from now on
-            yield env.timeout(close - env.now)
-            self.open = False
 
     # -------------------------------------------------------------------------------------------- running
     def run(self) -> dict:
@@ -512,12 +498,18 @@ class Operations:
             env.process(self.announcement(cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
             if not self.unlimited and any(self.parcel):
                 env.process(self.courier())
-        if self.desk is not None:
-            if not cfg.support_calendar.always:
-                env.process(self.shifts())
-            if self.n_entrant:
-                env.process(self.questions())
-        env.run(until=cfg.horizon)
+        if self.desk is not None and self.n_entrant:
+            env.process(self.questions())
+        # SimPy's events are short-lived and freed by reference counting as they are processed; the
+        # cyclic collector would otherwise walk the whole heap every few hundred of them.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            env.run(until=cfg.horizon)
+        finally:
+            if paused:
+                gc.enable()
         return self.outputs()
 
     def outputs(self) -> dict:
