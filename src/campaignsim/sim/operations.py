@@ -109,20 +109,6 @@ class Calendar:
             return t + d * HOURS_PER_DAY - hour + self.opens
         return math.inf
 
-    def next_close(self, t: float) -> float:
-        """The end of the staffed period that ``t`` is in (``t`` open; inf when it never ends).
-
-        A period that closes at midnight runs on into a next day that opens at midnight."""
-        if self.always:
-            return math.inf
-        within = (self.offset + t) % HOURS_PER_WEEK
-        day = int(within // HOURS_PER_DAY)
-        end = t - (within - day * HOURS_PER_DAY) + self.closes
-        while self.closes >= HOURS_PER_DAY and self.opens <= 0.0 and self.days[(day + 1) % 7]:
-            day += 1
-            end += HOURS_PER_DAY
-        return end
-
     def next_at(self, t: float, hour_of_day: float) -> float:
         """The first moment at or after ``t`` that is ``hour_of_day`` on one of the calendar's days."""
         local = self.offset + t
