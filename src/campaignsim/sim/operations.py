@@ -7,24 +7,31 @@ entrants' entry times, and :func:`run_operations` plays the operations out on th
 clock, starting at the campaign's start (hour 0) so that questions asked during the campaign queue
 with those asked after the draw:
 
-* **winners** — each winner's path is a chain of SimPy events: notified at the announcement (one
-  process announces them all), a winner answers (or not) after an exponential delay; a claim after
-  the claim window is too late, and with ``unclaimed = "redraw"`` a new winner is notified when the
-  window closes (at most :data:`MAX_REDRAWS` rounds). A claimed physical prize joins the dispatch
-  queue; a digital one is delivered at the claim.
-* **dispatch** — one process: from the dispatch start (days after the draw), at each working day's
-  courier pick-up (:data:`PICKUP_HOUR` local time) it hands over at most ``dispatch_per_day``
-  parcels, first come first served; then each parcel spends its own transit time on the road.
-  Unlimited capacity hands a parcel over the moment it is claimed.
+* **winners** — each winner is a SimPy process (:meth:`Operations.winner`), started at the
+  announcement by the announcement process: the winner answers (or not) after an exponential
+  delay; without an answer within the claim window the process waits for the window to close and
+  the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is started then (at
+  most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the claim; for a parcel
+  the process requests one dispatch slot from the ``slots`` Container, then spends its transit
+  time on the road (a timeout) and is delivered.
+* **dispatch** — the slots are a :class:`simpy.Container`. The courier process: from the dispatch
+  start (days after the draw), at each dispatch day's pick-up (:data:`PICKUP_HOUR` local time) it
+  puts the day's slots into the Container — one for each waiting parcel, at most
+  ``dispatch_per_day`` — and the waiting winners take them first come first served; slots that no
+  parcel waits for lapse (the courier does not come back for them). With no parcel waiting the
+  courier process is idle until a winner claims. Unlimited capacity is a Container that never runs
+  dry (a parcel goes at the claim).
 * **chasers** — at a parcel's promised date, one check for all parcels due then; a winner whose
-  parcel has not arrived becomes a process that asks where it is, then again every
+  parcel has not arrived starts a chaser process that asks where it is, then again every
   ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
-* **support** — event-driven: each question's arrival and each answer is a SimPy event. A question
-  that finds a free agent is taken at once, otherwise it waits in one first-come-first-served queue;
-  an agent who answers takes the next waiting question. An agent works only while the desk is
-  staffed (its weekdays and hours in the campaign's time zone): a question taken while the desk is
-  closed starts at the opening, and one being handled at closing is finished. Entrants' questions
-  arrive at their own times (a Poisson number per entrant, each an exponential delay after the entry).
+* **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents``; every
+  question is a process (:meth:`Operations.inquiry`): it requests an agent (first come, first
+  served), is handled for an exponential time and releases the agent. The desk's shifts follow its
+  weekdays and hours in the campaign's time zone: a question that holds an agent while the desk is
+  closed waits for the opening — one timeout event to the start of the next shift, shared by all
+  the questions waiting for it — and one being handled at closing is finished. Entrants' questions
+  arrive at their own times (a Poisson number per entrant, each an exponential delay after the
+  entry), started by one arrivals process; late winners' questions when they ask.
 
 After the run, a question answered later than promised — or still open at the end of the followed
 period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
@@ -268,11 +275,11 @@ def _p95(values: np.ndarray) -> float:
 class Operations:
     """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs.
 
-    Processes: one per winner (:meth:`winner`), the courier (:meth:`courier`), the desk's shifts
-    (:meth:`shifts`), the stream of entrants' questions (:meth:`questions`), one per question
-    (:meth:`inquiry`) and one per late winner chasing a parcel (:meth:`chaser`). Resources: the day's
-    dispatch slots (``self.slots``, a :class:`simpy.Container`) and the agents (``self.desk``, a
-    :class:`simpy.Resource` with ``capacity = agents``).
+    Processes: the announcement, one per winner (:meth:`winner`), the courier (:meth:`courier`), the
+    arrivals of entrants' questions (:meth:`questions`), one per question (:meth:`inquiry`) and one per
+    late winner chasing a parcel (:meth:`chaser`). Resources: the dispatch slots (``self.slots``, a
+    :class:`simpy.Container`) and the agents (``self.desk``, a :class:`simpy.Resource` with
+    ``capacity = agents``); the desk's closed hours are an opening event (``self.opening``).
     """
 
     def __init__(self, cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
