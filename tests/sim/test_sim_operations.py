@@ -242,14 +242,16 @@ def test_a_thinned_desk_keeps_its_load_and_its_handling_time():
 def test_winners_and_questions_are_processes_holding_simpy_resources(monkeypatch):
     import simpy
 
+    from campaignsim.sim import operations
+
     started: dict[str, int] = {}
-    process = simpy.Environment.process
 
-    def counting(env, generator):
-        started[generator.__name__] = started.get(generator.__name__, 0) + 1
-        return process(env, generator)
+    class Counting(simpy.events.Process):
+        def __init__(self, env, generator):
+            started[generator.__name__] = started.get(generator.__name__, 0) + 1
+            super().__init__(env, generator)
 
-    monkeypatch.setattr(simpy.Environment, "process", counting)
+    monkeypatch.setattr(operations, "Process", Counting)
     cfg = config(agents=3, dispatch_per_day=5.0, response_share=0.5, redraw=True, inquiries_per_entrant=0.05,
                  inquiry_delay_hours=5.0, horizon=200 * 24.0)
     ops = Operations(cfg, seeds(1)[0], 40, np.linspace(0.0, 100.0, 2000))

@@ -61,7 +61,7 @@ from typing import Optional
 import attrs
 import numpy as np
 import simpy
-from simpy.events import Timeout
+from simpy.events import Process, Timeout
 
 HOURS_PER_DAY = 24.0
 HOURS_PER_WEEK = 168.0
@@ -115,6 +115,20 @@ class Calendar:
                 continue
             return t + d * HOURS_PER_DAY - hour + self.opens
         return math.inf
+
+    def next_close(self, t: float) -> float:
+        """The end of the staffed period that ``t`` is in (``t`` open; inf when it never ends).
+
+        A period that closes at midnight runs on into a next day that opens at midnight."""
+        if self.always:
+            return math.inf
+        within = (self.offset + t) % HOURS_PER_WEEK
+        day = int(within // HOURS_PER_DAY)
+        end = t - (within - day * HOURS_PER_DAY) + self.closes
+        while self.closes >= HOURS_PER_DAY and self.opens <= 0.0 and self.days[(day + 1) % 7]:
+            day += 1
+            end += HOURS_PER_DAY
+        return end
 
     def next_at(self, t: float, hour_of_day: float) -> float:
         """The first moment at or after ``t`` that is ``hour_of_day`` on one of the calendar's days."""
@@ -336,6 +350,7 @@ class Operations:
         self.calendar = cfg.support_calendar
         self.closed = not self.calendar.always  # whether the desk has closed hours at all
         self.opening: Optional[simpy.Event] = None  # the next shift's opening, for questions that have an agent while the desk is closed
+        self.staffed, self.shift_until = True, -math.inf  # the desk's state, valid until shift_until (see shift())
         self.due: dict[float, list[int]] = {}  # promised date → parcels to check then
 
     # ----------------------------------------------------------------------------------------- winners
@@ -347,7 +362,7 @@ class Operations:
             self.events.append(("announcement", env.now))
         winner = self.winner
         for row in range(self.winners):
-            env.process(winner(row, promise_at, 0))
+            Process(env, winner(row, promise_at, 0))
 
     def winner(self, row: int, promise_at: float, redraws: int):
         """One winner, from the notification (now) to the prize: claim within the window (or not), wait for
@@ -366,7 +381,7 @@ class Operations:
                 new = self.next_row
                 self.next_row += 1
                 self.parcel[new] = self.parcel[row]  # the same prize; its promise moves with the window
-                env.process(self.winner(new, promise_at + window, redraws + 1))
+                Process(env, self.winner(new, promise_at + window, redraws + 1))
             return
         yield Timeout(env, delay)
         self.claimed_at[row] = env.now
@@ -421,7 +436,7 @@ class Operations:
         """Checks a claimed parcel at its promised date; one check per distinct date, for every parcel due then."""
         at = self.promise_at[row]
         if at <= self.env.now:
-            self.env.process(self.chaser(row))
+            Process(self.env, self.chaser(row))
             return
         due = self.due.get(at)
         if due is None:
@@ -433,7 +448,7 @@ class Operations:
         now = self.env.now
         for row in self.due.pop(at):
             if not self.arrives_at[row] <= now:  # NaN (still waiting for a slot) compares False
-                self.env.process(self.chaser(row))
+                Process(self.env, self.chaser(row))
 
     def chaser(self, row: int):
         """A winner whose parcel is not there by the promised date asks, and asks again until it arrives."""
@@ -453,7 +468,15 @@ class Operations:
         self.started.append(math.nan)
         self.answered.append(math.nan)
         if self.desk is not None:
-            self.env.process(self.inquiry(i))
+            Process(self.env, self.inquiry(i))
+
+    def shift(self, now: float) -> None:
+        """The desk's state at ``now``: staffed until the shift's end, or closed until the next opening."""
+        at = self.calendar.next_open(now)
+        if at > now:
+            self.staffed, self.shift_until = False, at
+        else:
+            self.staffed, self.shift_until = True, self.calendar.next_close(now)
 
     def questions(self):
         """Entrants' questions reach the desk at their own times."""
@@ -461,7 +484,7 @@ class Operations:
         inquiry = self.inquiry
         for i, at in enumerate(self.arrival[: self.n_entrant]):
             yield env.timeout(at - env.now)
-            env.process(inquiry(i))
+            Process(env, inquiry(i))
 
     def inquiry(self, i: int):
         """One question: it waits for an agent (first come, first served); taken while the desk is closed
@@ -472,12 +495,13 @@ class Operations:
             yield agent
         if self.closed:
             now = env.now
-            at = self.calendar.next_open(now)
-            if at > now:
+            if now >= self.shift_until:
+                self.shift(now)
+            if not self.staffed:
                 # the desk is closed: the agent starts at the next shift's opening
                 opening = self.opening
                 if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
-                    opening = self.opening = Timeout(env, at - now)
+                    opening = self.opening = Timeout(env, self.shift_until - now)
                 yield opening
         self.started[i] = env.now
         yield Timeout(env, self.service[i])
@@ -488,21 +512,12 @@ class Operations:
     def run(self) -> dict:
         env, cfg = self.env, self.cfg
         if self.winners:
-            env.process(self.announcement(cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
+            Process(env, self.announcement(cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
             if not self.unlimited and any(self.parcel):
-                env.process(self.courier())
+                Process(env, self.courier())
         if self.desk is not None and self.n_entrant:
-            env.process(self.questions())
-        # SimPy's events are short-lived and freed by reference counting as they are processed; the
-        # cyclic collector would otherwise walk the whole heap every few hundred of them.
-        paused = gc.isenabled()
-        if paused:
-            gc.disable()
-        try:
-            env.run(until=cfg.horizon)
-        finally:
-            if paused:
-                gc.enable()
+            Process(env, self.questions())
+        env.run(until=cfg.horizon)
         return self.outputs()
 
     def outputs(self) -> dict:
@@ -575,7 +590,16 @@ def empty_outputs(cfg: Optional[OperationsConfig]) -> dict:
 def run_operations(cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
                    trace: bool = False) -> dict:
     """Play one replication's operations out; ``seed`` is the replication's fulfilment SeedSequence."""
-    return Operations(cfg, seed, winners, entrant_times, trace).run()
+    # SimPy's events are short-lived and freed by reference counting as they are processed; the cyclic
+    # collector would otherwise walk the whole heap every few hundred of them.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return Operations(cfg, seed, winners, entrant_times, trace).run()
+    finally:
+        if paused:
+            gc.enable()
 
 
 __all__ = ["Calendar", "OperationsConfig", "SCALARS", "build_operations", "run_operations", "transit_cdf", "transit_sample"]
