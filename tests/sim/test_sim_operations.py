@@ -48,6 +48,10 @@ def test_the_calendar_opens_on_staffed_days_and_hours_only():
     assert cal.next_open(friday_evening) == 7 * 24.0 + 9.0  # → next Monday
     assert cal.next_at(0.0, 17.0) == 17.0 and cal.next_at(17.5, 17.0) == 24.0 + 17.0
     assert Calendar(offset=0.0, days=(False,) * 7).next_open(3.0) == math.inf
+    assert cal.next_close(10.0) == 18.0 and cal.next_close(24.0 + 9.0) == 24.0 + 18.0
+    nights = Calendar(offset=0.0, days=(True,) * 5 + (False, False), opens=0.0, closes=24.0)
+    assert nights.next_close(2.0) == 5 * 24.0  # midnight to midnight runs on to the weekend
+    assert ALWAYS.next_close(5.0) == math.inf
 
 
 def test_working_hours_follow_the_campaigns_time_zone():
