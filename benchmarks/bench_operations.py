@@ -6,7 +6,11 @@ One 100,000-reach WeChat campaign over 14 days (follow, share to 3 friends, scre
 physical prizes and the default question rate (`inquiries_per_entrant`), a stated dispatch plan
 and a two-agent support desk. The same replications are timed with the operations and without them
 (the same configuration with ``operations = None``), interleaved in one process so both see the same
-machine load; each figure is the median over the runs. Target: the operations add at most 20%.
+machine load; each figure is the median over the runs, and ``--repeat`` repeats the whole measurement
+(the median of the repeats is the result). Both the wall-clock time and the CPU time of the process are
+reported; the target is judged on CPU time, which a busy machine's other work does not enter (the
+wall-clock ratio swings by ten points from one repeat to the next when other jobs compete for the
+CPUs). Target: the operations add at most 20%.
 """
 
 from __future__ import annotations
@@ -46,9 +50,29 @@ def scenario(reach: int = 100_000, winners: int = 100) -> Scenario:
     )
 
 
+def measure(with_ops, without, seeds) -> dict:
+    """Median wall and CPU time of the replications with and without the operations, interleaved."""
+    times = {key: [] for key in ("wall_with", "wall_without", "cpu_with", "cpu_without")}
+    outs = []
+    for s in seeds:
+        w0, c0 = time.perf_counter(), time.process_time()
+        outs.append(run_replication(with_ops, s))
+        w1, c1 = time.perf_counter(), time.process_time()
+        run_replication(without, s)
+        w2, c2 = time.perf_counter(), time.process_time()
+        times["wall_with"].append(w1 - w0)
+        times["cpu_with"].append(c1 - c0)
+        times["wall_without"].append(w2 - w1)
+        times["cpu_without"].append(c2 - c1)
+    result = {key: statistics.median(v) for key, v in times.items()}
+    result["outs"] = outs
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--repeat", type=int, default=3, help="repeat the whole measurement; the median of the repeats counts")
     args = parser.parse_args(argv)
     with_ops = build_config(scenario(), get_registry())
     without = attrs.evolve(with_ops, operations=None)
@@ -56,26 +80,24 @@ def main(argv=None) -> int:
     for s in seeds[:3]:  # warm-up: imports, caches
         run_replication(with_ops, s)
         run_replication(without, s)
-    t_with, t_without, outs = [], [], []
-    for s in seeds[3:]:
-        a = time.perf_counter()
-        outs.append(run_replication(with_ops, s))
-        b = time.perf_counter()
-        run_replication(without, s)
-        c = time.perf_counter()
-        t_with.append(b - a)
-        t_without.append(c - b)
-    m_with, m_without = statistics.median(t_with), statistics.median(t_without)
-    added = m_with / m_without - 1.0
-    # a second estimate: the operations alone, timed inside the same replications
+    print(f"python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs, "
+          f"{args.runs} runs x {args.repeat} repeats")
+    added = {"wall": [], "cpu": []}
+    outs = []
+    for r in range(args.repeat):
+        m = measure(with_ops, without, seeds[3:])
+        outs += m["outs"]
+        for kind in added:
+            added[kind].append(m[f"{kind}_with"] / m[f"{kind}_without"] - 1.0)
+        print(f"repeat {r + 1}: wall {m['wall_without'] * 1000:6.1f} → {m['wall_with'] * 1000:6.1f} ms ({added['wall'][-1]:+.1%}), "
+              f"cpu {m['cpu_without'] * 1000:6.1f} → {m['cpu_with'] * 1000:6.1f} ms ({added['cpu'][-1]:+.1%})  (medians: without → with)")
     entrants = np.mean([o["entrants"] for o in outs])
     inquiries = np.mean([o["inquiries"] for o in outs])
-    print(f"python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs, {args.runs} runs")
     print(f"campaign: reach 100,000, 14 days; entrants {entrants:,.0f} (mean), winners 100, questions {inquiries:,.0f} (mean)")
-    print(f"replication without operations: {m_without * 1000:7.1f} ms (median)")
-    print(f"replication with operations:    {m_with * 1000:7.1f} ms (median)")
-    print(f"operations add {added:.1%} (target ≤ {TARGET:.0%}): {'ok' if added <= TARGET else 'OVER TARGET'}")
-    return 0 if added <= TARGET else 1
+    wall, cpu = statistics.median(added["wall"]), statistics.median(added["cpu"])
+    print(f"operations add {cpu:.1%} CPU time, {wall:.1%} wall-clock time (median of {args.repeat} repeats)")
+    print(f"target ≤ {TARGET:.0%} (CPU time): {'ok' if cpu <= TARGET else 'OVER TARGET'}")
+    return 0 if cpu <= TARGET else 1
 
 
 if __name__ == "__main__":

@@ -48,6 +48,10 @@ def test_the_calendar_opens_on_staffed_days_and_hours_only():
     assert cal.next_open(friday_evening) == 7 * 24.0 + 9.0  # → next Monday
     assert cal.next_at(0.0, 17.0) == 17.0 and cal.next_at(17.5, 17.0) == 24.0 + 17.0
     assert Calendar(offset=0.0, days=(False,) * 7).next_open(3.0) == math.inf
+    assert cal.next_close(10.0) == 18.0 and cal.next_close(24.0 + 9.0) == 24.0 + 18.0
+    nights = Calendar(offset=0.0, days=(True,) * 5 + (False, False), opens=0.0, closes=24.0)
+    assert nights.next_close(2.0) == 5 * 24.0  # midnight to midnight runs on to the weekend
+    assert ALWAYS.next_close(5.0) == math.inf
 
 
 def test_working_hours_follow_the_campaigns_time_zone():
@@ -236,3 +240,63 @@ def test_a_thinned_desk_keeps_its_load_and_its_handling_time():
     assert abs(out["inquiries"] - 60_000) <= 4 * math.sqrt(60_000) + 2
     assert 1.2 <= out["response_hours_mean"] <= 1.5
     assert out["unanswered"] == 0
+
+
+# ------------------------------------------------------------------ processes and resources
+def test_winners_and_questions_are_processes_holding_simpy_resources(monkeypatch):
+    import simpy
+
+    from campaignsim.sim import operations
+
+    started: dict[str, int] = {}
+
+    class Counting(simpy.events.Process):
+        def __init__(self, env, generator):
+            started[generator.__name__] = started.get(generator.__name__, 0) + 1
+            super().__init__(env, generator)
+
+    monkeypatch.setattr(operations, "Process", Counting)
+    cfg = config(agents=3, dispatch_per_day=5.0, response_share=0.5, redraw=True, inquiries_per_entrant=0.05,
+                 inquiry_delay_hours=5.0, horizon=200 * 24.0)
+    ops = Operations(cfg, seeds(1)[0], 40, np.linspace(0.0, 100.0, 2000))
+    assert isinstance(ops.desk, simpy.Resource) and ops.desk.capacity == 3
+    assert isinstance(ops.slots, simpy.Container)
+    out = ops.run()
+    # one process per winner notified (first round and redraws), per question, and the courier
+    assert started["winner"] == 40 + (ops.next_row - 40) and ops.next_row > 40
+    assert started["inquiry"] == out["inquiries"] > 0
+    assert started["courier"] == 1 and started["announcement"] == 1
+
+
+def test_questions_taken_while_the_desk_is_closed_start_at_the_opening_first_come_first_served():
+    import heapq
+
+    # Desk Monday to Friday 09:00–18:00 (hour 0 = Monday 00:00), two agents; about ten questions in the night.
+    desk = Calendar(offset=0.0, days=(True,) * 5 + (False, False), opens=9.0, closes=18.0)
+    cfg = config(agents=2, support_calendar=desk, inquiries_per_entrant=0.2, inquiry_delay_hours=0.0, handling_mean_hours=0.5)
+    ops = Operations(cfg, seeds(1)[0], 0, np.linspace(0.0, 6.0, 50), trace=True)
+    t = ops.run()["trace_operations"]
+    n = len(t["arrival"])
+    assert n >= 3 and t["arrival"].max() < 9.0
+    # two agents, first come first served, nobody starts before 09:00
+    free = [9.0, 9.0]
+    expected = []
+    for service in ops.service:
+        start = heapq.heappop(free)
+        expected.append(start)
+        heapq.heappush(free, start + service)
+    assert np.allclose(t["started"], expected)
+    assert np.allclose(t["answered"], np.asarray(expected) + np.asarray(ops.service))
+    # one that arrives on Friday at 17:59 with a free agent is taken at once and finished after the closing
+    late = Operations(cfg, seeds(2)[0], 0, np.full(40, 4 * 24.0 + 17.99), trace=True)
+    first = late.run()["trace_operations"]
+    assert len(first["arrival"]) and first["started"][0] == pytest.approx(first["arrival"][0])
+
+
+def test_a_parcel_claimed_after_the_pick_up_waits_for_the_next_dispatch_day():
+    # Claimed Monday 18:00 (after the 17:00 pick-up), Friday 18:00 (→ next Monday): slots lapse, they are not kept.
+    for claim, dispatched in ((18.0, 24.0 + 17.0), (4 * 24.0 + 18.0, 7 * 24.0 + 17.0)):
+        cfg = config(announce_hours=claim, dispatch_per_day=10.0, transit_distribution="fixed", horizon=40 * 24.0)
+        t = Operations(cfg, seeds(1)[0], 3, np.zeros(0), trace=True).run()["trace_operations"]
+        assert np.all(t["claimed_at"] == claim)
+        assert np.all(t["dispatched_at"] == dispatched)

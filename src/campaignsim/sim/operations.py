@@ -7,24 +7,31 @@ entrants' entry times, and :func:`run_operations` plays the operations out on th
 clock, starting at the campaign's start (hour 0) so that questions asked during the campaign queue
 with those asked after the draw:
 
-* **winners** — each winner's path is a chain of SimPy events: notified at the announcement (one
-  process announces them all), a winner answers (or not) after an exponential delay; a claim after
-  the claim window is too late, and with ``unclaimed = "redraw"`` a new winner is notified when the
-  window closes (at most :data:`MAX_REDRAWS` rounds). A claimed physical prize joins the dispatch
-  queue; a digital one is delivered at the claim.
-* **dispatch** — one process: from the dispatch start (days after the draw), at each working day's
-  courier pick-up (:data:`PICKUP_HOUR` local time) it hands over at most ``dispatch_per_day``
-  parcels, first come first served; then each parcel spends its own transit time on the road.
-  Unlimited capacity hands a parcel over the moment it is claimed.
+* **winners** — each winner is a SimPy process (:meth:`Operations.winner`), started at the
+  announcement by the announcement process: the winner answers (or not) after an exponential
+  delay; without an answer within the claim window the process waits for the window to close and
+  the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is started then (at
+  most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the claim; for a parcel
+  the process requests one dispatch slot from the ``slots`` Container, then spends its transit
+  time on the road (a timeout) and is delivered.
+* **dispatch** — the slots are a :class:`simpy.Container`. The courier process: from the dispatch
+  start (days after the draw), at each dispatch day's pick-up (:data:`PICKUP_HOUR` local time) it
+  puts the day's slots into the Container — one for each waiting parcel, at most
+  ``dispatch_per_day`` — and the waiting winners take them first come first served; slots that no
+  parcel waits for lapse (the courier does not come back for them). With no parcel waiting the
+  courier process is idle until a winner claims. Unlimited capacity is a Container that never runs
+  dry (a parcel goes at the claim).
 * **chasers** — at a parcel's promised date, one check for all parcels due then; a winner whose
-  parcel has not arrived becomes a process that asks where it is, then again every
+  parcel has not arrived starts a chaser process that asks where it is, then again every
   ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
-* **support** — event-driven: each question's arrival and each answer is a SimPy event. A question
-  that finds a free agent is taken at once, otherwise it waits in one first-come-first-served queue;
-  an agent who answers takes the next waiting question. An agent works only while the desk is
-  staffed (its weekdays and hours in the campaign's time zone): a question taken while the desk is
-  closed starts at the opening, and one being handled at closing is finished. Entrants' questions
-  arrive at their own times (a Poisson number per entrant, each an exponential delay after the entry).
+* **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents``; every
+  question is a process (:meth:`Operations.inquiry`): it requests an agent (first come, first
+  served), is handled for an exponential time and releases the agent. The desk's shifts follow its
+  weekdays and hours in the campaign's time zone: a question that holds an agent while the desk is
+  closed waits for the opening — one timeout event to the start of the next shift, shared by all
+  the questions waiting for it — and one being handled at closing is finished. Entrants' questions
+  arrive at their own times (a Poisson number per entrant, each an exponential delay after the
+  entry), started by one arrivals process; late winners' questions when they ask.
 
 After the run, a question answered later than promised — or still open at the end of the followed
 period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
@@ -47,13 +54,14 @@ magnitude under heavy load, not exact.
 
 from __future__ import annotations
 
+import gc
 import math
-from collections import deque
 from typing import Optional
 
 import attrs
 import numpy as np
 import simpy
+from simpy.events import Process, Timeout
 
 HOURS_PER_DAY = 24.0
 HOURS_PER_WEEK = 168.0
@@ -81,8 +89,11 @@ class Calendar:
     opens: float = 0.0
     closes: float = 24.0
 
-    @property
-    def always(self) -> bool:
+    always: bool = attrs.field(init=False, eq=False, repr=False)
+    """Staffed around the clock, every day."""
+
+    @always.default
+    def _always(self) -> bool:
         return all(self.days) and self.opens <= 0.0 and self.closes >= 24.0
 
     def next_open(self, t: float) -> float:
@@ -104,6 +115,20 @@ class Calendar:
                 continue
             return t + d * HOURS_PER_DAY - hour + self.opens
         return math.inf
+
+    def next_close(self, t: float) -> float:
+        """The end of the staffed period that ``t`` is in (``t`` open; inf when it never ends).
+
+        A period that closes at midnight runs on into a next day that opens at midnight."""
+        if self.always:
+            return math.inf
+        within = (self.offset + t) % HOURS_PER_WEEK
+        day = int(within // HOURS_PER_DAY)
+        end = t - (within - day * HOURS_PER_DAY) + self.closes
+        while self.closes >= HOURS_PER_DAY and self.opens <= 0.0 and self.days[(day + 1) % 7]:
+            day += 1
+            end += HOURS_PER_DAY
+        return end
 
     def next_at(self, t: float, hour_of_day: float) -> float:
         """The first moment at or after ``t`` that is ``hour_of_day`` on one of the calendar's days."""
@@ -262,12 +287,19 @@ def _p95(values: np.ndarray) -> float:
 
 
 class Operations:
-    """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs."""
+    """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs.
+
+    Processes: the announcement, one per winner (:meth:`winner`), the courier (:meth:`courier`), the
+    arrivals of entrants' questions (:meth:`questions`), one per question (:meth:`inquiry`) and one per
+    late winner chasing a parcel (:meth:`chaser`). Resources: the dispatch slots (``self.slots``, a
+    :class:`simpy.Container`) and the agents (``self.desk``, a :class:`simpy.Resource` with
+    ``capacity = agents``); the desk's closed hours are an opening event (``self.opening``).
+    """
 
     def __init__(self, cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
                  trace: bool = False):
         self.cfg = cfg
-        self.env = simpy.Environment()
+        self.env = env = simpy.Environment()
         self.rng = _Substreams(seed)
         self.trace = trace
         self.events: list[tuple[str, float]] = []
@@ -286,14 +318,16 @@ class Operations:
         self.parcel = [True] * parcels + [False] * (rows - parcels)  # the first winners' prizes are the physical ones; a redraw inherits the prize
         nan = [math.nan] * rows
         self.promise_at, self.claimed_at, self.dispatched_at, self.delivered_at = list(nan), list(nan), list(nan), list(nan)
+        self.arrives_at = list(nan)  # known once the parcel is on the road: what a chasing winner is waiting for
         self.unclaimed = 0
-        # dispatch: when it can start, and the queue of claimed parcels
+        # dispatch: when it can start; the courier's slots (unlimited: a Container that never runs dry)
         start = cfg.draw_at + cfg.dispatch_start_hours
         if cfg.unplanned_start_mean_hours > 0:
             start += self.rng["dispatch"].exponential(cfg.unplanned_start_mean_hours)
         self.dispatch_start = start
-        self.parcels: deque = deque()
-        self.wake = None
+        self.unlimited = math.isinf(cfg.dispatch_per_day)
+        self.slots = simpy.Container(env, init=math.inf) if self.unlimited else simpy.Container(env)
+        self.courier_idle: Optional[simpy.Event] = None
         # support: entrants' questions, drawn now; winners' questions are added as they are asked
         entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
         inq = self.rng["inquiries"]
@@ -312,101 +346,97 @@ class Operations:
         self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
-        self.waiting: deque = deque()  # questions waiting for an agent, first come first served
-        self.free = self.agents  # agents without a question
+        self.desk = simpy.Resource(env, capacity=self.agents) if self.agents else None
+        self.calendar = cfg.support_calendar
+        self.closed = not self.calendar.always  # whether the desk has closed hours at all
+        self.opening: Optional[simpy.Event] = None  # the next shift's opening, for questions that have an agent while the desk is closed
+        self.staffed, self.shift_until = True, -math.inf  # the desk's state, valid until shift_until (see shift())
         self.due: dict[float, list[int]] = {}  # promised date → parcels to check then
 
-    # ----------------------------------------------------------------------------------------- processes
-    def notify(self, rows, at: float, promise_at: float):
-        """The announcement: at ``at`` every winner is notified."""
-        yield self.env.timeout(max(at - self.env.now, 0.0))
+    # ----------------------------------------------------------------------------------------- winners
+    def announcement(self, at: float, promise_at: float):
+        """The winners are announced: each becomes a process of its own."""
+        env = self.env
+        yield env.timeout(max(at - env.now, 0.0))
         if self.trace:
-            self.events.append(("announcement", self.env.now))
-        for row in rows:
-            self.notified(row, promise_at, 0)
+            self.events.append(("announcement", env.now))
+        winner = self.winner
+        for row in range(self.winners):
+            Process(env, winner(row, promise_at, 0))
 
-    def notified(self, row: int, promise_at: float, redraws: int) -> None:
-        """A winner is told: the claim is an event after the winner's answer delay, or the window closes unclaimed."""
+    def winner(self, row: int, promise_at: float, redraws: int):
+        """One winner, from the notification (now) to the prize: claim within the window (or not), wait for
+        a dispatch slot, travel, arrive. An unclaimed prize is redrawn when the window closes."""
         env, cfg = self.env, self.cfg
         self.promise_at[row] = promise_at
         delay = self.answer_delay[row]
-        if self.answers[row] and delay <= cfg.claim_window_hours:
-            env.timeout(delay).callbacks.append(lambda _event, row=row: self.claim(row))
-        elif cfg.redraw and redraws < MAX_REDRAWS and self.next_row < len(self.answers):
-            env.timeout(cfg.claim_window_hours).callbacks.append(lambda _event, row=row, r=redraws: self.redraw(row, r))
-        else:
-            self.unclaimed += 1  # nothing follows from the window's end
-
-    def redraw(self, row: int, redraws: int) -> None:
-        """The claim window closed unclaimed: a new winner is notified now, for the same prize, the promise moved with the window."""
-        self.unclaimed += 1
-        if self.trace:
-            self.events.append(("unclaimed", self.env.now))
-        new = self.next_row
-        self.next_row += 1
-        self.parcel[new] = self.parcel[row]
-        self.notified(new, self.promise_at[row] + self.cfg.claim_window_hours, redraws + 1)
-
-    def claim(self, row: int) -> None:
-        """A winner claims: a digital prize is delivered at once, a parcel joins the dispatch queue."""
-        env = self.env
+        window = cfg.claim_window_hours
+        if not (self.answers[row] and delay <= window):
+            # no answer, or one after the window: the prize is forfeited when the window closes
+            yield Timeout(env, window)
+            self.unclaimed += 1
+            if self.trace:
+                self.events.append(("unclaimed", env.now))
+            if cfg.redraw and redraws < MAX_REDRAWS and self.next_row < len(self.answers):
+                new = self.next_row
+                self.next_row += 1
+                self.parcel[new] = self.parcel[row]  # the same prize; its promise moves with the window
+                Process(env, self.winner(new, promise_at + window, redraws + 1))
+            return
+        yield Timeout(env, delay)
         self.claimed_at[row] = env.now
         if not self.parcel[row]:
-            self.delivered_at[row] = env.now
+            self.delivered_at[row] = env.now  # a digital prize arrives with the claim
             return
         self.watch(row)
-        self.parcels.append(row)
-        if self.wake is not None and not self.wake.triggered:
-            self.wake.succeed()
+        slot = self.slots.get(1)  # a dispatch slot, first claimed first sent
+        if not slot.triggered:
+            idle = self.courier_idle
+            if idle is not None and not idle.triggered:
+                idle.succeed()  # the courier comes on the next dispatch day
+            yield slot
+        now = env.now
+        self.dispatched_at[row] = now
+        transit = self.transit[row]
+        self.arrives_at[row] = now + transit
+        yield Timeout(env, transit)
+        self.delivered_at[row] = now = env.now
+        if self.trace:
+            self.events.append(("late_delivery" if now > promise_at + 1e-9 else "delivery", now))
 
-    def dispatcher(self):
-        """Hands parcels to the courier: at each working day's pick-up, at most ``dispatch_per_day``, first come first served."""
+    def courier(self):
+        """The courier's pick-ups: at :data:`PICKUP_HOUR` on each dispatch day the day's slots (at most
+        ``dispatch_per_day``) go into the slots Container, one per waiting parcel; slots that no parcel
+        waits for lapse. Without waiting parcels the courier is idle until one is claimed."""
         env, cfg = self.env, self.cfg
         yield env.timeout(max(self.dispatch_start - env.now, 0.0))
-        unlimited = math.isinf(cfg.dispatch_per_day)
         per_day = cfg.dispatch_per_day / self.w_winners
-        queue = self.parcels
+        slots = self.slots
+        waiting = slots.get_queue
         credit, last = 0.0, -math.inf
         while True:
-            if not queue:
-                self.wake = env.event()
-                yield self.wake
-                self.wake = None
-            if unlimited:
-                while queue:
-                    self.hand_over(queue.popleft())
-                continue
+            if not waiting:
+                self.courier_idle = env.event()
+                yield self.courier_idle
+                self.courier_idle = None
             at = cfg.dispatch_calendar.next_at(max(env.now, last + 1e-6), PICKUP_HOUR)
             if math.isinf(at):
                 return  # no dispatch day at all: nothing ever leaves
             yield env.timeout(at - env.now)
             last = env.now
             credit += per_day
-            while credit >= 1.0 - 1e-9 and queue:
-                self.hand_over(queue.popleft())
-                credit -= 1.0
-            if not queue:
-                credit = 0.0  # unused capacity is not banked from one day to the next
+            n = min(int(credit + 1e-9), len(waiting))
+            if n:
+                slots.put(n)  # the waiting parcels take them in order, now
+            credit = credit - n if n < len(waiting) else 0.0  # a fraction of a slot (thinning) waits for the next day only if parcels do
             if self.trace:
                 self.events.append(("dispatch", env.now))
-
-    def hand_over(self, row: int) -> None:
-        """The courier takes a parcel: nothing can change its delivery, its transit time after now (no event needed)."""
-        now = self.env.now
-        self.dispatched_at[row] = now
-        self.delivered_at[row] = delivered = now + self.transit[row]
-        if self.trace:
-            self.events.append(("late_delivery" if delivered > self.promise_at[row] + 1e-9 else "delivery", delivered))
-
-    def delivered(self, row: int) -> bool:
-        """Whether the parcel has arrived by now."""
-        return self.delivered_at[row] <= self.env.now  # NaN (not handed over) compares False
 
     def watch(self, row: int) -> None:
         """Checks a claimed parcel at its promised date; one check per distinct date, for every parcel due then."""
         at = self.promise_at[row]
         if at <= self.env.now:
-            self.env.process(self.chaser(row))
+            Process(self.env, self.chaser(row))
             return
         due = self.due.get(at)
         if due is None:
@@ -415,62 +445,78 @@ class Operations:
         due.append(row)
 
     def check_due(self, at: float) -> None:
+        now = self.env.now
         for row in self.due.pop(at):
-            if not self.delivered(row):
-                self.env.process(self.chaser(row))
+            if not self.arrives_at[row] <= now:  # NaN (still waiting for a slot) compares False
+                Process(self.env, self.chaser(row))
 
     def chaser(self, row: int):
         """A winner whose parcel is not there by the promised date asks, and asks again until it arrives."""
         env, cfg = self.env, self.cfg
         rng = self.rng["chasing"]
-        while not self.delivered(row) and env.now < cfg.horizon:
-            self.ask(late=True)
+        while not self.arrives_at[row] <= env.now and env.now < cfg.horizon:
+            self.ask()
             yield env.timeout(rng.exponential(cfg.late_interval_hours))
 
-    def ask(self, late: bool) -> None:
-        """A winner's question, asked now."""
+    # ----------------------------------------------------------------------------------------- support
+    def ask(self) -> None:
+        """A late winner's question, asked now."""
         i = len(self.arrival)
         self.arrival.append(self.env.now)
-        self.late_kind.append(late)
+        self.late_kind.append(True)
         self.service.append(float(self.rng["handling"].exponential(self.handling_mean)))
         self.started.append(math.nan)
         self.answered.append(math.nan)
-        self.arrive(i)
+        if self.desk is not None:
+            Process(self.env, self.inquiry(i))
 
-    def arrive(self, i: int) -> None:
-        """A question reaches the desk: a free agent takes it, or it waits its turn (first come, first served)."""
-        if self.free:
-            self.free -= 1
-            self.take(i)
+    def shift(self, now: float) -> None:
+        """The desk's state at ``now``: staffed until the shift's end, or closed until the next opening."""
+        at = self.calendar.next_open(now)
+        if at > now:
+            self.staffed, self.shift_until = False, at
         else:
-            self.waiting.append(i)
+            self.staffed, self.shift_until = True, self.calendar.next_close(now)
 
-    def take(self, i: int) -> None:
-        """An agent takes question ``i``: it starts when the desk is open and is answered after its handling time."""
-        now = self.env.now
-        at = self.cfg.support_calendar.next_open(now)
-        if math.isinf(at):
-            return  # the desk never opens: the agent holds the question and nothing is answered
-        self.started[i] = at
-        self.env.timeout(at - now + self.service[i]).callbacks.append(lambda _event, i=i: self.answer(i))
+    def questions(self):
+        """Entrants' questions reach the desk at their own times."""
+        env = self.env
+        inquiry = self.inquiry
+        for i, at in enumerate(self.arrival[: self.n_entrant]):
+            yield env.timeout(at - env.now)
+            Process(env, inquiry(i))
 
-    def answer(self, i: int) -> None:
-        """Question ``i`` is answered; its agent takes the next waiting one, or is free."""
-        self.answered[i] = self.env.now
-        if self.waiting:
-            self.take(self.waiting.popleft())
-        else:
-            self.free += 1
+    def inquiry(self, i: int):
+        """One question: it waits for an agent (first come, first served); taken while the desk is closed
+        it waits for the opening; it is answered after its handling time and the agent is released."""
+        env, desk = self.env, self.desk
+        agent = desk.request()
+        if not agent.triggered:
+            yield agent
+        if self.closed:
+            now = env.now
+            if now >= self.shift_until:
+                self.shift(now)
+            if not self.staffed:
+                # the desk is closed: the agent starts at the next shift's opening
+                opening = self.opening
+                if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
+                    opening = self.opening = Timeout(env, self.shift_until - now)
+                yield opening
+        self.started[i] = env.now
+        yield Timeout(env, self.service[i])
+        self.answered[i] = env.now
+        desk.release(agent)
 
     # -------------------------------------------------------------------------------------------- running
     def run(self) -> dict:
         env, cfg = self.env, self.cfg
         if self.winners:
-            env.process(self.notify(range(self.winners), cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
-            if any(self.parcel):
-                env.process(self.dispatcher())
-        for i in range(self.n_entrant):
-            env.timeout(self.arrival[i]).callbacks.append(lambda _event, i=i: self.arrive(i))
+            Process(env, self.announcement(cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
+            if not self.unlimited and any(self.parcel):
+                Process(env, self.courier())
+        if self.desk is not None and self.n_entrant:
+            Process(env, self.questions())
         env.run(until=cfg.horizon)
         return self.outputs()
 
@@ -544,7 +590,16 @@ def empty_outputs(cfg: Optional[OperationsConfig]) -> dict:
 def run_operations(cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
                    trace: bool = False) -> dict:
     """Play one replication's operations out; ``seed`` is the replication's fulfilment SeedSequence."""
-    return Operations(cfg, seed, winners, entrant_times, trace).run()
+    # SimPy's events are short-lived and freed by reference counting as they are processed; the cyclic
+    # collector would otherwise walk the whole heap every few hundred of them.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return Operations(cfg, seed, winners, entrant_times, trace).run()
+    finally:
+        if paused:
+            gc.enable()
 
 
 __all__ = ["Calendar", "OperationsConfig", "SCALARS", "build_operations", "run_operations", "transit_cdf", "transit_sample"]
