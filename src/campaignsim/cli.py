@@ -357,6 +357,10 @@ def _add_optional_commands() -> None:
     except ImportError:
         return
     main.add_command(simulate)
+    from campaignsim.analysis_commands import sensitivity, sweep
+
+    main.add_command(sensitivity)
+    main.add_command(sweep)
 
 
 _add_optional_commands()
