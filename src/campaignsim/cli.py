@@ -256,10 +256,12 @@ def _run_options(f):
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
                      help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
-    return f
+    from campaignsim.analysis_commands import scheduler_option
+
+    return scheduler_option(f)
 
 
-def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, scheduler=None) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -282,13 +284,17 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
     registry = settings.registry()
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
+    from campaignsim.analysis_commands import open_executor
+
+    executor = open_executor(jobs, scheduler)
     try:
-        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress)
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
         problem = str(exc)
     finally:
+        executor.close()
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
@@ -333,21 +339,21 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, scheduler) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
     variant with the base. Exit code 1 when any variant breaks an error-level rule."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path)
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, scheduler)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, scheduler) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, scheduler)
 
 
 def _add_optional_commands() -> None:

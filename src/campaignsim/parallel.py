@@ -131,7 +131,7 @@ class DaskExecutor(Executor):
         index = {f.key: i for i, f in enumerate(futures)}
         results: list = [None] * len(tasks)
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=self.client.loop):
                 i = index[future.key]
                 results[i] = future.result()
                 if progress:

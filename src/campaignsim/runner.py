@@ -93,10 +93,11 @@ class RunInputError(Exception):
 
 def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
-                  lint_only_on_error: bool = True) -> RunResult:
+                  lint_only_on_error: bool = True, executor=None) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
-    and ``advance(n)``: total is variants × runs."""
+    and ``advance(n)``: total is variants × runs. ``executor`` (:mod:`campaignsim.parallel`) says where
+    the replications run (default: ``jobs`` processes on this machine); the numbers do not depend on it."""
     from campaignsim.sim import simulate
     from campaignsim.sim.config import SimulationConfigError
 
@@ -116,7 +117,7 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
             try:
                 sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
                                takedown_codes=takedown_codes(scenario, registry),
-                               progress=progress.advance if progress is not None else None)
+                               progress=progress.advance if progress is not None else None, executor=executor)
             except SimulationConfigError as exc:
                 raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))

@@ -19,11 +19,13 @@ if TYPE_CHECKING:
 __all__ = ["SimResult", "simulate"]
 
 
-def simulate(scenario, registry=None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None) -> "SimResult":
+def simulate(scenario, registry=None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None,
+             executor=None) -> "SimResult":
     """Simulate one scenario (base or variant) ``runs`` times from ``seed``; returns a :class:`SimResult`."""
     from campaignsim.sim.runner import simulate as _simulate
 
-    return _simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=takedown_codes, progress=progress)
+    return _simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=takedown_codes, progress=progress,
+                     executor=executor)
 
 
 def __getattr__(name: str):

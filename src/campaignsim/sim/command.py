@@ -12,6 +12,8 @@ from typing import Optional
 
 import click
 
+from campaignsim.analysis_commands import open_executor, scheduler_option
+
 
 def _load_file(path: str, registry):
     from campaignsim.load import load_file
@@ -45,8 +47,10 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--variant", "variant", default=None, help="Simulate only this variant ('base' for the base); default: the base and every variant.")
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None, help="Write the output to FILE (atomically) instead of stdout.")
+@scheduler_option
 @click.pass_obj
-def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str]) -> None:
+def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str],
+             scheduler: Optional[str]) -> None:
     """Estimate how many people take part in a campaign, when, and where they drop out.
 
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
@@ -78,16 +82,18 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     if progress is not None:
         progress.start(runs * len(scenarios))
     results, problem = [], None
+    executor = open_executor(jobs, scheduler)
     try:
         for scenario in scenarios:
             try:
                 results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
                                    takedown_codes=runner.takedown_codes(scenario, registry),
-                                   progress=progress.advance if progress is not None else None))
+                                   progress=progress.advance if progress is not None else None, executor=executor))
             except SimulationConfigError as exc:
                 problem = runner.cannot_simulate(path, scenario, exc)
                 break
     finally:
+        executor.close()
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
