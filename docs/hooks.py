@@ -336,6 +336,10 @@ def commands_page() -> str:
         command = main.commands[name]
         ctx = click.Context(command, info_name=name, parent=root, terminal_width=100, max_content_width=100)
         lines += [f"## campaignsim {name}", "", "```text", command.get_help(ctx), "```", ""]
+        for sub_name in sorted(getattr(command, "commands", {})):  # a group's subcommands (new scenario)
+            sub = command.commands[sub_name]
+            sub_ctx = click.Context(sub, info_name=sub_name, parent=ctx, terminal_width=100, max_content_width=100)
+            lines += [f"## campaignsim {name} {sub_name}", "", "```text", sub.get_help(sub_ctx), "```", ""]
     return "\n".join(lines)
 
 
@@ -385,7 +389,15 @@ def lint_settings_keys() -> str:
     return ", ".join(f"`{k}`" for k in sorted(KEYS))
 
 
+def new_scenario_choices() -> str:
+    """The rows of the platform × mechanic table of `campaignsim new scenario`."""
+    from campaignsim.newcmd import PLATFORMS
+
+    return "\n".join(f"| `{name}` | {', '.join(f'`{m}`' for m in profile.mechanics)} |" for name, profile in PLATFORMS.items())
+
+
 GENERATORS = {
+    "new-scenario-choices": new_scenario_choices,
     "scenario-reference": scenario_reference,
     "platforms": platforms,
     "actions": actions,

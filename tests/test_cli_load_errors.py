@@ -77,7 +77,7 @@ def test_every_error_of_a_file_is_one_line_and_the_exit_code_is_2(tmp_path):
         'spring.toml:3: campaign.brnd: unknown key; did you mean "brand"?',
         "spring.toml:1: campaign.brand: missing required key (a string)",
         "spring.toml:10: platform.followers: must be an integer ≥ 0, got -5",
-        'spring.toml:22: prize.items[0].currency: unknown currency code "RMB": use an ISO 4217 code such as CNY, USD, EUR or GBP',
+        'spring.toml:22: prize.items[0].currency: unknown currency code "RMB"; did you mean "CNY"? (the ISO 4217 code)',
     ])
 
 
@@ -152,3 +152,15 @@ def test_the_run_command_also_exits_2_on_load_errors(tmp_path):
     result = run(tmp_path, "run", name)
     assert_load_failure(result, [
         "spring.toml:5: campaign.end: must be after campaign.start (2027-03-01T10:00:00+08:00), got 2027-02-08T22:00:00+08:00"])
+
+
+def test_privacy_and_record_keys_are_checked_and_located(tmp_path):
+    text = SCENARIO + ('\n[privacy]\ntransfer_mechanism = "contract"\nwinner_fields = "id_number"\n'
+                       '\n[fulfilment]\nrecords_kept_years = -1\n')
+    name = write(tmp_path, "privacy.toml", text)
+    assert_load_failure(run(tmp_path, "lint", name), [
+        'privacy.toml:26: privacy.transfer_mechanism: must be one of security_assessment, certification, standard_contract, '
+        'exempt, got "contract"; did you mean "standard_contract"?',
+        'privacy.toml:27: privacy.winner_fields: must be an array of strings, got "id_number"',
+        "privacy.toml:30: fulfilment.records_kept_years: must be a number from 0 to 100, got -1",
+    ])

@@ -12,13 +12,14 @@ import sys
 import click
 
 from campaignsim import __version__
-from campaignsim.compare import PAIRED_DEFAULT_RUNS
+from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 
 
 class Settings:
-    def __init__(self, no_plugins: bool = False, plugins: tuple[str, ...] = ()):
+    def __init__(self, no_plugins: bool = False, plugins: tuple[str, ...] = (), verbose: bool = False):
         self.no_plugins = no_plugins
         self.plugins = plugins
+        self.verbose = verbose
 
     def plugin_options(self) -> dict:
         if self.no_plugins:
@@ -50,17 +51,28 @@ def emit(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-def report_plugin_failures(registry) -> None:
+def _verbose() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and getattr(ctx.find_object(Settings), "verbose", False))
+
+
+def report_plugin_failures(registry, *, tracebacks_only: bool = False) -> None:
+    """Each plugin failure on standard error, one line each; with ``--verbose`` the plugin's traceback too."""
+    verbose = _verbose()
     for failure in registry.failures:
-        click.echo(f"campaignsim: {failure.render()}", err=True)
+        if not tracebacks_only:
+            click.echo(f"campaignsim: {failure.render()}", err=True)
+        if verbose and failure.traceback:
+            click.echo(failure.traceback.rstrip("\n"), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="campaignsim")
 @click.option("--no-plugins", is_flag=True, help="Load only the built-in packs, no third-party plugins.")
 @click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Load only this third-party plugin (repeatable), besides the built-in packs.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the traceback of a plugin that fails, after its one-line message.")
 @click.pass_context
-def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...]) -> None:
+def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...], verbose: bool) -> None:
     """Check, simulate and compare social-media campaigns before launch.
 
     \b
@@ -70,7 +82,7 @@ def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...]) -> None
     """
     if no_plugins and plugins:
         raise click.UsageError("--no-plugins and --plugin exclude each other: --plugin NAME already loads only NAME besides the built-in packs")
-    ctx.obj = Settings(no_plugins, plugins)
+    ctx.obj = Settings(no_plugins, plugins, verbose)
 
 
 FORMAT_HELP = "Output format: text, json, sarif, github, or one a plugin adds."
@@ -99,12 +111,23 @@ def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt,
     except ConfigError as exc:
         fail(str(exc))
     color = fmt == "text" and output is None and sys.stdout.isatty()
-    text = registry.output_formats[fmt].render(report, color=color)
+    from campaignsim.plugin.manager import PluginError
+
+    try:
+        text = registry.output_formats[fmt].render(report, color=color)
+    except PluginError as exc:
+        if settings.verbose:
+            import traceback
+
+            click.echo("".join(traceback.format_exception(exc.__cause__)).rstrip("\n"), err=True)
+        fail(str(exc))
     emit(text, output)
     if fmt != "text":  # text already shows these
         for error in report.load_errors:
             click.echo(error.render(), err=True)
         report_plugin_failures(report)
+    else:
+        report_plugin_failures(report, tracebacks_only=True)
     sys.exit(report.exit_code())
 
 
@@ -133,17 +156,44 @@ def rules(settings: Settings, fmt, select) -> None:
         click.echo(json.dumps([rule_dict(r, registry) for r in chosen], indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
 
+        _print_rules(Console(), chosen)
+    sys.exit(2 if registry.failures else 0)
+
+
+RULES_TABLE_MIN_WIDTH = 140
+"""Below this width ``rules`` prints each rule as a heading line and its summary wrapped under it:
+a table's columns would split codes and names."""
+
+
+def _print_rules(console, chosen) -> None:
+    """The rule list: codes, names, severities and scopes are never broken; only summaries wrap."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    if console.width >= RULES_TABLE_MIN_WIDTH:
         table = Table(title=f"{len(chosen)} rules", show_lines=False)
-        for column in ("code", "name", "severity", "applies to", "summary"):
-            table.add_column(column, overflow="fold")
+        for column in ("code", "name", "severity", "applies to"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("summary", overflow="fold", ratio=1)
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(r.code, r.name, r.severity, escape(scope), escape(r.summary))
-        Console().print(table)
-    sys.exit(2 if registry.failures else 0)
+            table.add_row(escape(r.code), escape(r.name), r.severity, escape(scope), escape(r.summary))
+        console.print(table)
+        return
+    console.print(Text(f"{len(chosen)} rules", style="bold"))
+    for r in chosen:
+        scope = ", ".join(r.platforms + r.jurisdictions) or "all"
+        head = Text.assemble((r.code, "bold"), " ", r.name, "  ", (r.severity, style.get(r.severity, "")), f" · {scope}")
+        head.no_wrap = True
+        head.overflow = "ignore"  # never cut a code or a name; a terminal narrower than one wraps it itself
+        console.print()
+        console.print(head, crop=False)
+        for line in Text(r.summary).wrap(console, max(20, console.width - 4)):
+            line.rstrip()
+            console.print(Text("    ") + line, crop=False)
 
 
 @main.command()
@@ -151,13 +201,17 @@ def rules(settings: Settings, fmt, select) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.pass_obj
 def explain(settings: Settings, code, fmt) -> None:
-    """Everything about one rule: what, why, examples and sources with their verification status."""
+    """Everything about one rule: what, why, examples and sources with their verification status.
+    Given an entry action's name (comment, share, form, …): its effort, completion and delay with
+    their sources."""
     from campaignsim.lint.docs import rule_dict, rule_markdown
     from campaignsim.lint.selection import unknown_selector_message
 
     registry = settings.registry()
     report_plugin_failures(registry)
     rule = registry.rule(code)
+    if rule is None and registry.action(code) is not None:
+        _explain_action(registry, code, fmt)
     if rule is None:
         fail(unknown_selector_message(code, registry))
     if fmt == "json":
@@ -172,31 +226,71 @@ def explain(settings: Settings, code, fmt) -> None:
 
         console = Console()
         if console.is_terminal:
-            console.print(Markdown(rule_markdown(rule, registry)))
+            # Headings, bold and code rendered; each source's address shown after its title, so it
+            # can be read and copied on any terminal (not only those that make links clickable).
+            console.print(Markdown(rule_markdown(rule, registry), hyperlinks=False))
         else:
             click.echo(rule_markdown(rule, registry))
     sys.exit(2 if registry.failures else 0)
 
 
+def _action_plugin(registry, name: str):
+    """The plugin whose entry action ``name`` is in use (the last to provide it)."""
+    found = None
+    for p in registry.plugins:
+        if name in p.provides.get("actions", ()):
+            found = p.name
+    return found
+
+
+def _explain_action(registry, name: str, fmt: str) -> None:
+    from campaignsim.plugin.describe import action_dict, action_lines
+
+    spec = registry.action(name)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(action_dict(spec, _action_plugin(registry, name)), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(action_lines(spec, _action_plugin(registry, name))))
+    sys.exit(2 if registry.failures else 0)
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help="Also show each entry action's effort, completion and delay, with the source of every figure.")
 @click.pass_obj
-def plugins(settings: Settings, fmt) -> None:
+def plugins(settings: Settings, fmt, verbose) -> None:
     """List loaded plugins, their versions, and what each provides; and any that failed."""
     registry = settings.registry()
     if fmt == "json":
         import json
 
-        data = {"plugins": [{"name": p.name, "module": p.module, "version": p.version, "builtin": p.builtin, "provides": p.provides}
+        data = {"plugins": [{"name": p.name, "module": p.module, "version": p.version, "builtin": p.builtin, "provides": p.provides,
+                                 "replaced": p.replaced}
                             for p in registry.plugins],
-                "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error} for f in registry.failures]}
-        click.echo(json.dumps(data, indent=2))
+                "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error, "refused": f.refused} for f in registry.failures]}
+        if verbose:
+            from campaignsim.plugin.describe import action_dict
+
+            data["actions"] = [action_dict(registry.actions[n], _action_plugin(registry, n)) for n in registry.actions]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for p in registry.plugins:
             kind = "built-in" if p.builtin else "third-party"
             click.echo(f"{p.name} {p.version} ({kind}, {p.module})")
             for what, names in sorted(p.provides.items()):
+                if what == "actions" and verbose:
+                    from campaignsim.plugin.describe import action_lines
+
+                    click.echo("    actions:")
+                    for name in names:
+                        if registry.action(name) is not None and _action_plugin(registry, name) == p.name:
+                            click.echo("\n".join(action_lines(registry.action(name), indent="        ")))
+                    continue
                 click.echo(f"    {what}: {', '.join(names)}")
+            for what, names in sorted(p.replaced.items()):
+                click.echo(f"    replaces {what}: {', '.join(names)}")
         report_plugin_failures(registry)
     sys.exit(2 if registry.failures else 0)
 
@@ -247,8 +341,10 @@ def _stderr_console():
 
 
 def _run_options(f):
-    f = click.option("--runs", type=click.IntRange(1, 100_000), default=PAIRED_DEFAULT_RUNS, show_default=True,
-                     help="Monte Carlo replications per variant (paired across variants, so differences need fewer than absolute figures).")(f)
+    f = click.option("--runs", type=click.IntRange(1, 100_000), default=DEFAULT_RUNS, show_default=True,
+                     help="Monte Carlo replications per variant (the same default as simulate; paired across variants).")(f)
+    f = click.option("--objective", type=click.Choice(list(OBJECTIVES)), default="entrants", show_default=True,
+                     help="What the recommended variant is best at, among those that can launch.")(f)
     f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
     f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
                      help="Parallel processes for replications; 0: one per CPU. Results are the same for any value.")(f)
@@ -261,7 +357,7 @@ def _run_options(f):
     return scheduler_option(f)
 
 
-def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, scheduler=None) -> None:
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants", scheduler=None) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -288,7 +384,8 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
 
     executor = open_executor(jobs, scheduler)
     try:
-        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective,
+                               executor=executor)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
@@ -324,6 +421,8 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
             render(result, Console())
     if fmt == "json":
         report_plugin_failures(result.lint)
+    else:
+        report_plugin_failures(result.lint, tracebacks_only=True)
     if report_path and result.runs:
         from campaignsim.report.files import write_report
 
@@ -339,21 +438,31 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, scheduler) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, scheduler) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
-    variant with the base. Exit code 1 when any variant breaks an error-level rule."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, scheduler)
+    variant with the base and recommend the launchable one best on --objective. Exit code 1 when
+    nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, scheduler)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, scheduler) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, scheduler) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, scheduler)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, scheduler)
+
+
+def _add_new_command() -> None:
+    from campaignsim.newcmd import new
+
+    main.add_command(new)
+
+
+_add_new_command()
 
 
 def _add_optional_commands() -> None:

@@ -9,7 +9,8 @@ from typing import Optional, Sequence
 
 import attrs
 
-from campaignsim.compare import PAIRED_DEFAULT_RUNS, PairedDifference, paired_difference, verdict
+from campaignsim.compare import (DEFAULT_RUNS, OBJECTIVES, Objective, PairedDifference, Recommendation, Standing, p_better,
+                                 paired_difference, recommend, rule_diff, standing, verdict)
 from campaignsim.lint.config import LintConfig, discover
 from campaignsim.lint.engine import FileResult, LintReport, lint_into
 
@@ -33,6 +34,29 @@ class Comparison:
     variant: VariantRun
     entrants: PairedDifference
     verdict: str
+    standing: Optional[Standing] = None
+    rules_fixed: list[str] = attrs.Factory(list)
+    rules_introduced: list[str] = attrs.Factory(list)
+    rules_shared: list[str] = attrs.Factory(list)
+    p_better: Optional[float] = None
+
+
+SUMMARY_INTERVAL = "5th–95th percentile of the runs"
+DIFF_INTERVAL = "90% confidence interval of the mean paired difference"
+
+
+def _low_high(value):
+    """Summaries {mean, p05, p95} renamed {mean, low, high, interval} throughout a JSON document."""
+    if isinstance(value, dict):
+        if {"p05", "p95"} <= value.keys():
+            out = {k: _low_high(v) for k, v in value.items() if k not in ("p05", "p95")}
+            out["low"], out["high"] = value["p05"], value["p95"]
+            out["interval"] = SUMMARY_INTERVAL
+            return out
+        return {k: _low_high(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_low_high(v) for v in value]
+    return value
 
 
 @attrs.define
@@ -42,18 +66,47 @@ class RunResult:
     comparisons: list[Comparison]
     seed: int
     replications: int
+    objective: Objective = OBJECTIVES["entrants"]
+    standings: list[Standing] = attrs.Factory(list)
+    recommendation: Optional[Recommendation] = None
 
     def exit_code(self) -> int:
+        """2 for unusable input or a plugin failure; 1 when nothing is launchable (so the base, or
+        the recommended variant, cannot go out as it is); else 0."""
         if self.lint.load_errors or self.lint.failures:
             return 2
-        return 1 if any(r.error_codes for r in self.runs) else 0
+        if self.runs and not any(s.launchable for s in self.standings):
+            return 1
+        return 0
+
+    def warnings(self) -> list[tuple[str, str]]:
+        """(variant label, warning) for every simulator warning, each once per variant."""
+        return [(r.label, w) for r in self.runs for w in dict.fromkeys(r.sim.config.warnings)]
+
+    def standing_of(self, run: VariantRun) -> Optional[Standing]:
+        for r, s in zip(self.runs, self.standings):
+            if r is run:
+                return s
+        return None
 
     def to_json_dict(self) -> dict:
         from campaignsim.report.json_format import report_dict
 
+        rec = self.recommendation
         return {
+            "recommendation": {
+                "variant": _variant_name(self.runs, rec.variant) if rec else None,
+                "label": rec.variant if rec else None,
+                "reason": rec.reason if rec else "",
+                "objective": self.objective.name,
+                "closest": _variant_name(self.runs, rec.closest) if rec and rec.closest else None,
+                "blocked_by": list(rec.blocked_by) if rec else [],
+                "tied_with": list(rec.tied_with) if rec else [],
+            },
             "lint": report_dict(self.lint),
-            "simulations": [dict(r.sim.to_json_dict(), path=r.path) for r in self.runs],
+            "simulations": [dict(_low_high(r.sim.to_json_dict()), path=r.path, label=r.label, **_standing_dict(s, r))
+                            for r, s in zip(self.runs, self.standings)],
+            "warnings": [{"variant": label, "message": w} for label, w in self.warnings()],
             "comparisons": [
                 {
                     "base": c.base.scenario.variant,
@@ -61,7 +114,18 @@ class RunResult:
                     "variant": c.variant.scenario.variant,
                     "variant_label": c.variant.label,
                     "path": c.variant.path,
-                    "entrants_diff": {"mean": c.entrants.mean, "p05": c.entrants.low, "p95": c.entrants.high},
+                    "launchable": c.standing.launchable if c.standing else None,
+                    "rules_fixed": c.rules_fixed,
+                    "rules_introduced": c.rules_introduced,
+                    "rules_shared": c.rules_shared,
+                    "blocked_by": c.standing.blocker_codes if c.standing else [],
+                    "takedown_probability": c.standing.takedown_probability if c.standing else None,
+                    "backlash_probability": c.standing.backlash_probability if c.standing else None,
+                    "entrants_if_live": c.standing.entrants_if_live if c.standing else None,
+                    "p_better": c.p_better,
+                    "objective": self.objective.name,
+                    "entrants_diff": {"mean": round(c.entrants.mean, 6), "low": round(c.entrants.low, 6), "high": round(c.entrants.high, 6),
+                                      "runs": c.entrants.runs, "interval": DIFF_INTERVAL},
                     "error_codes": c.variant.error_codes,
                     "verdict": c.verdict,
                 }
@@ -70,15 +134,45 @@ class RunResult:
         }
 
 
-def takedown_codes(scenario, registry) -> tuple[str, ...]:
-    """The error-level platform rules a scenario breaks: what a platform would take a post down for.
+def _variant_name(runs, label):
+    """The scenario's variant name (None for a base) of the run with this label."""
+    for r in runs:
+        if r.label == label:
+            return r.scenario.variant if r.scenario.variant is not None else "base"
+    return label
+
+
+def _standing_dict(s: Optional[Standing], run: Optional[VariantRun] = None) -> dict:
+    if s is None:
+        return {}
+    shares = {}
+    if run is not None:
+        per = run.sim.per_run
+        winners = float(per["winners"].mean())
+        shares = {"late_prizes_share_of_winners": round(float(per["late_prizes"].mean()) / winners, 6) if winners else None,
+                  "complaints_share_of_winners": round(float(per["complaints"].mean()) / winners, 6) if winners else None}
+    return {**shares, "launchable": s.launchable, "blocked_by": [{"code": b.code, "message": b.message} for b in s.blockers],
+            "entrants_if_live": s.entrants_if_live, "objective_value": s.objective_value}
+
+
+def takedown_codes(scenario, registry, failures: Optional[list] = None, path: str = "<scenario>") -> tuple[str, ...]:
+    """The rule codes behind a scenario's takedown and backlash risk: every error-level platform rule
+    it breaks, and every rule it breaks that declares an :class:`~campaignsim.lint.rule.Enforcement`
+    (such as GEN009's backlash). :mod:`campaignsim.sim.risk` turns them into hazards.
 
     Judged with every rule and no suppressions, whatever the lint settings: a platform does not
-    read a campaign's ignores, so an ignore silences a finding but not the takedown risk.
+    read a campaign's ignores, so an ignore silences a finding but not the risk. A rule that raises
+    is added to ``failures`` (by plugin and rule, once) and judged as not broken.
     """
     from campaignsim.lint.engine import lint_scenario
 
-    return tuple(sorted({f.code for f in lint_scenario(scenario, registry) if f.severity == "error" and registry.rules[f.code].platforms}))
+    found = [] if failures is None else failures
+    codes = set()
+    for f in lint_scenario(scenario, registry, failures=found, path=path):
+        rule = registry.rules[f.code]
+        if getattr(rule, "enforcement", None) is not None or (f.severity == "error" and rule.platforms):
+            codes.add(f.code)
+    return tuple(sorted(codes))
 
 
 def cannot_simulate(path: str, scenario, error: Exception) -> str:
@@ -91,13 +185,18 @@ class RunInputError(Exception):
     """A scenario that loads and lints but cannot be simulated (e.g. an audience too large to simulate)."""
 
 
-def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
+def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
-                  lint_only_on_error: bool = True, executor=None) -> RunResult:
+                  lint_only_on_error: bool = True, objective: str = "entrants", executor=None) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
-    and ``advance(n)``: total is variants × runs. ``executor`` (:mod:`campaignsim.parallel`) says where
-    the replications run (default: ``jobs`` processes on this machine); the numbers do not depend on it."""
+    and ``advance(n)``: total is variants × runs. ``objective`` is a key of
+    :data:`campaignsim.compare.OBJECTIVES`: what the recommendation maximises (or minimises).
+    ``executor`` (:mod:`campaignsim.parallel`) says where the replications run (default: ``jobs``
+    processes on this machine); the numbers do not depend on it."""
+    if objective not in OBJECTIVES:
+        raise RunInputError(f"unknown objective {objective!r} (known: {', '.join(OBJECTIVES)})")
+    goal = OBJECTIVES[objective]
     from campaignsim.sim import simulate
     from campaignsim.sim.config import SimulationConfigError
 
@@ -116,16 +215,24 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
                 label = f"{scenario.campaign.name}: {scenario.variant}" if scenario.variant else scenario.campaign.name
             try:
                 sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                               takedown_codes=takedown_codes(scenario, registry),
+                               takedown_codes=takedown_codes(scenario, registry, lint_report.failures, loaded.path),
                                progress=progress.advance if progress is not None else None, executor=executor)
             except SimulationConfigError as exc:
                 raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
+    if goal.name == "cost-per-entrant":
+        missing = [r.label for r in variant_runs if r.sim.config.budget is None]
+        if missing:
+            raise RunInputError(f"--objective cost-per-entrant needs campaign.budget; {', '.join(missing)} has none")
+    standings = [standing(r, goal) for r in variant_runs]
     comparisons = []
     if variant_runs:
         base = variant_runs[0]
-        for other in variant_runs[1:]:
+        for other, st in zip(variant_runs[1:], standings[1:]):
             diff = paired_difference(other.sim.per_run["entrants"], base.sim.per_run["entrants"])
-            takedown = other.sim.to_json_dict()["outputs"].get("takedown_probability")
-            comparisons.append(Comparison(base, other, diff, verdict(other.label, diff, other.error_codes, takedown)))
-    return RunResult(lint_report, variant_runs, comparisons, seed, runs)
+            fixed, introduced, shared = rule_diff(base.error_codes, other.error_codes)
+            better = p_better(goal.per_run(other), goal.per_run(base), goal.higher_is_better)
+            comparisons.append(Comparison(base, other, diff, verdict(other.label, diff, fixed, introduced, shared, st, better),
+                                          st, fixed, introduced, shared, better))
+    return RunResult(lint_report, variant_runs, comparisons, seed, runs, goal, standings,
+                     recommend(variant_runs, standings, goal) if variant_runs else None)

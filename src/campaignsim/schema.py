@@ -34,6 +34,7 @@ PATTERNS = {
     "currency": ("^[A-Z]{3}$", "ISO 4217 currency code"),
     "region": ("^(EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$", "ISO 3166-1 country or ISO 3166-2 subdivision code"),
     "url": ("^https?://\\S+$", "http(s) URL"),
+    "language": ("^[a-z]{2}$", "ISO 639-1 language code"),
 }
 NON_EMPTY = "\\S"
 EXTRA_TYPES = {"int": "integer", "float": "number", "bool": "boolean", "str": "string"}

@@ -57,7 +57,7 @@ import attrs
 
 from campaignsim.lint.config import LintConfig
 from campaignsim.lint.engine import lint_loaded
-from campaignsim.lint.rule import Finding
+from campaignsim.lint.rule import Finding, Reference, Rule
 from campaignsim.load import LoadedFile, ScenarioLoadError, load_mapping, load_text, merge
 from campaignsim.plugin.manager import Registry, build_registry, get_registry
 
@@ -67,8 +67,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = [
-    "MINIMAL_SCENARIO", "RuleCase", "assert_fires", "assert_passes", "check_rule_case", "lint_string",
-    "load_rule_cases", "registry_with", "rule_case_params", "scenario_from_string",
+    "MINIMAL_SCENARIO", "PluginLoadError", "Recording", "RuleCase", "RuleCaseError", "ScenarioLoadError", "SketchRule",
+    "assert_fires", "assert_passes", "assert_reads", "check_rule_case", "lint_string", "load_rule_cases", "minimal_scenario",
+    "registry_with", "rule_case_params", "scenario_from_string",
 ]
 
 MINIMAL_SCENARIO = """
@@ -125,9 +126,55 @@ multiple_accounts_rule = true
 """
 
 
-def registry_with(*plugins: tuple[str, object], include_third_party: bool = False) -> Registry:
-    """A registry of the built-in packs plus in-process plugins given as ``(name, module_or_object)``."""
-    return build_registry(include_third_party=include_third_party, extra_plugins=plugins)
+class PluginLoadError(AssertionError):
+    """A plugin under test failed to load, or a declaration of it was refused (``registry_with(..., strict=True)``)."""
+
+
+def registry_with(*plugins: tuple[str, object], include_third_party: bool = False, strict: bool = False) -> Registry:
+    """A registry of the built-in packs plus in-process plugins given as ``(name, module_or_object)``.
+
+    With ``strict=True``, any failure of the given plugins (an import error, a hook that raises, a
+    declaration refused at load) raises :class:`PluginLoadError` listing them, chained to the first
+    exception: a test of a plugin then fails where the plugin is wrong."""
+    registry = build_registry(include_third_party=include_third_party, extra_plugins=plugins)
+    if strict:
+        names = {name for name, _ in plugins}
+        mine = [f for f in registry.failures if f.plugin in names]
+        if mine:
+            raise PluginLoadError("\n".join(f.render() for f in mine)) from mine[0].exception
+    return registry
+
+
+class SketchRule(Rule):
+    """A :class:`~campaignsim.lint.rule.Rule` with placeholder documentation, for rules written inside a
+    test (a rule that raises, one that yields many findings). A rule a plugin ships must document itself:
+    campaignsim refuses a rule without a summary, rationale, examples and references."""
+
+    summary = "A rule written for a test."
+    rationale = "Written for a test; not shipped."
+    fail_example = "# written for a test"
+    pass_example = "# written for a test"
+    references = (Reference("written for a test", None, "U"),)
+
+
+def minimal_scenario(platform: str = "weibo", *, registry: Optional[Registry] = None) -> str:
+    """:data:`MINIMAL_SCENARIO` moved to another platform, as TOML text to pass as ``base=``.
+
+    The platform's first account kind is used (if it declares any), its home jurisdictions (if any)
+    replace ``["CN"]``, and the Weibo draw tool is left out. ``platform`` may be any platform a loaded
+    plugin provides (``registry`` by default: every installed plugin)."""
+    registry = registry or get_registry()
+    spec = registry.platform(platform)
+    if spec is None:
+        raise ValueError(f"no loaded plugin provides the platform {platform!r} (known: {', '.join(sorted(registry.platforms))})")
+    if spec.name == "weibo":
+        return MINIMAL_SCENARIO
+    text = MINIMAL_SCENARIO.replace('name = "weibo"\naccount = "blue_v"\n',
+                                    f'name = "{spec.name}"\n' + (f'account = "{spec.account_kinds[0]}"\n' if spec.account_kinds else ""))
+    text = text.replace('draw_tool = "weibo_lottery"\n', "")
+    if spec.jurisdictions:
+        text = text.replace('jurisdictions = ["CN"]', "jurisdictions = [" + ", ".join(f'"{j}"' for j in spec.jurisdictions) + "]")
+    return text
 
 
 def _document(toml: str, base: Optional[str]) -> dict:
@@ -150,22 +197,35 @@ def scenario_from_string(toml: str, *, base: Optional[str] = MINIMAL_SCENARIO, r
 
 
 def lint_string(toml: str, *, rules: Optional[Iterable[str]] = None, base: Optional[str] = MINIMAL_SCENARIO,
-                registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> list[Finding]:
+                registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None,
+                options: Optional[dict] = None) -> list[Finding]:
     """Lint TOML text with all rules, or only ``rules`` (codes, prefixes or names); every variant too.
 
+    ``options`` sets rule options as ``[tool.campaignsim.rules]`` would: ``{"GEN007": {"max_minutes": 8}}``.
     A rule that raises is re-raised, so that a test shows its traceback.
     """
     registry = registry or get_registry()
-    return _lint(scenario_from_string(toml, base=base, registry=registry), registry, rules, exchange_rates)
+    return _lint(scenario_from_string(toml, base=base, registry=registry), registry, rules, exchange_rates, options)
 
 
-def _lint(loaded: LoadedFile, registry: Registry, rules: Optional[Iterable[str]], exchange_rates: Optional[dict]) -> list[Finding]:
+def _lint(loaded: LoadedFile, registry: Registry, rules: Optional[Iterable[str]], exchange_rates: Optional[dict],
+          options: Optional[dict] = None) -> list[Finding]:
     config = LintConfig(select=tuple(rules) if rules is not None else None,
-                        exchange_rates=tuple((exchange_rates or {}).items()))
+                        exchange_rates=tuple((exchange_rates or {}).items()), source="options=",
+                        rule_options=tuple((code, tuple(values.items())) for code, values in (options or {}).items()))
     failures: list = []
     results = lint_loaded(loaded, registry, config, failures)
     if failures:
-        raise AssertionError("; ".join(f.render() for f in failures))
+        # The rule's own exception, re-raised with its traceback (and what failed noted on it).
+        first = failures[0]
+        exc = first.exception
+        message = "; ".join(f.render() for f in failures)
+        if exc is None:
+            raise AssertionError(message)
+        if isinstance(exc, Exception):
+            exc.add_note(message)
+            raise exc
+        raise AssertionError(message) from exc  # sys.exit() in a rule: keep it from ending the test run
     return [f for r in results for f in r.findings]
 
 
@@ -177,18 +237,21 @@ def _describe(findings: list[Finding]) -> str:
 
 def assert_fires(code: str, toml: str, *, count: Optional[int] = None, key: Optional[str] = None, message: Optional[str] = None,
                  severity: Optional[str] = None, variant: Optional[str] = None, base: Optional[str] = MINIMAL_SCENARIO,
-                 registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> list[Finding]:
-    """Assert that rule ``code`` reports the scenario; returns its findings (of the base, or ``variant``)."""
-    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates)
+                 registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None, options: Optional[dict] = None) -> list[Finding]:
+    """Assert that rule ``code`` reports the scenario; returns its findings (of the base, or ``variant``).
+    ``options`` sets the rule's options: ``{"max_minutes": 8}``."""
+    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates,
+                                       options={code: options} if options else None)
                 if f.code == code and f.variant == variant]
     _check(code, findings, True, count=count, key=key, message=message, severity=severity)
     return findings
 
 
 def assert_passes(code: str, toml: str, *, variant: Optional[str] = None, base: Optional[str] = MINIMAL_SCENARIO,
-                  registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None) -> None:
-    """Assert that rule ``code`` does not report the scenario (the base, or ``variant``)."""
-    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates)
+                  registry: Optional[Registry] = None, exchange_rates: Optional[dict] = None, options: Optional[dict] = None) -> None:
+    """Assert that rule ``code`` does not report the scenario (the base, or ``variant``), with ``options`` set."""
+    findings = [f for f in lint_string(toml, rules=[code], base=base, registry=registry, exchange_rates=exchange_rates,
+                                       options={code: options} if options else None)
                 if f.code == code and f.variant == variant]
     _check(code, findings, False)
 
@@ -208,35 +271,68 @@ class RuleCase:
     variant: Optional[str] = None
     exchange_rates: Optional[dict] = None
     source: str = ""
+    options: Optional[dict] = None  # the rule's options for this case
 
     @property
     def id(self) -> str:
         return f"{self.rule}_{self.name}"
 
 
-CASE_KEYS = {"name", "scenario", "fires", "message", "key", "count", "severity", "variant"}
+CASE_KEYS = {"name", "scenario", "fires", "message", "key", "count", "severity", "variant", "options"}
 FILE_KEYS = {"rule", "base", "replace_base", "exchange_rates", "cases"}
 
 
+class RuleCaseError(ValueError):
+    """A rule-case file that cannot be used; the message starts with ``file:line:``."""
+
+
+def _case_lines(text: str) -> list[int]:
+    """The line of each ``[[cases]]`` header, in order."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip().replace(" ", "") == "[[cases]]"]
+
+
+_CASE_TYPES = {"name": str, "scenario": str, "fires": bool, "message": str, "key": str, "count": int, "severity": str, "variant": str,
+               "options": dict}
+
+
 def load_rule_cases(path) -> list[RuleCase]:
-    """The cases of one rule-case TOML file."""
+    """The cases of one rule-case TOML file. A file that cannot be used raises :class:`RuleCaseError`
+    naming the file and line."""
     path = Path(path)
+    text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: invalid TOML: {exc}") from None
+        import re
+
+        found = re.search(r"at line (\d+)", str(exc))
+        raise RuleCaseError(f"{path}:{found.group(1) if found else 1}: invalid TOML: {exc}") from exc
     unknown = set(data) - FILE_KEYS
     if unknown:
-        raise ValueError(f"{path}: unknown keys {sorted(unknown)} (known: {sorted(FILE_KEYS)})")
+        key = sorted(unknown)[0]
+        line = next((n for n, l in enumerate(text.splitlines(), 1) if l.lstrip().startswith(key)), 1)
+        raise RuleCaseError(f"{path}:{line}: unknown key {key!r} (known: {', '.join(sorted(FILE_KEYS))})")
+    if not isinstance(data.get("rule"), str):
+        raise RuleCaseError(f"{path}:1: `rule = \"CODE\"` is required at the top of the file")
+    lines = _case_lines(text)
     cases = []
-    for raw in data.get("cases", []):
+    for i, raw in enumerate(data.get("cases", [])):
+        line = lines[i] if i < len(lines) else 1
+        where = f"{path}:{line}: case {raw.get('name', i)!r}"
         unknown = set(raw) - CASE_KEYS
         if unknown:
-            raise ValueError(f"{path}: case {raw.get('name')!r}: unknown keys {sorted(unknown)}")
+            raise RuleCaseError(f"{where}: unknown keys {sorted(unknown)} (known: {', '.join(sorted(CASE_KEYS))})")
+        for key in ("name", "fires"):
+            if key not in raw:
+                raise RuleCaseError(f"{where}: `{key}` is required")
+        for key, value in raw.items():
+            kind = _CASE_TYPES[key]
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise RuleCaseError(f"{where}: {key} must be {kind.__name__}, got {value!r}")
         cases.append(RuleCase(rule=data["rule"], name=raw["name"], scenario=raw.get("scenario", ""), fires=raw["fires"],
                               base=data.get("base"), replace_base=data.get("replace_base", False), message=raw.get("message"),
                               key=raw.get("key"), count=raw.get("count"), severity=raw.get("severity"), variant=raw.get("variant"),
-                              exchange_rates=data.get("exchange_rates"), source=str(path)))
+                              exchange_rates=data.get("exchange_rates"), source=f"{path}:{line}", options=raw.get("options")))
     return cases
 
 
@@ -253,13 +349,16 @@ def rule_case_params(directory) -> list:
 
 def check_rule_case(case: RuleCase, registry: Optional[Registry] = None) -> None:
     """Assert one data-driven case."""
-    base_doc = _document(case.base or "", None if case.replace_base else MINIMAL_SCENARIO)
-    doc = merge(base_doc, tomllib.loads(textwrap.dedent(case.scenario)))
+    try:
+        base_doc = _document(case.base or "", None if case.replace_base else MINIMAL_SCENARIO)
+        doc = merge(base_doc, tomllib.loads(textwrap.dedent(case.scenario)))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleCaseError(f"{case.source}: case {case.name!r}: its scenario or the file's base is not valid TOML: {exc}") from exc
     registry = registry or get_registry()
-    loaded = load_mapping(doc, registry, path=case.source)
+    loaded = load_mapping(doc, registry, path=f"{case.source} (case {case.name!r})")
     if loaded.errors:
         raise ScenarioLoadError(loaded.errors)
-    findings = [f for f in _lint(loaded, registry, [case.rule], case.exchange_rates)
+    findings = [f for f in _lint(loaded, registry, [case.rule], case.exchange_rates, {case.rule: case.options} if case.options else None)
                 if f.code == case.rule and f.variant == case.variant]
     _check(case.rule, findings, case.fires, count=case.count, key=case.key, message=case.message, severity=case.severity)
 
@@ -277,6 +376,56 @@ def _check(code, findings, fires, *, count=None, key=None, message=None, severit
         assert any(message in f.message for f in findings), f"no {code} message contains {message!r}:\n{_describe(findings)}"
     if severity is not None:
         assert all(f.severity == severity for f in findings), f"{code} severity is not {severity}:\n{_describe(findings)}"
+
+
+class Recording:
+    """A scenario that notes which of its parts (``prize``, ``entry``, …) are read; properties and
+    methods of the scenario read through it. :func:`assert_reads` runs a rule on one."""
+
+    def __init__(self, scenario):
+        self._scenario = scenario
+        self.read: set[str] = set()
+
+    def __getattr__(self, name):
+        import inspect
+        import types
+
+        scenario = self._scenario
+        found = inspect.getattr_static(type(scenario), name, None)
+        if isinstance(found, property):
+            return found.fget(self)
+        if inspect.isfunction(found):
+            return types.MethodType(found, self)
+        self.read.add(name)
+        return getattr(scenario, name)
+
+
+def assert_reads(code: str, toml: str, *, base: Optional[str] = MINIMAL_SCENARIO, registry: Optional[Registry] = None,
+                 exchange_rates: Optional[dict] = None) -> set[str]:
+    """Assert that rule ``code`` reads only the scenario parts its ``reads`` names, on this scenario
+    (base and every variant), and finds the same through a :class:`Recording` as without one. Returns
+    the parts it read. A rule whose ``reads`` is None may read anything and always passes."""
+    from campaignsim.lint.context import LintContext
+
+    registry = registry or get_registry()
+    rule_cls = registry.rule(code)
+    assert rule_cls is not None, f"no loaded plugin provides the rule {code}"
+    loaded = scenario_from_string(toml, base=base, registry=registry)
+    context = LintContext(registry, exchange_rates={**registry.exchange_rates, **(exchange_rates or {})}, source=loaded)
+    rule = context.rule_instance(rule_cls)
+    read: set[str] = set()
+    for scenario in loaded.scenarios:
+        if not rule_cls.applies_to(scenario, context):
+            continue
+        recording = Recording(scenario)
+        through, direct = list(rule.check(recording, context) or ()), list(rule.check(scenario, context) or ())
+        assert through == direct, f"{code} finds something else when its reads are recorded: {through} != {direct}"
+        read |= recording.read
+    if rule_cls.reads is not None:
+        declared = {rule_cls.reads} if isinstance(rule_cls.reads, str) else set(rule_cls.reads)
+        extra = read - declared
+        assert not extra, f"{code} reads {sorted(extra)}, which its reads {tuple(sorted(declared))} does not name"
+    return read
 
 
 # -- pytest plugin (registered through the pytest11 entry point) ------------------------------------

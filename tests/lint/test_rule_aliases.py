@@ -5,10 +5,10 @@ from types import SimpleNamespace
 from campaignsim.lint.rule import Reference, Rule
 from campaignsim.lint.selection import match, resolve
 from campaignsim.plugin import hookimpl
-from campaignsim.testing import lint_string, registry_with
+from campaignsim.testing import SketchRule, lint_string, registry_with
 
 
-class RenamedRule(Rule):
+class RenamedRule(SketchRule):
     code = "ALIAS002"
     name = "renamed-rule"
     severity = "warning"

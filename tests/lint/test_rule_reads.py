@@ -12,7 +12,7 @@ from campaignsim.lint.context import LintContext
 from campaignsim.lint.rule import Rule
 from campaignsim.model import Scenario
 from campaignsim.plugin.manager import get_registry
-from campaignsim.testing import MINIMAL_SCENARIO, _document, lint_string, load_rule_cases, registry_with, scenario_from_string
+from campaignsim.testing import SketchRule, MINIMAL_SCENARIO, _document, lint_string, load_rule_cases, registry_with, scenario_from_string
 from campaignsim.load import load_file, load_mapping, merge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ PARTS = {field.name for field in attrs.fields(Scenario)}
 checked: list[tuple[str, object]] = []  # (rule code, variant) of every check the test rules make
 
 
-class ReadsPrize(Rule):
+class ReadsPrize(SketchRule):
     code = "READS001"
     name = "reads-prize"
     reads = ("prize",)
@@ -33,7 +33,7 @@ class ReadsPrize(Rule):
                 yield self.violation(f"prize.items[{i}].value", f"{item.name} is worth {item.value:g}")
 
 
-class ReadsEverything(Rule):
+class ReadsEverything(SketchRule):
     code = "READS002"
     name = "reads-everything"
 
@@ -42,7 +42,7 @@ class ReadsEverything(Rule):
         yield self.violation("prize.items", f"checked {scenario.variant or 'the base'}")
 
 
-class ReadsAProperty(Rule):
+class ReadsAProperty(SketchRule):
     code = "READS003"
     name = "reads-a-property"
     reads = ("jurisdictions",)  # not a part: the engine cannot compare it, so it checks every scenario
@@ -52,7 +52,7 @@ class ReadsAProperty(Rule):
         return [self.violation("campaign.jurisdictions", ", ".join(scenario.jurisdictions) or "none")]
 
 
-class BreaksOnBigPrizes(Rule):
+class BreaksOnBigPrizes(SketchRule):
     code = "READS004"
     name = "breaks-on-big-prizes"
     reads = ("prize",)

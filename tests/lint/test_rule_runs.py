@@ -10,10 +10,10 @@ from campaignsim.lint.context import LintContext
 from campaignsim.lint.engine import lint_loaded, lint_scenario
 from campaignsim.lint.rule import Reference, Rule
 from campaignsim.plugin import hookimpl
-from campaignsim.testing import MINIMAL_SCENARIO, lint_string, registry_with, scenario_from_string
+from campaignsim.testing import SketchRule, MINIMAL_SCENARIO, lint_string, registry_with, scenario_from_string
 
 
-class Yields(Rule):
+class Yields(SketchRule):
     code = "RUN001"
     name = "yields"
     references = (Reference("a source", "https://example.com/a", "S"), Reference("no address", None, "U"))
@@ -23,7 +23,7 @@ class Yields(Rule):
         yield self.violation("campaign.brand", "yielded at info", severity="info")
 
 
-class ReturnsList(Rule):
+class ReturnsList(SketchRule):
     code = "RUN002"
     name = "returns-list"
     severity = "error"
@@ -32,7 +32,7 @@ class ReturnsList(Rule):
         return [self.violation("campaign.name", "returned in a list")]
 
 
-class ReturnsNone(Rule):
+class ReturnsNone(SketchRule):
     code = "RUN003"
     name = "returns-none"
 
@@ -40,7 +40,7 @@ class ReturnsNone(Rule):
         return None
 
 
-class RaisesMidway(Rule):
+class RaisesMidway(SketchRule):
     code = "RUN004"
     name = "raises-midway"
 
@@ -49,7 +49,7 @@ class RaisesMidway(Rule):
         raise RuntimeError("midway")
 
 
-class CannotBeBuilt(Rule):
+class CannotBeBuilt(SketchRule):
     code = "RUN005"
     name = "cannot-be-built"
 
@@ -60,7 +60,7 @@ class CannotBeBuilt(Rule):
         yield self.violation("campaign.name", "unreachable")
 
 
-class OnlyWeibo(Rule):
+class OnlyWeibo(SketchRule):
     code = "RUN006"
     name = "only-weibo"
     platforms = ["weibo"]  # a list, as a third-party rule may write it
@@ -69,7 +69,7 @@ class OnlyWeibo(Rule):
         yield self.violation("platform.name", "weibo only")
 
 
-class OnlyNamedDraws(Rule):
+class OnlyNamedDraws(SketchRule):
     code = "RUN007"
     name = "only-named-draws"
 
@@ -114,9 +114,11 @@ def test_generators_lists_and_none_are_all_accepted_and_broken_rules_are_failure
     for _ in range(2):  # the second run uses what the first one cached
         findings, failures = _lint(registry)
         assert [(f.plugin, f.stage, f.error) for f in failures] == [
-            ("run-plugin", "rule RUN004", "RuntimeError: midway"),
-            ("run-plugin", "rule RUN005", "RuntimeError: no instance"),
-        ] * 2  # base and variant
+            ("run-plugin", "rule RUN004", "RuntimeError: midway (in <string>)"),
+            ("run-plugin", "rule RUN005", "RuntimeError: no instance (in <string>)"),
+            ("run-plugin", "rule RUN004", "RuntimeError: midway (in <string>, variant 'on wechat')"),
+            ("run-plugin", "rule RUN005", "RuntimeError: no instance (in <string>, variant 'on wechat')"),
+        ]  # base and variant, each named
         assert findings == [
             ("", "RUN001", "campaign.brand", "info", "yielded at info"),
             ("", "RUN001", "campaign.name", "warning", "yielded"),

@@ -143,6 +143,8 @@ def mutated_scenarios(draw):
         try:
             for part in path[:-1]:
                 parent = parent[part]
+            if isinstance(parent, dict) != isinstance(path[-1], str):
+                continue  # an earlier mutation turned this array into a table or back: an index is no key
             op = draw(st.sampled_from(["replace", "delete", "add"]))
             if op == "replace":
                 parent[path[-1]] = draw(values)

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from campaignsim.load import codes, merge
 from campaignsim.load.locate import key_part
 from campaignsim.load.validate import (
-    Validator, _scalar_message, _shape, describe, did_you_mean, expectation, hints, scalar_checker, user_fields,
+    Validator, _scalar_message, _shape, belongs_elsewhere, describe, did_you_mean, expectation, hints, scalar_checker, user_fields,
 )
 from campaignsim.model import EntryStep, Scenario
 from campaignsim.model.scenario import DISCLOSURES
@@ -154,7 +154,7 @@ def plain_walk(validator: Validator, cls, data, path: str = "") -> list:
         if key in extra_specs:
             out += validator.extra(extra_specs[key], value, where)
         elif not (cls is Scenario and key == "variants" and path == ""):
-            out.append((where, f"unknown key{did_you_mean(key, validator._allowed_keys(cls, data, fields, extra_specs))}"))
+            out.append((where, f"unknown key{belongs_elsewhere(key) or did_you_mean(key, validator._allowed_keys(cls, data, fields, extra_specs))}"))
     for name, f in fields.items():
         if name not in data:
             if f.default is attrs.NOTHING:
@@ -317,11 +317,11 @@ def test_errors_in_one_inline_table_come_unknown_keys_first_then_in_declaration_
     assert errors(spring(l7='budget = { currency = "RMB", bogus = 1 }')) == [
         "spring.toml:7: campaign.budget.bogus: unknown key",
         "spring.toml:7: campaign.budget.amount: missing required key (a number ≥ 0)",
-        'spring.toml:7: campaign.budget.currency: unknown currency code "RMB": use an ISO 4217 code such as CNY, USD, EUR or GBP',
+        'spring.toml:7: campaign.budget.currency: unknown currency code "RMB"; did you mean "CNY"? (the ISO 4217 code)',
     ]
     assert errors(spring(l7='budget = { currency = "RMB", amount = -1 }')) == [
         "spring.toml:7: campaign.budget.amount: must be a number ≥ 0, got -1",
-        'spring.toml:7: campaign.budget.currency: unknown currency code "RMB": use an ISO 4217 code such as CNY, USD, EUR or GBP',
+        'spring.toml:7: campaign.budget.currency: unknown currency code "RMB"; did you mean "CNY"? (the ISO 4217 code)',
     ]
 
 

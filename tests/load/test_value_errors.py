@@ -18,7 +18,7 @@ def test_every_error_in_a_file_is_reported_not_only_the_first(spring, errors):
         "spring.toml:13: platform.followers: must be an integer ≥ 0, got -10",
         "spring.toml:27: entry.steps[1].count: must be an integer ≥ 1, got 0",
         "spring.toml:36: prize.items[0].value: must be a number ≥ 0, got -1",
-        'spring.toml:37: prize.items[0].currency: unknown currency code "RMB": use an ISO 4217 code such as CNY, USD, EUR or GBP',
+        'spring.toml:37: prize.items[0].currency: unknown currency code "RMB"; did you mean "CNY"? (the ISO 4217 code)',
     ]
 
 
@@ -115,7 +115,7 @@ def test_an_audience_smaller_than_its_reach_is_an_error(spring, errors):
 def test_unknown_currency_codes_are_errors_including_lower_case_ones(spring, errors):
     assert errors(spring(l7='budget = { amount = 30000, currency = "XYZ" }', l37='currency = "cny"')) == [
         'spring.toml:7: campaign.budget.currency: unknown currency code "XYZ": use an ISO 4217 code such as CNY, USD, EUR or GBP',
-        'spring.toml:37: prize.items[0].currency: unknown currency code "cny": use an ISO 4217 code such as CNY, USD, EUR or GBP',
+        'spring.toml:37: prize.items[0].currency: unknown currency code "cny"; did you mean "CNY"? (the ISO 4217 code)',
     ]
 
 

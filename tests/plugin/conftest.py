@@ -68,3 +68,8 @@ def site(tmp_path) -> Path:
 def fake_distribution():
     """``fake_distribution(root, dist_name, {plugin_name: module}, {module: source})``."""
     return write_distribution
+
+
+# tests/plugin/data holds whole plugin packages with their own tests, run by test_second_plugin.py in
+# their own folder (their rootdir and pythonpath), not collected as part of this suite.
+collect_ignore_glob = ["data/*"]

@@ -13,7 +13,7 @@ from campaignsim.lint.config import LintConfig
 from campaignsim.lint.engine import lint_paths
 from campaignsim.lint.rule import Rule
 from campaignsim.plugin import hookimpl
-from campaignsim.testing import lint_string, registry_with
+from campaignsim.testing import SketchRule, lint_string, registry_with
 
 BROKEN_IMPORT = '''
 raise ImportError("needs libfoo 2.0")
@@ -36,10 +36,11 @@ def campaignsim_platforms():
 
 RULES = '''
 from campaignsim.lint.rule import Rule
+from campaignsim.testing import SketchRule
 from campaignsim.plugin import hookimpl
 
 
-class Boom(Rule):
+class Boom(SketchRule):
     code = "TSTBOOM001"
     name = "always-raises"
     severity = "error"
@@ -49,7 +50,7 @@ class Boom(Rule):
         return [1 / 0]
 
 
-class Fine(Rule):
+class Fine(SketchRule):
     code = "TSTOK001"
     name = "always-fires"
     severity = "warning"
@@ -167,7 +168,7 @@ class RaisingHooks:
         return [ActionSpec(name="stamp_card", summary="Collect stamps.")]
 
 
-class Exploding(Rule):
+class Exploding(SketchRule):
     code = "TSTBOOM002"
     name = "explodes"
     severity = "error"
@@ -176,7 +177,7 @@ class Exploding(Rule):
         raise ValueError("bad state")
 
 
-class AlwaysInfo(Rule):
+class AlwaysInfo(SketchRule):
     code = "TSTOK002"
     name = "always-informs"
     severity = "info"
@@ -210,12 +211,15 @@ def test_rule_that_raises_is_a_failure_of_its_plugin_while_other_rules_report(sc
     assert registry.rule_plugins["TSTBOOM002"] == "exploding"
     report = lint_paths([scenario_with_reasonless_unknown_ignore], registry=registry, config=LintConfig(select=("CS", "TST")))
     assert [(f.plugin, f.stage) for f in report.failures] == [("exploding", "rule TSTBOOM002")]
-    assert report.failures[0].error == "ValueError: bad state"
+    assert report.failures[0].error == f"ValueError: bad state (in {scenario_with_reasonless_unknown_ignore})"
     assert {f.code for f in report.findings} == {"CS001", "CS002", "TSTOK002"}
     assert report.exit_code() == 2
 
 
-def test_lint_string_turns_a_raising_rule_into_an_assertion_naming_plugin_and_rule():
+def test_lint_string_re_raises_the_rule_s_own_exception_with_its_traceback_and_a_note_naming_plugin_and_rule():
     registry = registry_with(("exploding", RulePlugin()))
-    with pytest.raises(AssertionError, match=r"plugin 'exploding' raised in rule TSTBOOM002: ValueError: bad state"):
+    with pytest.raises(ValueError, match="bad state") as raised:
         lint_string("", rules=["TSTBOOM002"], registry=registry)
+    assert any("plugin 'exploding' raised in rule TSTBOOM002: ValueError: bad state" in note for note in raised.value.__notes__)
+    frames = [entry.name for entry in raised.traceback]
+    assert "check" in frames  # the traceback reaches into the rule's check

@@ -21,10 +21,11 @@ from campaignsim.testing import MINIMAL_SCENARIO, registry_with
 
 RULES_SOURCE = '''
 from campaignsim.lint.rule import Reference, Rule
+from campaignsim.testing import SketchRule
 from campaignsim.plugin import hookimpl
 
 
-class _OnDemand(Rule):
+class _OnDemand(SketchRule):
     token = ""
 
     def check(self, scenario, context):

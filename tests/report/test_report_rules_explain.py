@@ -3,8 +3,8 @@
 import json
 
 RULE_KEYS = {"code", "name", "severity", "aliases", "platforms", "account_kinds", "jurisdictions", "summary", "rationale",
-             "heuristic", "fail_example", "pass_example", "plugin", "references"}
-REFERENCE_KEYS = {"title", "url", "verified", "verification"}
+             "heuristic", "fail_example", "pass_example", "plugin", "references", "options"}
+REFERENCE_KEYS = {"title", "url", "verified", "verification", "checked"}  # checked: when the status was last checked, or null
 
 
 def test_rules_json_lists_every_rule_sorted_with_stable_keys(cli):
@@ -20,7 +20,7 @@ def test_rules_json_lists_every_rule_sorted_with_stable_keys(cli):
     assert by_code["CS001"]["plugin"] == "campaignsim_core" and by_code["CS001"]["name"] == "ignore-without-reason"
     assert by_code["RPT001"]["plugin"] == "reporting"
     assert by_code["RPT001"]["references"] == [{"title": "Example source", "url": "https://example.org/source", "verified": "V",
-                                                "verification": "official text seen"}]
+                                                "verification": "official text seen", "checked": None}]
 
 
 def test_rules_select_by_prefix_and_by_name(cli):

@@ -22,12 +22,13 @@ def test_comment_to_enter_is_ahead_with_an_interval_excluding_zero(reference_run
     (comparison,) = reference_run.comparisons
     assert comparison.variant.label == "comment to enter"
     assert comparison.entrants.low > 0
-    assert comparison.verdict.startswith("comment to enter: +")
+    assert comparison.verdict.startswith("comment to enter: launchable; fixes WX001, WX002, WX003; +")
 
 
 def test_run_json_keeps_the_lint_and_simulate_contracts_inside(reference_run):
     doc = reference_run.to_json_dict()
-    assert set(doc) == {"lint", "simulations", "comparisons"}
+    assert set(doc) == {"recommendation", "lint", "simulations", "comparisons", "warnings"}
+    assert doc["recommendation"]["variant"] == "comment to enter" and doc["recommendation"]["reason"]
     assert {"files", "summary"} <= set(doc["lint"])
     assert [s["variant"] for s in doc["simulations"]] == [None, "comment to enter"]
     for sim in doc["simulations"]:
@@ -35,12 +36,18 @@ def test_run_json_keeps_the_lint_and_simulate_contracts_inside(reference_run):
     (comparison,) = doc["comparisons"]
     assert comparison["base"] is None and comparison["variant"] == "comment to enter"
     diff = comparison["entrants_diff"]
-    assert diff["p05"] <= diff["mean"] <= diff["p95"]
+    assert diff["low"] <= diff["mean"] <= diff["high"]
+    assert diff["interval"] == "90% confidence interval of the mean paired difference"
+    entrants = doc["simulations"][0]["outputs"]["entrants"]
+    assert entrants["low"] <= entrants["mean"] <= entrants["high"] and entrants["interval"] == "5th–95th percentile of the runs"
+    assert "p05" not in json.dumps(doc)
     assert comparison["verdict"]
 
 
-def test_run_exit_code_is_1_when_a_variant_breaks_an_error_rule(reference_run):
-    assert reference_run.exit_code() == 1
+def test_run_exit_code_is_0_when_a_launchable_variant_is_recommended(reference_run):
+    # The base breaks error-level rules, but the recommended variant can launch.
+    assert reference_run.recommendation.variant == "comment to enter"
+    assert reference_run.exit_code() == 0
 
 
 def test_cli_run_json_same_seed_gives_identical_output(tmp_path, reference_path, project_root):
@@ -49,7 +56,7 @@ def test_cli_run_json_same_seed_gives_identical_output(tmp_path, reference_path,
         out = tmp_path / name
         proc = subprocess.run([sys.executable, "-m", "campaignsim", "run", str(reference_path), "--runs", "8", "--seed", "3",
                                "--format", "json", "--output", str(out)], capture_output=True, text=True, cwd=project_root)
-        assert proc.returncode == 1, proc.stderr
+        assert proc.returncode == 0, proc.stderr
         assert "Traceback" not in proc.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
@@ -59,7 +66,7 @@ def test_cli_run_json_same_seed_gives_identical_output(tmp_path, reference_path,
 def test_cli_compare_takes_the_first_file_as_base(tmp_path, reference_path, project_root):
     proc = subprocess.run([sys.executable, "-m", "campaignsim", "compare", str(reference_path), str(reference_path), "--runs", "5", "--format", "json"],
                           capture_output=True, text=True, cwd=project_root)
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     # every scenario of every file after the base: the second file's base and its variant, and the first file's variant
     assert len(doc["simulations"]) == 4
@@ -94,13 +101,13 @@ def test_markdown_report_writes_png_charts_beside_it(reference_run, tmp_path):
     written = write_markdown(reference_run, tmp_path / "report.md")
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert pngs == ["report-entrants-distribution.png", "report-entrants-over-time.png", "report-funnel.png"]
+    assert pngs == ["report-entrants-distribution.png", "report-entrants-over-time.png", "report-funnel.png", "report-support-queue.png"]
     for name in pngs:
         assert f"]({name})" in text
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "comment to enter: +" in text
+    assert "comment to enter: launchable" in text
     assert "WX001" in text
-    assert len(written) == 4
+    assert len(written) == 5
 
 
 def test_missing_matplotlib_is_a_one_line_message(monkeypatch):
@@ -116,7 +123,10 @@ def test_missing_matplotlib_is_a_one_line_message(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_matplotlib)
-    assert charts.require_matplotlib() == "report files need matplotlib: pip install 'campaignsim[report]'"
+    from campaignsim._install import install_extra_command
+
+    message = charts.require_matplotlib()
+    assert message == f"report files need matplotlib: {install_extra_command('report')}" and "\n" not in message
 
 
 @pytest.mark.parametrize("df, expected", [(3, 2.353363), (9, 1.833113), (29, 1.699127), (199, 1.652547)])
@@ -138,9 +148,18 @@ def test_paired_difference_interval_by_hand():
 
 
 def test_verdict_words():
+    from campaignsim.compare import Blocker, Standing
+
+    def standing(blockers=(), takedown=0.0):
+        return Standing(not blockers, tuple(Blocker(c, "m") for c in blockers), tuple(blockers), takedown, 0.0,
+                        {"mean": 1.0, "low": 1.0, "high": 1.0}, 1.0, 0)
+
     up = paired_difference([110, 121, 130], [100, 110, 121])
-    assert verdict("comment to enter", up, []) .startswith("comment to enter: +10 entrants (")
-    assert verdict("comment to enter", up, []).endswith("and breaks no rule")
-    flat = paired_difference([100, 90, 111], [101, 95, 100])
-    assert "no clear difference" in verdict("x", flat, ["WX001"])
-    assert verdict("x", up, ["WX001", "WX002"], 0.4).endswith("but breaks 2 rules (WX001, WX002) and risks a takedown (40% of runs)")
+    text = verdict("comment to enter", up, ["WX001"], [], [], standing(), 1.0)
+    assert text.startswith("comment to enter: launchable; fixes WX001; +10 entrants (")
+    assert text.endswith("ahead in 100% of paired runs")
+    assert verdict("same", up, [], [], [], standing(), None) == "same: launchable; breaks no rule; +10 entrants (+8 to +12, 90% CI)"
+    flat = paired_difference([1, 2, 3], [2, 1, 3])
+    text = verdict("x", flat, ["WX001", "WX002"], ["WX004"], ["CN-LAW002"], standing(["WX004", "CN-LAW002"], 0.4), 0.25)
+    assert text.startswith("x: not launchable (fixes WX001, WX002; introduces WX004; still breaks CN-LAW002); takedown in 40% of runs; "
+                           "no clear difference in entrants")

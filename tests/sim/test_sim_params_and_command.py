@@ -94,22 +94,26 @@ def fake_file(monkeypatch):
     """The command with a loader returning the reference draw and its 'comment to enter' variant."""
     loaded = FakeLoaded([H.scenario(reach=3_000), H.scenario(reach=3_000, steps=(H.step("comment"),), variant="comment to enter")], [])
     monkeypatch.setattr(command, "_load_file", lambda path, registry: loaded)
-    monkeypatch.setattr(runner, "takedown_codes", lambda scenario, registry: ())
+    monkeypatch.setattr(runner, "takedown_codes", lambda scenario, registry, failures=None, path="<scenario>": ())
     return loaded
 
 
-def test_command_prints_a_json_list_for_base_and_variants(fake_file):
+def test_command_prints_one_json_object_listing_base_and_variants(fake_file):
     result = CliRunner().invoke(command.simulate, ["x.toml", "--runs", "4", "--format", "json"], obj=SETTINGS)
     assert result.exit_code == 0, result.output
-    docs = json.loads(result.output)
+    document = json.loads(result.output)
+    assert set(document) == {"simulations"}
+    docs = document["simulations"]
     assert [d["variant"] for d in docs] == [None, "comment to enter"] and all(d["runs"] == 4 and d["seed"] == 0 for d in docs)
 
 
-def test_command_prints_one_json_object_for_one_variant_and_the_same_bytes_twice(fake_file):
+def test_command_gives_one_variant_in_the_same_shape_and_the_same_bytes_twice(fake_file):
     args = ["x.toml", "--runs", "3", "--seed", "7", "--format", "json", "--variant", "comment to enter"]
     first = CliRunner().invoke(command.simulate, args, obj=SETTINGS)
     second = CliRunner().invoke(command.simulate, args + ["--jobs", "2"], obj=SETTINGS)
-    assert first.exit_code == 0 and json.loads(first.output)["variant"] == "comment to enter"
+    assert first.exit_code == 0
+    # one scenario has the same shape as several: an object whose simulations list has one entry
+    assert [d["variant"] for d in json.loads(first.output)["simulations"]] == ["comment to enter"]
     assert first.output == second.output
 
 
@@ -141,7 +145,7 @@ def test_command_runs_the_real_loader_and_lint_on_a_shipped_scenario():
     real = type("RealSettings", (), {"registry": staticmethod(get_registry)})()
     result = CliRunner().invoke(command.simulate, [str(path), "--runs", "3", "--format", "json"], obj=real)
     assert result.exit_code == 0, result.output
-    doc = json.loads(result.output)
+    doc = json.loads(result.output)["simulations"][0]
     assert doc["scenario"] == "Mid-Autumn mooncake lucky draw" and doc["runs"] == 3
     # sharing to Moments for entry breaks WeChat's rules: lint gives error codes, and they switch the hazard on
     registry = get_registry()
@@ -156,3 +160,13 @@ def test_help_params_lists_every_parameter_with_its_source_without_a_path():
     for name in PARAMETERS:
         assert f"{name}  (default" in result.output
     assert "completion_<action>" in result.output and "SweepWidget" in result.output
+
+
+def test_json_documents_of_the_earlier_shape_are_still_read():
+    one = {"scenario": "A", "variant": None, "runs": 3}
+    two = [one, {"scenario": "A", "variant": "b", "runs": 3}]
+    assert command.simulations_from_json({"simulations": two}) == two
+    assert command.simulations_from_json(one) == [one]  # earlier: one object for one scenario
+    assert command.simulations_from_json(two) == two  # earlier: a list for several
+    with pytest.raises(ValueError, match="simulations"):
+        command.simulations_from_json({"lint": {}})

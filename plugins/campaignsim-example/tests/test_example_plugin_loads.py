@@ -84,3 +84,15 @@ def test_cli_lints_the_example_scenario_with_ex001_on_the_prize_line():
     prize_line = SCENARIO.read_text(encoding="utf-8").splitlines().index("[[prize.items]]") + 1
     assert f"{SCENARIO}:{prize_line}: EX001 error" in result.stdout, result.stdout + result.stderr
     assert result.returncode == 1
+
+
+def test_every_declaration_passes_campaignsim_s_checks_at_load():
+    # strict=True raises on any failure of the plugin, a declaration refused at load included, naming
+    # the plugin and the declaration (docs/plugins.md, "What is checked when a plugin loads").
+    from campaignsim.testing import registry_with
+
+    from campaignsim_example import plugin
+
+    registry = registry_with(("campaignsim_example", plugin), strict=True)
+    assert registry.rule_plugins["EX001"] == "campaignsim_example"
+    assert registry.platform("line") is not None and registry.action("stamp_rally") is not None

@@ -8,6 +8,9 @@
     fail-on = "warning"              # error | warning | info
     exchange-rates = { CNY = 7.2 }   # units per 1 USD
     exclude = ["tests", "drafts/*.toml"]  # paths or globs, relative to this file, skipped in directories
+
+    [tool.campaignsim.rules.GEN007]  # a rule's options (`campaignsim explain GEN007` lists them)
+    max_minutes = 8
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude"}
+KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude", "rules"}
 
 
 class ConfigError(Exception):
@@ -44,6 +47,7 @@ class LintConfig:
     source: Optional[str] = None
     exclude: tuple[str, ...] = ()
     root: Optional[str] = None  # the folder of the settings file: exclude patterns are relative to it
+    rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # (code, ((option, value), …)) from [rules.CODE]
 
     def excludes(self, path: Path) -> bool:
         """Whether a file met while walking a directory is left out by ``exclude``."""
@@ -81,6 +85,19 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _rule_options(table, where: str) -> tuple:
+    """``[rules.CODE]`` tables as (code, ((option, value), …)) pairs; option names may be written with
+    hyphens or underscores. Whether the rule and option exist is checked when the rules are loaded."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: rules: must be a table of tables, one per rule code ([rules.GEN007])")
+    out = []
+    for code, options in table.items():
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: rules.{code}: must be a table of the rule's options (`campaignsim explain {code}` lists them)")
+        out.append((code, tuple((name.replace("-", "_"), value) for name, value in options.items())))
+    return tuple(out)
+
+
 def parse_config(table: dict, where: str, root: Optional[Path] = None) -> LintConfig:
     unknown = set(table) - KEYS
     if unknown:
@@ -96,6 +113,7 @@ def parse_config(table: dict, where: str, root: Optional[Path] = None) -> LintCo
     if not isinstance(rates, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in rates.values()):
         raise ConfigError(f"{where}: exchange-rates: must be a table of positive numbers (units per 1 USD)")
     return LintConfig(
+        rule_options=_rule_options(table.get("rules", {}), where),
         select=_strings(table["select"], where, "select") if "select" in table else None,
         extend_select=_strings(table.get("extend-select", []), where, "extend-select"),
         ignore=_strings(table.get("ignore", []), where, "ignore"),

@@ -32,17 +32,30 @@ class PrizeTotal:
 _RULE_APPLIES_TO = Rule.applies_to.__func__
 
 
+class RuleScopeError(Exception):
+    """A rule's ``applies_to`` raised: reported as a failure of the rule, like an error in ``check``."""
+
+
 class RuleRun:
     """One rule as the engine runs it: its ``check``, and (once it has found something) what every
     finding of it carries, so that the per-scenario loop looks nothing up."""
 
-    __slots__ = ("code", "rule_cls", "check", "plugin", "reads", "_reported")
+    __slots__ = ("code", "rule_cls", "check", "plugin", "reads", "_reported", "guarded")
 
-    def __init__(self, code: str, rule_cls, context: "LintContext", plugin: str):
+    def __init__(self, code: str, rule_cls, context: "LintContext", plugin: str, broken: Optional[BaseException] = None):
         self.code = code
         self.rule_cls = rule_cls
         self.plugin = plugin
         self._reported = None
+        # A third-party rule runs under guard (time limit, checked violations, an unchanged scenario);
+        # the built-in packs' rules are campaignsim's own and run directly.
+        self.guarded = not str(getattr(rule_cls, "__module__", "")).startswith("campaignsim.builtin.")
+        if broken is not None:  # its applies_to raised: it fails where it runs, like any broken rule
+            def check(scenario, ctx, _exc=broken):
+                raise RuleScopeError(f"applies_to raised {type(_exc).__name__}: {_exc}") from _exc
+
+            self.reads, self.check = None, check
+            return
         # The scenario parts the check reads (see Rule.reads); None: it runs on every scenario.
         reads = getattr(rule_cls, "reads", None)
         try:
@@ -75,6 +88,7 @@ class LintContext:
     registry: object
     exchange_rates: dict[str, float] = attrs.Factory(dict)
     source: Optional[object] = None  # the LoadedFile, for rules that read inline comments
+    rule_options: dict = attrs.Factory(dict)  # code → {option: value} set by the user (Rule.option reads it)
     def rule_instance(self, rule_cls):
         """One instance per rule class and registry: rules keep no state between checks."""
         instances = self.registry.scope_cache.setdefault("instances", {})
@@ -92,7 +106,8 @@ class LintContext:
         """The rules :meth:`applicable` names, each ready to run and report (see :class:`RuleRun`),
         cached like it: the engine's loop over them then looks nothing up per scenario."""
         selected = codes if type(codes) is frozenset else frozenset(self.registry.rules if codes is None else codes)
-        key = (RuleRun, scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions, selected)
+        key = (RuleRun, scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions,
+               scenario.campaign.excluded, selected)
         cache = self.registry.scope_cache
         found = cache.get(key)
         if found is None:
@@ -102,7 +117,14 @@ class LintContext:
             runs = cache.setdefault((RuleRun, "runs"), {})
             found = []
             for code in sorted(selected):
-                if code == UNUSED_IGNORE or not self._covers(rules[code], scenario, key[1:4]):
+                if code == UNUSED_IGNORE:
+                    continue
+                try:
+                    covers = self._covers(rules[code], scenario, key[1:5])
+                except Exception as exc:  # a plugin's applies_to that raises: the rule fails where it runs
+                    found.append(RuleRun(code, rules[code], self, self.registry.rule_plugins.get(code, "?"), broken=exc))
+                    continue
+                if not covers:
                     continue
                 run = runs.get((code, rules[code]))
                 if run is None:
@@ -169,6 +191,14 @@ class LintContext:
             return ""
         rates = self.exchange_rates or self.registry.exchange_rates
         return f" (converted at {rates[to] / rates[currency]:.4g} {to} per {currency}; override with exchange-rates in [tool.campaignsim])"
+
+
+def open_in(campaign, wanted: str) -> bool:
+    """Whether the campaign is open to people in ``wanted``: :func:`in_jurisdiction`, less the regions it
+    excludes (``campaign.excluded = ["US-NY"]`` closes it to New York, and so to New York's own rules)."""
+    if not in_jurisdiction(campaign.jurisdictions, wanted):
+        return False
+    return not any(wanted == out or wanted.startswith(out + "-") for out in campaign.excluded)
 
 
 def in_jurisdiction(mine: tuple[str, ...], wanted: str) -> bool:

@@ -19,10 +19,11 @@ import attrs
 
 from campaignsim.lint.config import ConfigError, LintConfig, discover
 from campaignsim.lint.context import LintContext, finding_fields
+from campaignsim.lint.guard import MAX_FINDINGS_PER_RULE, Snapshot, capped, run_rule
 from campaignsim.lint.rule import Finding, severity_rank
 from campaignsim.lint.selection import match, resolve, unknown_selector_message
 from campaignsim.load import LoadError, LoadedFile, load_file
-from campaignsim.plugin.manager import PluginFailure, get_registry
+from campaignsim.plugin.manager import PluginFailure, failure_from, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
 UNUSED_IGNORE = "CS002"
@@ -230,18 +231,28 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     if shared is not None:
         known, same = shared
         record, replay = same is None, same is not None
+    snapshot = None  # made at the first third-party rule: the built-in packs' rules run directly
     for run in context.runnable(scenario, codes):
         if replay and run.reads is not None and run.reads <= same and run in known:
             violations = known[run]
         else:
             try:
-                violations = list(run.check(scenario, context) or ())
-            except Exception as exc:  # a broken rule is reported by name; the others go on
-                failure = PluginFailure(run.plugin, f"rule {run.code}", f"{type(exc).__name__}: {exc}")
+                if run.guarded:
+                    if snapshot is None:
+                        snapshot = Snapshot(scenario)
+                    violations = run_rule(run, scenario, context, snapshot)
+                else:
+                    violations = list(run.check(scenario, context) or ())
+            except (Exception, SystemExit) as exc:  # a broken rule is reported by name; the others go on
                 if failures is None:
                     raise
-                failures.append(failure)
+                where = f" (in {path}" + (f", variant {variant!r})" if variant is not None else ")")
+                failure = failure_from(run.plugin, f"rule {run.code}", exc, where)
+                if failure not in failures:
+                    failures.append(failure)
                 continue
+            if len(violations) > MAX_FINDINGS_PER_RULE:
+                violations = capped(violations, run.code)
             if record and run.reads is not None:
                 known[run] = violations
         if not violations:
@@ -286,7 +297,8 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     selected, unknown = _resolved(registry, config.select, config.extend_select, config.ignore)
     if unknown:
         raise ConfigError(f"{config.source or 'command line'}: " + unknown_selector_message(unknown[0], registry))
-    context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded)
+    context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded,
+                          rule_options=rule_options(registry, config) if config.rule_options else {})
     inline = _inline_suppressions(loaded, registry)
     inline_codes = {code for s in inline for code in s.codes}
     table_sups = {}
@@ -359,6 +371,34 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     return results
 
 
+def rule_options(registry, config: LintConfig) -> dict[str, dict]:
+    """The rule options a settings file sets, checked against what the rules declare (remembered per
+    registry and settings). An unknown rule or option, or a bad value, is a ConfigError naming the file."""
+    key = (rule_options, config.rule_options)
+    cache = registry.scope_cache
+    found = cache.get(key)
+    if found is not None:
+        return found
+    where = config.source or "settings"
+    out: dict[str, dict] = {}
+    for written, options in config.rule_options:
+        rule = registry.rule(written)
+        if rule is None:
+            raise ConfigError(f"{where}: rules.{written}: " + unknown_selector_message(written, registry))
+        declared = {o.name: o for o in rule.options}
+        for name, value in options:
+            option = declared.get(name)
+            if option is None:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ConfigError(f"{where}: rules.{written}.{name}: {rule.code} has no such option (its options: {known})")
+            problem = option.problem(value)
+            if problem:
+                raise ConfigError(f"{where}: rules.{written}.{name}: {problem}")
+            out.setdefault(rule.code, {})[name] = value
+    cache[key] = out
+    return out
+
+
 def _rates(registry, config: LintConfig) -> dict[str, float]:
     rates = dict(registry.exchange_rates)
     rates.update(dict(config.exchange_rates))
@@ -392,6 +432,10 @@ def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None,
     """Lint files and directories. ``config`` replaces discovery (used by tests and the API)."""
     registry = registry or get_registry(plugins)
     report = LintReport(registry=registry, failures=list(registry.failures))
+    for option, selectors in (("--select", select or ()), ("--extend-select", extend_select), ("--ignore", ignore)):
+        for selector in selectors:  # a selector given here is the command line's fault, not a settings file's
+            if not match(selector, registry):
+                raise ConfigError(f"{option}: " + unknown_selector_message(selector, registry))
 
     overlaid: dict[int, tuple[LintConfig, LintConfig]] = {}
 

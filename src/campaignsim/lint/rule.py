@@ -7,7 +7,9 @@ scenario. ``campaignsim explain`` and the docs' rule pages are generated from th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, Optional
+import math
+import re
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal, Optional, get_args
 
 import attrs
 
@@ -20,26 +22,105 @@ SEVERITIES = ("info", "warning", "error")
 
 VERIFIED = {"V": "official text seen", "S": "secondary source", "S-": "weak secondary source", "U": "no source found"}
 
+CHECKED_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+
+
+Severity = Literal["info", "warning", "error"]
+assert get_args(Severity) == SEVERITIES
+
+OptionType = Literal["int", "float", "bool", "str"]
+OPTION_TYPES: tuple[str, ...] = get_args(OptionType)
+_PYTHON_TYPES = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,)}
+
 
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
 @attrs.define(frozen=True)
+class RuleOption:
+    """A setting of a rule that users may change: a threshold, a limit, a list of exemptions.
+
+    Users set it under ``[tool.campaignsim.rules.CODE]`` (``pyproject.toml`` or ``campaignsim.toml``);
+    ``check`` reads it with ``self.option(context, "name")``. ``default`` is what the rule's plugin
+    ships (None: not set, the rule then decides, e.g. from the platform); ``ge``/``le`` bound numbers and
+    ``choices`` strings, as for :class:`~campaignsim.model.ExtraField`.
+    """
+
+    name: str
+    type: OptionType
+    default: Any
+    doc: str
+    ge: Optional[float] = None
+    le: Optional[float] = None
+    choices: Optional[tuple[str, ...]] = None
+
+    def problem(self, value) -> Optional[str]:
+        """Why ``value`` is not acceptable for this option, or None."""
+        kinds = _PYTHON_TYPES.get(self.type)
+        if kinds is None:
+            return f"type must be one of {', '.join(OPTION_TYPES)}, got {self.type!r}"
+        if isinstance(value, bool) and self.type != "bool" or not isinstance(value, kinds):
+            return f"must be {'an' if self.type == 'int' else 'a'} {self.type}, got {value!r}"
+        if self.type in ("int", "float"):
+            if not math.isfinite(value):
+                return f"must be a finite number, got {value!r}"
+            if self.ge is not None and value < self.ge:
+                return f"must be at least {self.ge:g}, got {value!r}"
+            if self.le is not None and value > self.le:
+                return f"must be at most {self.le:g}, got {value!r}"
+        if self.choices is not None and value not in self.choices:
+            return f"must be one of {', '.join(map(str, self.choices))}, got {value!r}"
+        return None
+
+
+@attrs.define(frozen=True)
 class Reference:
-    """A source for a rule: a URL or a statute, and how far it was verified (see VERIFIED)."""
+    """A source for a rule: a URL or a statute, how far it was verified (see VERIFIED) and, where
+    known, when it was last checked (``checked = "2026-12"``: a year and month, or a full date)."""
 
     title: str
     url: Optional[str] = None
     verified: str = "S"
+    checked: Optional[str] = None  # when the source was last checked: "2026-12" or "2026-12-05"
 
     def __attrs_post_init__(self):
         if self.verified not in VERIFIED:
             raise ValueError(f"Reference.verified must be one of {sorted(VERIFIED)}, got {self.verified!r}")
+        if self.checked is not None and not CHECKED_DATE.fullmatch(self.checked):
+            raise ValueError(f"Reference.checked must be YYYY-MM or YYYY-MM-DD, got {self.checked!r}")
+
+    def status(self) -> str:
+        """``S: secondary source, checked 2026-12``."""
+        when = f", checked {self.checked}" if self.checked else ""
+        return f"{self.verified}: {VERIFIED[self.verified]}{when}"
 
     def render(self) -> str:
         where = f" <{self.url}>" if self.url else ""
-        return f"{self.title}{where} [{self.verified}: {VERIFIED[self.verified]}]"
+        return f"{self.title}{where} [{self.status()}]"
+
+
+ENFORCEMENT_KINDS = ("takedown", "backlash")
+"""What an :class:`Enforcement` drives: the platform's takedown hazard or the public backlash hazard."""
+MAX_ENFORCEMENT_WEIGHT = 100.0
+"""The largest weight a rule may declare (×100 the platform's typical enforcement)."""
+
+
+@attrs.define(frozen=True)
+class Enforcement:
+    """How hard a platform (or the public) comes down on a campaign that breaks a rule.
+
+    ``weight`` multiplies the platform's takedown hazard (``kind = "takedown"``) or the backlash
+    hazard (``kind = "backlash"``: public anger, complaints, a deleted post) while the rule is
+    broken; 1 is the platform's typical enforcement. Rules of one ``family`` (e.g. every form of
+    induced sharing) count once, with the largest weight among those broken. ``source`` says where
+    the weight comes from, or ``"[U]"`` when it is an assumption.
+    """
+
+    weight: float = 1.0
+    source: str = "[U]"
+    kind: str = "takedown"
+    family: Optional[str] = None
 
 
 @attrs.define(frozen=True)
@@ -78,19 +159,28 @@ class Rule:
     One instance checks every scenario, so a rule keeps no state between calls of :meth:`check`.
 
     ``platforms``/``jurisdictions`` limit where the rule applies: platform names (or families such as
-    ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere.
+    ``meta``) and jurisdiction codes (``US`` also covers ``US-NY``); empty means everywhere. A
+    jurisdiction the campaign excludes (``campaign.excluded``) does not count.
     ``account_kinds`` limits it further to some account kinds of those platforms.
+
+    ``replaces`` names the code of a rule an earlier plugin provides that this one replaces on
+    purpose (a code already taken is otherwise refused); ``options`` declares the rule's settings
+    (:class:`RuleOption`), read in :meth:`check` with :meth:`option`.
 
     ``reads`` may name the parts of a scenario that :meth:`check` reads (``"prize"``, ``"entry"``,
     ``"campaign"`` for ``scenario.jurisdictions``, ``"variant"`` for the variant's name, …). A
     variant whose named parts are the base's own, unchanged, then gets the base's violations without
     a second check. Leave it None (the default) when the check reads anything else of the scenario,
     or the file's comments through the context.
+
+    ``enforcement`` (optional, an :class:`Enforcement`) says how strongly breaking the rule drives
+    the simulated takedown or backlash risk; without it an error-severity platform rule weighs 1
+    and any other rule adds no risk.
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
-    severity: ClassVar[str] = "warning"
+    severity: ClassVar[Severity] = "warning"
     platforms: ClassVar[tuple[str, ...]] = ()
     account_kinds: ClassVar[tuple[str, ...]] = ()
     jurisdictions: ClassVar[tuple[str, ...]] = ()
@@ -102,11 +192,28 @@ class Rule:
     aliases: ClassVar[tuple[str, ...]] = ()
     heuristic: ClassVar[bool] = False
     reads: ClassVar[Optional[tuple[str, ...]]] = None
+    # Declarations about the rule's place among the others and its settings.
+    replaces: ClassVar[Optional[str]] = None
+    options: ClassVar[tuple[RuleOption, ...]] = ()
+    # How hard a platform or the public comes down on the campaign while the rule is broken (sim/risk.py).
+    enforcement: ClassVar[Optional[Enforcement]] = None
 
     def check(self, scenario: "Scenario", context: "LintContext") -> Iterable[Violation]:
         raise NotImplementedError(f"rule {self.code} does not implement check()")
 
     # Helpers for subclasses
+    def option(self, context: "LintContext", name: str):
+        """The value of one of the rule's :attr:`options`: the user's setting, else the declared default.
+        A name the rule does not declare raises KeyError (a typo must not silently read None)."""
+        for declared in type(self).options:
+            if declared.name == name:
+                break
+        else:
+            raise KeyError(f"rule {self.code} declares no option {name!r} (declared: "
+                           f"{', '.join(o.name for o in type(self).options) or 'none'})")
+        settings = getattr(context, "rule_options", None) or {}
+        return settings.get(self.code, {}).get(name, declared.default)
+
     def violation(self, key: str, message: str, suggestion: Optional[str] = None, severity: Optional[str] = None) -> Violation:
         return Violation(key, message, suggestion, severity)
 
@@ -127,9 +234,9 @@ class Rule:
         if cls.account_kinds and scenario.platform.account not in cls.account_kinds:
             return False
         if cls.jurisdictions:
-            from campaignsim.lint.context import in_jurisdiction
+            from campaignsim.lint.context import open_in
 
-            if not any(in_jurisdiction(scenario.campaign.jurisdictions, want) for want in cls.jurisdictions):
+            if not any(open_in(scenario.campaign, want) for want in cls.jurisdictions):
                 return False
         return True
 

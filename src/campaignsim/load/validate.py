@@ -132,7 +132,8 @@ def expectation(tp, meta: dict) -> str:
         if meta.get("choices"):
             return "one of " + ", ".join(meta["choices"])
         return {"currency": "an ISO 4217 currency code such as CNY or USD",
-                "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY"}.get(meta.get("check"), "a string")
+                "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY",
+                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check"), "a string")
     if tp is datetime:
         return "a date-time with a UTC offset, such as 2027-03-01T10:00:00+08:00"
     if tp is date:
@@ -152,6 +153,36 @@ def expectation(tp, meta: dict) -> str:
 def did_you_mean(word: str, candidates) -> str:
     match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f'; did you mean "{match[0]}"?' if match else ""
+
+
+@lru_cache(maxsize=None)
+def _tables_by_key() -> dict[str, tuple[str, ...]]:
+    """Every key the scenario format declares → the tables it belongs in, as headers ("[platform]",
+    "[[entry.steps]]"), in the order the format declares them."""
+    found: dict[str, list[tuple[str, type]]] = {}
+
+    def walk(cls, path: str, header: str) -> None:
+        for f in user_fields(cls):
+            found.setdefault(f.name, []).append((header, cls))
+            kind, what = _shape(hints(cls)[f.name])
+            sub = f"{path}.{f.name}" if path else f.name
+            if kind == "table" and what is not cls:
+                walk(what, sub, f"[{sub}]")
+            elif kind == "array" and attrs.has(what):
+                walk(what, sub, f"[[{sub}]]")
+
+    walk(Scenario, "", "the top level")  # a table's own name, written inside another table, is not hinted
+    return {key: tuple(header for header, _ in places) for key, places in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def belongs_elsewhere(key: str) -> str:
+    """"; it belongs in [platform]" for a key written in the wrong table, when one or two other
+    tables declare it; "" otherwise (a key declared everywhere, like name, says nothing)."""
+    places = [header for header in _tables_by_key().get(key, ()) if header != "the top level"]
+    if not places or len(places) > 2:
+        return ""
+    return f"; it belongs in {' or '.join(places)}"
 
 
 # -- check plans ----------------------------------------------------------------------------------
@@ -194,10 +225,15 @@ def _scalar_message(codes, tp, meta, value: Any) -> Optional[str]:
             return f'must be one of {", ".join(choices)}, got {describe(value)}{did_you_mean(value, choices)}'
         check = meta.get("check")
         if check == "currency" and not codes.is_currency(value):
+            meant = codes.currency_suggestion(value)
+            if meant is not None:
+                return f'unknown currency code {describe(value)}; did you mean "{meant}"? (the ISO 4217 code)'
             return f"unknown currency code {describe(value)}: use an ISO 4217 code such as CNY, USD, EUR or GBP"
         if check == "region" and not codes.is_region(value):
             hint = '; did you mean "GB"?' if value.upper() == "UK" else ""  # the United Kingdom's ISO code is GB
             return f"unknown jurisdiction {describe(value)}: use an ISO 3166-1 country code (CN, US, GB) or an ISO 3166-2 subdivision code (US-NY){hint}"
+        if check == "language" and not codes.is_language(value):
+            return f"unknown language code {describe(value)}: use an ISO 639-1 code such as en, fr or zh"
         if check == "url" and not (value.startswith("https://") or value.startswith("http://")):
             return f"must be an http(s) URL, got {describe(value)}"
         if not value.strip():
@@ -269,6 +305,12 @@ def scalar_checker(tp, meta) -> Callable[[Any, Any], Optional[str]]:
                     return None
                 return slow(value, codes)
             return check_region
+        if check == "language" and not choices:
+            def check_language(value, codes):
+                if type(value) is str and codes.is_language(value):
+                    return None
+                return slow(value, codes)
+            return check_language
         if check in ("currency", "region", "url"):
             return slow  # a combination the model does not use
         if choices:
@@ -381,7 +423,7 @@ class Validator:
                 if cls is Scenario and key == "variants" and path == "":
                     continue
                 candidates = self._allowed_keys(cls, data, keys, extra_specs)
-                errors.append((where, f"unknown key{did_you_mean(key, candidates)}"))
+                errors.append((where, f"unknown key{belongs_elsewhere(key) or did_you_mean(key, candidates)}"))
                 continue
             position, kind, check = entry
             if kind is _SCALAR:
@@ -542,6 +584,7 @@ class Validator:
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
             yield "campaign.end", f"must be after campaign.start ({start.isoformat()}), got {end.isoformat()}"
+        yield from _excluded_outside(campaign)
         prize = data.get("prize") if isinstance(data.get("prize"), dict) else {}
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"
@@ -555,10 +598,38 @@ class Validator:
         reach, size = audience.get("reach"), audience.get("size")
         if _count(reach) and _count(size) and size < reach:
             yield "audience.size", f"must be ≥ audience.reach ({reach:,}), got {size:,}"
+        operations = data.get("operations") if isinstance(data.get("operations"), dict) else {}
+        opens, closes = operations.get("support_opens", 9.0), operations.get("support_closes", 18.0)
+        if _hour(opens) and _hour(closes) and closes <= opens:
+            yield "operations.support_closes", f"must be after operations.support_opens ({opens:g}), got {closes:g}"
+
+
+def _hour(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 24
 
 
 _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
 _STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
+
+
+_EU_MEMBERS = frozenset(("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+                         "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"))  # as lint.context.EU_MEMBERS
+
+
+def _excluded_outside(campaign: dict) -> Iterator[Error]:
+    """An excluded region must lie inside a jurisdiction the campaign runs in (and not be all of one)."""
+    excluded, mine = campaign.get("excluded"), campaign.get("jurisdictions")
+    if not isinstance(excluded, list) or not isinstance(mine, list) or not mine:
+        return
+    mine = [code for code in mine if isinstance(code, str)]
+    for i, code in enumerate(excluded):
+        if not isinstance(code, str):
+            continue
+        if code in mine:
+            yield f"campaign.excluded[{i}]", f"{describe(code)} is also in campaign.jurisdictions: remove it from one of them"
+        elif not any(code.startswith(j + "-") or (j == "EU" and code.split("-")[0] in _EU_MEMBERS) for j in mine):
+            yield (f"campaign.excluded[{i}]", f"{describe(code)} is not inside campaign.jurisdictions ({', '.join(mine)}): "
+                   "exclude subdivisions of the countries the campaign runs in (US-NY inside US) or member states inside EU")
 
 
 def _aware(value) -> bool:

@@ -30,7 +30,7 @@ def field(
     """Declare one scenario key.
 
     ``ge``/``gt``/``le`` bound numbers, ``choices`` lists the allowed strings, ``check`` names a
-    special check (``currency``, ``region``, ``url``, ``email_or_url``) done by the loader.
+    special check (``currency``, ``region``, ``language``, ``url``, ``email_or_url``) done by the loader.
     """
     metadata = {"doc": doc, "ge": ge, "gt": gt, "le": le, "choices": choices, "check": check, "example": example}
     if default is _MISSING:

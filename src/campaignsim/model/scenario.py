@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
+from campaignsim.model.extension import check_declared
 from campaignsim.model.fields import WORLD_POPULATION, field, value_class
 
 DRAW_KINDS = ("random", "first_come", "judged", "everyone", "instant_win")
@@ -21,8 +22,16 @@ DISCLOSURES = (
     "draw_method", "redemption", "delivery_method", "forfeit_conditions", "claim_window",
     "winner_notification", "proof_of_purchase", "restrictions", "eligibility", "organiser",
     "promoter_address", "rules", "exchange_rules", "voucher_scope", "voucher_validity",
-    "privacy_notice", "postage",
+    "privacy_notice", "postage", "void_regions",
 )
+PRIZE_CATEGORIES = (
+    "physical", "digital", "cash", "gift_card", "voucher", "travel", "experience", "electronics", "food", "alcohol",
+    "tobacco", "vape", "cannabis", "gambling", "weapon", "prescription_drug", "medicine", "vehicle", "lottery_ticket",
+    "financial_product", "other",
+)
+"""What a prize is, for rules on restricted prizes: alcohol, tobacco, vapes, cannabis, gambling (casino credit, bets),
+lottery tickets, weapons and prescription drugs each have their own age limits or bans."""
+DRAW_OBSERVERS = ("none", "staff", "independent", "notary", "public_official")
 
 
 @value_class
@@ -49,6 +58,11 @@ class Campaign:
     kind: str = field("giveaway", doc="What sort of promotion this is.", choices=CAMPAIGN_KINDS)
     live: bool = field(False, doc="The draw happens during a live stream.")
     expected_entrants: Optional[int] = field(None, doc="The organiser's own estimate, for comparison with the simulation.", ge=0, le=WORLD_POPULATION)
+    excluded: tuple[str, ...] = field(
+        (), doc="Regions inside `jurisdictions` where the promotion is void: ISO 3166-1 or ISO 3166-2 codes, so that "
+        "\"open to US residents, void in New York and Florida\" is `jurisdictions = [\"US\"]`, `excluded = [\"US-NY\", \"US-FL\"]`. "
+        "Rules for an excluded region do not apply.", check="region", example=["US-NY", "US-FL"],
+    )
     retail_outlets: bool = field(False, doc="The promotion advertises a business with physical shops where it runs: some rules apply only then "
                                  "(Rhode Island registers chance promotions of retail establishments with prizes over 500 USD).")
 
@@ -65,8 +79,13 @@ class Platform:
     extras: tuple[tuple[str, object], ...] = field((), doc="Platform-specific keys, validated by the platform plugin.")
 
     def extra(self, key: str, default=None):
-        """A platform-specific key's value."""
-        return dict(self.extras).get(key, default)
+        """A platform-specific key's value, or ``default`` when the scenario leaves it out. A key that no
+        loaded platform declares raises KeyError: a typo must not read as "not set"."""
+        for name, value in self.extras:
+            if name == key:
+                return value
+        check_declared("platform", key)
+        return default
 
 
 @value_class
@@ -101,8 +120,13 @@ class EntryStep:
     extras: tuple[tuple[str, object], ...] = field((), doc="Action-specific keys, validated by the action's plugin.")
 
     def extra(self, key: str, default=None):
-        """An action-specific key's value."""
-        return dict(self.extras).get(key, default)
+        """An action-specific key's value, or ``default`` when the step leaves it out. A key that no
+        loaded action declares raises KeyError: a typo must not read as "not set"."""
+        for name, value in self.extras:
+            if name == key:
+                return value
+        check_declared("step", key)
+        return default
 
 
 @value_class
@@ -131,6 +155,9 @@ class PrizeItem:
     cash: bool = field(False, doc="The prize is cash (or a cash transfer / red packet).")
     kind: str = field("physical", doc="physical, digital, voucher, points, cash or experience.", choices=("physical", "digital", "voucher", "points", "cash", "experience"))
     image_matches: Optional[bool] = field(None, doc="Whether the promotional image shows exactly this prize.")
+    category: Optional[str] = field(None, doc="What the prize is, for rules on restricted prizes (alcohol, tobacco, vape, "
+                                    "gambling, weapon, prescription_drug, …) and age limits. Known categories: "
+                                    + ", ".join(PRIZE_CATEGORIES) + ".", choices=PRIZE_CATEGORIES, example="alcohol")
 
 
 @value_class
@@ -148,6 +175,14 @@ class Prize:
     instalments: bool = field(False, doc="Prizes are paid in instalments or over a long period.")
     conditional: bool = field(False, doc="The prize may be withheld if entries or sales fall short.")
     gift_required: bool = field(False, doc="Live draws: entrants must send a paid gift first.")
+    prizes_per_winner: int = field(1, doc="How many prize units one winner may receive (1: each winner gets one prize; "
+                                   "more when one person can win several draws or a prize bundle). Per-winner caps and "
+                                   "tax thresholds are judged on the most valuable prizes one winner can receive.",
+                                   ge=1, le=WORLD_POPULATION)
+    observer: Optional[str] = field(None, doc="Who supervises the draw: `staff`, an `independent` person, a `notary` or a "
+                                    "`public_official` (such as an Italian Chamber of Commerce official).", choices=DRAW_OBSERVERS)
+    skill_testing_question: Optional[bool] = field(None, doc="Winners of a chance draw must answer a skill-testing question "
+                                                   "(a mathematical question, as Canadian promotions use) before they are confirmed.")
     items: tuple[PrizeItem, ...] = field(doc="The prizes.")
 
 
@@ -155,9 +190,10 @@ class Prize:
 class Registration:
     """One entry of `[[terms.registrations]]`: a filing with an authority."""
 
-    jurisdiction: str = field(doc="Where it was filed (US-NY, US-FL, US-RI, …).", check="region")
+    jurisdiction: str = field(doc="Where it was filed (US-NY, US-FL, US-RI, IT, AU-ACT, …).", check="region")
     filed_on: Optional[date] = field(None, doc="Filing date.")
-    bonded: bool = field(False, doc="A bond or trust account covers the prize total.")
+    bonded: bool = field(False, doc="A bond, trust account or guarantee deposit covers the prize total.")
+    permit: Optional[str] = field(None, doc="Permit or licence number granted, where the authority grants one.")
 
 
 @value_class
@@ -176,6 +212,48 @@ class Fulfilment:
     delivery_track_record: Optional[float] = field(None, doc="Share of the brand's past prizes delivered on time, 0 to 1.", ge=0, le=1)
     postage: Optional[str] = field(None, doc="Who pays postage.", choices=("free", "winner_pays"))
     tracking_numbers: Optional[bool] = field(None, doc="Shipment tracking numbers are published or sent to winners.")
+    records_kept_years: Optional[float] = field(None, doc="How long the prize rules, announcements, draw results and winners' "
+                                                "records are kept, in years (China: at least 2).", ge=0, le=100, example=2)
+    instant_win_display: Optional[bool] = field(None, doc="Instant wins: redemptions of the larger prizes are shown publicly "
+                                                "as they happen, on a live winners board (China: prizes above 500 CNY).")
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WORKING_WEEK = ("mon", "tue", "wed", "thu", "fri")
+
+
+@value_class
+class Operations:
+    """`[operations]`: the people and capacity behind the promise: prize dispatch, courier transit, winners' claims
+    and the support desk. All optional; what is left out takes the simulation default named in its meaning (see
+    the `[simulation]` table below for the value and its source). Times of day and weekdays are in the campaign's
+    own time zone, the UTC offset of `campaign.start`."""
+
+    dispatch_per_day: Optional[int] = field(None, doc="Parcels the fulfilment team can hand to the courier per working day. "
+                                            "Default `simulation.default_dispatch_per_day`.", ge=1, le=WORLD_POPULATION, example=50)
+    dispatch_days: tuple[str, ...] = field(WORKING_WEEK, doc="Weekdays on which parcels go out.", choices=WEEKDAYS)
+    dispatch_starts_days: Optional[float] = field(None, doc="Days after the draw before the first parcel can go (stock in hand, "
+                                                  "addresses collected). Default `simulation.default_dispatch_start_days`; with no "
+                                                  "`fulfilment.owner` and no `dispatch_per_day`, nobody plans dispatch and the start "
+                                                  "is drawn with mean `simulation.unplanned_dispatch_start_days`.", ge=0, le=3650)
+    transit_days: Optional[float] = field(None, doc="Mean courier transit time from hand-over to delivery, in days. "
+                                          "Default `simulation.default_transit_days`.", gt=0, le=365, example=3)
+    transit_spread: Optional[float] = field(None, doc="Spread of the transit time: its standard deviation ÷ its mean (0 for a fixed time). "
+                                            "Default `simulation.default_transit_spread`.", ge=0, le=10)
+    transit_distribution: str = field("lognormal", doc="Shape of the transit time distribution (`exponential` ignores `transit_spread`).",
+                                      choices=("lognormal", "gamma", "exponential", "fixed"))
+    winner_response_share: Optional[float] = field(None, doc="Share of notified winners who answer at all, 0 to 1. "
+                                                   "Default `simulation.default_winner_response_share`.", ge=0, le=1)
+    winner_response_days: Optional[float] = field(None, doc="Mean days (exponential) a responding winner takes to claim, from the "
+                                                  "announcement. Claims after `fulfilment.claim_window_days` are too late. "
+                                                  "Default `simulation.default_winner_response_days`.", ge=0, le=365)
+    support_agents: Optional[int] = field(None, doc="People answering entrants' and winners' questions at the same time. "
+                                          "Default `simulation.default_support_agents`.", ge=0, le=100_000, example=2)
+    support_days: tuple[str, ...] = field(WORKING_WEEK, doc="Weekdays on which the support desk is staffed.", choices=WEEKDAYS)
+    support_opens: float = field(9.0, doc="Hour of the day the support desk opens (0 to 24, local time).", ge=0, le=24)
+    support_closes: float = field(18.0, doc="Hour of the day the support desk closes, after `support_opens` (local time).", ge=0, le=24)
+    handling_minutes: Optional[float] = field(None, doc="Mean minutes (exponential) an agent spends on one question. "
+                                              "Default `simulation.default_handling_minutes`.", gt=0, le=10_000, example=10)
 
 
 @value_class
@@ -189,6 +267,30 @@ class Terms:
     multiple_accounts_rule: Optional[bool] = field(None, doc="Terms disqualify people who enter with several accounts.")
     changed_after_start: bool = field(False, doc="The terms are changed after the campaign started (less favourably).")
     registrations: tuple[Registration, ...] = field((), doc="Filings with authorities.")
+    languages: tuple[str, ...] = field((), doc="Languages the rules and the promotion are published in, as ISO 639-1 codes "
+                                       "(en, fr, zh, …).", check="language", example=["en", "fr"])
+
+
+TRANSFER_MECHANISMS = ("security_assessment", "certification", "standard_contract", "exempt")
+
+
+@value_class
+class Privacy:
+    """`[privacy]`: how entrants' and winners' personal information is handled, beyond the entry forms. All optional."""
+
+    winner_fields: tuple[str, ...] = field((), doc="What winners are asked for to claim a prize (name, phone, address, "
+                                           "id_number for tax, …), where it is more than the entry form asks.",
+                                           example=["name", "phone", "address", "id_number"])
+    sensitive_consent: Optional[bool] = field(None, doc="Sensitive personal information (ID numbers, bank accounts, health, "
+                                              "biometrics, precise location) is collected under its own, separate consent "
+                                              "that says why it is needed and how it affects the person.")
+    transfer_abroad: Optional[bool] = field(None, doc="Entrants' or winners' personal information leaves the country it "
+                                            "was collected in (a global CRM, an agency or fulfilment house abroad, storage abroad).")
+    transfer_consent: Optional[bool] = field(None, doc="For a transfer abroad: people are told who receives their data, "
+                                             "where and for what, and give separate consent to it.")
+    transfer_mechanism: Optional[str] = field(None, doc="For a transfer abroad from China: the legal route "
+                                              "(PIPL Art. 38), or `exempt` where an exemption applies.",
+                                              choices=TRANSFER_MECHANISMS)
 
 
 @value_class
@@ -243,9 +345,11 @@ class Scenario:
     prize: Prize = field(doc="The prizes.")
     audience: Audience = field(Audience(), doc="The audience.")
     fulfilment: Fulfilment = field(Fulfilment(), doc="The promise to winners.")
+    operations: Operations = field(Operations(), doc="Dispatch, transit, winners' claims and the support desk behind the promise.")
     terms: Terms = field(Terms(), doc="The terms.")
     schedule: tuple[ScheduledPost, ...] = field((), doc="Planned posts (`[[schedule]]`).")
     content: Content = field(Content(), doc="What the posts say.")
+    privacy: Privacy = field(Privacy(), doc="How personal information is handled.")
     lint: LintSettings = field(LintSettings(), doc="Lint settings.")
     simulation: tuple[tuple[str, float], ...] = field((), doc="Overrides of simulation parameters (`campaignsim simulate --help-params` lists them).")
     variant: Optional[str] = field(None, doc="Name of the variant, None for the base.")

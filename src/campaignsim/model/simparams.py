@@ -65,8 +65,14 @@ _ALL = (
     _p("share_delay_hours", "Mean delay (exponential) between a completed share and a friend's exposure.", 0, 720, None, FROM_PLATFORM, "hours"),
     _p("friend_reach", "Multiplier on the people a sharing step exposes (platform mechanics: feeds, groups).", 0, 100, None, FROM_PLATFORM),
     _p("repost_reach_factor", "Reach of a scheduled post without its own `reach`, as a fraction of the launch reach.", 0, 100, None, FROM_PLATFORM),
-    _p("takedown_hazard_per_day", "Hazard of a takedown per day, active only when lint finds an error-severity platform rule.", 0, 100, None, FROM_PLATFORM, "1/day"),
+    _p("takedown_hazard_per_day", "Takedown hazard per day for one broken platform rule of weight 1 at enforcement level 1 (the rules' weights add up; see docs/model.md).", 0, 100, None, FROM_PLATFORM, "1/day"),
     _p("takedown_voids_entries", "1 when a takedown voids the entries already made, 0 when they stand.", 0, 1, None, FROM_PLATFORM),
+    # --- takedown and backlash (campaignsim.sim.risk) ---------------------------------------------------
+    _p("enforcement_level", "How hard the platform enforces its rules now, as a multiple of its usual level: multiplies the takedown hazard.",
+       0, 100, 1.0, "assumption [U]: 1 is the platform's usual enforcement; raise it during a crackdown (e.g. a 清朗 campaign)"),
+    _p("backlash_hazard_per_day", "Hazard per day of a public backlash (the post deleted after public anger) per unit weight of broken reputation rules (e.g. GEN009).",
+       0, 100, 0.15, "assumption [U]: hot-topic posts were deleted within a day once anger began (GEN009's sources [S]); how often anger begins is unknown", "1/day"),
+    _p("backlash_complaint_share", "Share of the people reached so far who complain publicly when a backlash comes.", 0, 1, 0.002, ASSUMPTION),
     # --- audience ----------------------------------------------------------------------------------
     _p("audience_size_factor", "Audience size (the cascade's ceiling) as a multiple of the launch reach, when `audience.size` is not given.",
        1, 10_000, 20, "assumption [U]: the default stated by the scenario format (`audience.size`: default 20 × reach)"),
@@ -104,12 +110,47 @@ _ALL = (
        "Other mechanisms use exact times; without word of mouth cohorts are grouped by day, which changes no result.",
        0.001, 24, 1.0, "simulation anchors, D: keep rate × Δt ≤ 0.01 for word of mouth; other mechanisms use exact times"),
     # --- fulfilment ------------------------------------------------------------------------------------
-    _p("default_on_time_probability", "Probability a prize arrives on time when `fulfilment.delivery_track_record` is not given.", 0, 1, 0.8, ASSUMPTION),
-    _p("default_delivery_days", "Delivery deadline assumed when `fulfilment.deliver_within_days` is not given.", 0, 3650, 30, ASSUMPTION, "days"),
+    _p("default_delivery_days", "Delivery deadline assumed when `fulfilment.deliver_within_days` is not given.", 0, 3650, 30,
+       "Weibo and Xiaohongshu draw tools: physical prizes within 30 days of the draw (general pack, WEIBO_DELIVERY, XHS_LOTTERY) [S]", "days"),
     _p("default_announce_days", "Days from draw to winner announcement when `fulfilment.announce_winners_within_days` is not given.", 0, 3650, 3, ASSUMPTION, "days"),
-    _p("late_delay_days", "Mean extra days (exponential) by which a late prize misses its deadline.", 0, 3650, 14, ASSUMPTION, "days"),
-    _p("complaint_probability", "Probability that a winner whose prize is late complains.", 0, 1, 0.5, ASSUMPTION),
-    _p("complaint_delay_days", "Mean days (exponential) after the missed deadline until the complaint.", 0, 3650, 2, ASSUMPTION, "days"),
+    # --- operations: dispatch, transit, claims, support (the [operations] table's defaults) ------------
+    _p("default_claim_window_days", "Days a winner has to claim when `fulfilment.claim_window_days` is not given.", 0, 3650, 7,
+       "assumption [U]; Weibo's lottery platform gives at least 5 natural days (WEIBO_DELIVERY) [S]", "days"),
+    _p("default_dispatch_per_day", "Parcels handed to the courier per working day when `operations.dispatch_per_day` is not given.", 0.001, 1e9, 50,
+       "assumption [U]: one person packing and labelling gift parcels for a working day", "parcels/day"),
+    _p("default_dispatch_start_days", "Days after the draw before the first parcel can go, when a dispatch plan exists but "
+       "`operations.dispatch_starts_days` is not given.", 0, 3650, 2, ASSUMPTION, "days"),
+    _p("unplanned_dispatch_start_days", "Mean days (exponential, drawn once per run) before anyone starts sending prizes when nobody "
+       "plans dispatch: no `fulfilment.owner` and no `operations.dispatch_per_day`.", 0, 3650, 21,
+       "assumption [U]; the failed-delivery cases (Himalaya 2020, general pack) show prizes that never ship, not a rate", "days"),
+    _p("default_transit_days", "Mean courier transit time when `operations.transit_days` is not given.", 0.01, 365, 3,
+       "assumption [U]: domestic express parcels in China arrive in about 2–3 days; allow a margin", "days"),
+    _p("default_transit_spread", "Coefficient of variation of the transit time when `operations.transit_spread` is not given.", 0, 10, 0.5, ASSUMPTION),
+    _p("default_winner_response_share", "Share of notified winners who answer, when `operations.winner_response_share` is not given.", 0, 1, 0.9, ASSUMPTION),
+    _p("default_winner_response_days", "Mean days (exponential) to claim when `operations.winner_response_days` is not given.", 0, 365, 1.5,
+       "assumption [U]; Douyin lucky bags ask winners for an address within 48 h (rule catalogue) [S-]", "days"),
+    _p("default_support_agents", "Support agents when `operations.support_agents` is not given.", 0, 100_000, 1, ASSUMPTION),
+    _p("default_handling_minutes", "Mean minutes (exponential) per question when `operations.handling_minutes` is not given.", 0.01, 10_000, 10,
+       ASSUMPTION, "minutes"),
+    _p("default_response_hours", "Answer time entrants hold the brand to when `fulfilment.response_time_hours` is not given.", 0, 8760, 24,
+       "the general pack's 24-hour line (GEN011): 72% of complainers on Twitter expect an answer within an hour "
+       "(Lithium / Millward Brown 2013) [S]; a day is the lenient end [U]", "hours"),
+    _p("inquiries_per_entrant", "Questions per entrant (Poisson): did my entry count, when is the draw, did I win.", 0, 100, 0.03, ASSUMPTION),
+    _p("inquiry_delay_hours", "Mean hours (exponential) from an entry to the entrant's question.", 0, 8760, 24, ASSUMPTION, "hours"),
+    _p("late_inquiry_interval_days", "A winner whose prize is not there by the promised date asks then, and again after this many "
+       "days on average (exponential), until it arrives.", 0.01, 365, 3, ASSUMPTION, "days"),
+    _p("escalation_probability", "Probability that a question answered later than promised, or not at all, escalates "
+       "(asked again in public: a comment, a mention, a report).", 0, 1, 0.3, ASSUMPTION),
+    _p("late_prize_escalation_probability", "Probability that a late winner's question escalates even when answered in time.", 0, 1, 0.1,
+       ASSUMPTION),
+    _p("public_complaint_probability", "Probability that an escalation becomes a public complaint (a post or review naming the brand).",
+       0, 1, 0.5, ASSUMPTION),
+    _p("backlash_per_complaint", "Probability that one public complaint sets off a backlash (a 'bogus campaign' thread, reports "
+       "that get the post removed); P(backlash) = 1 − (1 − p)^complaints.", 0, 1, 0.003,
+       "assumption [U]: about 230 public complaints give an even chance of a backlash, a few dozen about one in ten; the "
+       "failed-delivery cases (Himalaya 2020, general pack) drew complaints in the hundreds; not a measured rate"),
+    _p("operations_days", "Days after the draw that the operations are followed; questions still open then count as unanswered "
+       "and parcels not delivered as late.", 1, 3650, 60, ASSUMPTION, "days"),
 )
 
 PARAMETERS: dict[str, Param] = {p.name: p for p in _ALL}

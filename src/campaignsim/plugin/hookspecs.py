@@ -10,6 +10,11 @@ Every built-in pack (``campaignsim.builtin.*``) is registered the same way. An i
 accept fewer arguments than the specification names (pluggy's opt-in arguments), so new
 arguments can be added to a hook without breaking existing plugins. Each hook is called once per
 plugin and its results are collected; a plugin that raises is reported by name and the others go on.
+
+Plugins are asked in a fixed order: the built-in packs (by entry-point name), then third-party
+plugins (by entry-point name). What a hook returns is checked before it is used
+(:mod:`campaignsim.plugin.declarations`); a declaration that fails, or that takes a code or name an
+earlier plugin provides without saying ``replaces``, is refused and blamed on its plugin.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from campaignsim.plugin import hookspec
 
 if TYPE_CHECKING:
     from campaignsim.lint.rule import Rule
-    from campaignsim.model import ActionSpec, PlatformSpec
+    from campaignsim.model import ActionSpec, PlatformSpec, StepFriction
     from campaignsim.report.base import OutputFormat
 
 
@@ -29,7 +34,9 @@ def campaignsim_rules() -> "list[type[Rule]]":
     """Return the rule classes this plugin provides.
 
     Each is a subclass of :class:`campaignsim.lint.rule.Rule` with a unique ``code`` (a prefix of
-    capital letters and digits, e.g. ``ACME001``) and kebab-case ``name``. Import rule modules
+    capital letters and digits, e.g. ``ACME001``), a kebab-case ``name``, a ``summary``, a
+    ``rationale``, both examples and at least one reference; a rule that lacks one is refused at
+    load. A code an earlier plugin provides is refused unless the rule declares ``replaces``. Import rule modules
     lazily inside this function so that plugins that are not used cost nothing at start-up.
     """
 
@@ -70,7 +77,9 @@ def campaignsim_sensitive_topics() -> "dict[str, list[str]]":
     Categories are free text (``death``, ``disaster``, ``illness``). Matching is case-insensitive:
     Latin-script keywords match whole words (after CamelCase hashtags are split, so ``rip``
     matches ``#RIPKobe`` but not ``#trip``); Chinese keywords match anywhere in the topic. The
-    hot-topic rule (GEN009) uses the union over all plugins.
+    hot-topic rule (GEN009) uses the union over all plugins, and a keyword counts on its own: give
+    phrases that are about a tragedy whatever surrounds them ("pray for", 遇难), not words that are
+    as often metaphors ("storm", 暴雨), which GEN009 judges only next to a place name.
     """
 
 
@@ -78,6 +87,25 @@ def campaignsim_sensitive_topics() -> "dict[str, list[str]]":
 def campaignsim_exchange_rates() -> "dict[str, float]":
     """Return exchange rates as units of the currency per 1 USD, e.g. ``{"CNY": 7.1}``.
 
-    Rules that compare a prize with a threshold in another currency convert with these. Later
-    plugins and the ``exchange-rates`` setting in ``[tool.campaignsim]`` override earlier values.
+    Rules that compare a prize with a threshold in another currency convert with these. A currency
+    an earlier plugin already rates is refused unless the value is wrapped in
+    :func:`campaignsim.plugin.replacing` (``{"CNY": replacing(7.25)}``); the ``exchange-rates``
+    setting in ``[tool.campaignsim]`` overrides every plugin.
+    """
+
+
+@hookspec
+def campaignsim_step_friction(scenario, index, step, action, platform) -> "StepFriction | None":
+    """Adjust one entry step's friction for the simulator, from the scenario's platform and step keys.
+
+    Called for every ``[[entry.steps]]`` of a scenario being simulated, plugin by plugin in
+    precedence order, with the :class:`~campaignsim.model.Scenario`, the step's index, the
+    :class:`~campaignsim.model.EntryStep`, its :class:`~campaignsim.model.ActionSpec` and the
+    scenario's :class:`~campaignsim.model.PlatformSpec`. Return None to leave the step alone, or a
+    :class:`campaignsim.model.StepFriction` whose ``completion`` (0 to 1) and ``effort`` (minutes)
+    replace the action's figures, with a ``note`` the simulation prints as a warning. A later
+    plugin's answer wins over an earlier one's; a ``[simulation]`` override in the scenario
+    (``completion_<action>``) wins over both. The built-in packs use it for "comments switched
+    off: nobody can comment to enter". A function that raises stops the simulation with an error
+    naming the plugin.
     """

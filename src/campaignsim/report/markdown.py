@@ -1,43 +1,117 @@
-"""The Markdown report: tables and findings in PATH.md, charts as PNG files beside it."""
+"""The Markdown report: PATH.md with the charts as PNG files beside it.
+
+It follows the HTML report's order: executive summary, the campaign, variants, the comparison,
+charts, warnings, findings by severity with linked sources, definitions. Every string from a
+scenario or a plugin goes through :func:`md_escape`: Markdown and HTML are escaped, a newline
+cannot start a heading or a list, and links are made only from http(s) URLs.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 from campaignsim._io import write_atomic
 from campaignsim.report import charts
-from campaignsim.report.summary import comparison_rows, finding_rows, output_rows
+from campaignsim.report.summary import (METRICS, campaign_facts, comparison_rows, executive_summary, finding_rows, output_rows,
+                                        risk_assumptions)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^$])")
+_LEADING = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def md_escape(text) -> str:
+    """Text safe to put in a Markdown paragraph, list item, heading or table cell.
+
+    Newlines become spaces (a name cannot add a heading or a table row); ``&``, ``<`` and ``>``
+    become HTML entities (no raw tag, no ``<script>``, no autolink); every character Markdown
+    gives a meaning inline is backslash-escaped (``$`` too: GitHub reads ``$…$`` as maths) (with ``[`` and ``]`` escaped no link can form, so
+    ``javascript:`` stays text), and a leading ``-``, ``+``, ``=`` or ``1.`` cannot start a list or
+    an underline heading."""
+    s = re.sub(r"[\r\n\u2028\u2029\x0b\x0c\x85]+", " ", str(text))
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _SPECIAL.sub(r"\\\1", s)
+    m = _LEADING.match(s)
+    if m:
+        cut = m.end(2) - 1 if m.group(2)[0].isdigit() else m.end(1)  # 1\. or \-
+        s = s[:cut] + "\\" + s[cut:]
+    return s
+
+
+def md_url(url) -> str | None:
+    """An http(s) URL made safe for a Markdown link target (spaces, brackets, quotes encoded), else None."""
+    if not url:
+        return None
+    text = str(url).strip()
+    if not text.lower().startswith(("https://", "http://")):
+        return None
+    return quote(text, safe=":/?#[]@!$&'*+,;=%-._~").replace("(", "%28").replace(")", "%29").replace("[", "%5B").replace("]", "%5D")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    def cell(text) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(md_escape(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
     return lines
+
+
+def _source_links(sources) -> str:
+    out = []
+    for s in sources:
+        url = md_url(s.get("url"))
+        title = md_escape(s.get("title") or "")
+        text = f"[{title}]({url})" if url else title
+        if s.get("verified"):
+            text += f" \\[{md_escape(s['verified'])}: {md_escape(s['status'])}\\]"
+        out.append(text)
+    return "<br>".join(out)
 
 
 def render_markdown(result, chart_files: dict[str, str]) -> str:
     title = result.runs[0].scenario.campaign.name if result.runs else "campaignsim report"
-    out = [f"# {title}", "", f"{result.replications} runs per variant, seed {result.seed}; each figure is the mean with the 5th–95th "
-           "percentile of the runs; a difference from the base is the mean with its 90% confidence interval.", ""]
+    out = [f"# {md_escape(title)}", "",
+           f"Pre-launch check: {result.replications} simulated runs per variant (seed {result.seed}); objective: "
+           f"{md_escape(result.objective.label)}.", ""]
+    if result.recommendation is not None:
+        ex = executive_summary(result)
+        out += ["## Summary", "", f"**{md_escape(ex['recommendation'])}**", "", f"**Why.** {md_escape(ex['why'])}", ""]
+        if ex["risk"]:
+            out += ["**Main risk.**", ""] + [f"- {md_escape(r)}" for r in ex["risk"]] + [""]
+        out += ["**What to change.**", ""] + [f"- {md_escape(c)}" for c in ex["change"]] + [""]
+    facts = campaign_facts(result)
+    if facts:
+        out += ["## The campaign", "", *_table(["", ""], [[k, v] for k, v in facts]), ""]
     header, rows = output_rows(result)
-    out += ["## Variants", "", *_table(header, rows), ""]
+    out += ["## Variants side by side", "", "Mean of the runs, with the 5th–95th percentile of the runs in brackets; people are "
+            "rounded to whole numbers.", "", *_table(header, rows), ""]
     if result.comparisons:
-        out += ["## Against the base", ""]
-        out += [f"- {row['verdict']}" for row in comparison_rows(result)]
+        out += ["## Against the base", "", "Each variant minus the base over paired runs, with the 90% confidence interval of the "
+                "mean difference, and the share of paired runs in which the variant is ahead on the objective.", ""]
+        out += [f"- {md_escape(row['verdict'])}" for row in comparison_rows(result)]
         out.append("")
     out += ["## Charts", ""]
     for name, file in chart_files.items():
-        out += [f"![{name.replace('-', ' ')}]({file})", ""]
-    out += ["## Lint findings", ""]
-    rows = finding_rows(result)
-    if rows:
-        out += _table(["variant", "code", "severity", "line", "message", "sources"],
-                      [[r["variant"], r["code"], r["severity"], r["line"], r["message"], "; ".join(r["references"])] for r in rows])
+        out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.CAPTIONS.get(name, "")), ""]
+    warnings = result.warnings()
+    assumptions = [(r.label, a) for r in result.runs for a in risk_assumptions(r)]
+    if warnings or assumptions:
+        out += ["## Warnings and assumptions", ""]
+        out += [f"- **{md_escape(label)}**: {md_escape(w)}" for label, w in warnings]
+        out += [f"- **{md_escape(label)}**: assumes {md_escape(a)}" for label, a in assumptions]
+        out.append("")
+    out += ["## Findings, most severe first", ""]
+    findings = finding_rows(result)
+    if findings:
+        out.append("| severity | variant | rule | line | finding and what to do | sources |")
+        out.append("|---|---|---|---|---|---|")
+        for r in findings:
+            what = md_escape(r["message"]) + (f"<br>*{md_escape(r['suggestion'])}*" if r["suggestion"] else "")
+            out.append(f"| {md_escape(r['severity'])} | {md_escape(r['variant'])} | {md_escape(r['code'])} {md_escape(r['name'])} | "
+                       f"{md_escape(r['line'])} | {what} | {_source_links(r['sources'])} |")
     else:
         out.append("No findings.")
+    out += ["", "## What the figures mean", ""]
+    out += [f"- **{md_escape(k)}**: {md_escape(v)}" for k, v in METRICS.items()]
     return "\n".join(out) + "\n"
 
 

@@ -7,12 +7,14 @@ the simulator is imported inside the command.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Optional
 
 import click
 
 from campaignsim.analysis_commands import open_executor, scheduler_option
+from campaignsim.compare import DEFAULT_RUNS
 
 
 def _load_file(path: str, registry):
@@ -33,14 +35,37 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
         click.echo(f"{p.name}  (default {default}{unit}; {p.ge:g} to {p.le:g})")
         click.echo(f"    {p.doc}")
         click.echo(f"    source: {p.source}")
+    _help_enforcement(ctx)
     ctx.exit(0)
 
 
+def _help_enforcement(ctx: click.Context) -> None:
+    """The enforcement weights the loaded rules declare (campaignsim.sim.risk), with their sources."""
+    if ctx.obj is not None:
+        registry = ctx.obj.registry()
+    else:  # the command called on its own, outside the campaignsim group
+        from campaignsim.plugin.manager import get_registry
+
+        registry = get_registry()
+    from campaignsim.sim.risk import DEFAULT_WEIGHT_SOURCE
+
+    click.echo("")
+    click.echo("Takedown and backlash weights declared by the loaded rules (an error-level platform rule without one weighs 1):")
+    rules = getattr(registry, "rules", None) or {}
+    for code in sorted(rules):
+        e = getattr(rules[code], "enforcement", None)
+        if e is not None:
+            family = f", family {e.family}" if e.family else ""
+            click.echo(f"{code}  ({e.kind}, weight {e.weight:g}{family})")
+            click.echo(f"    source: {e.source}")
+    click.echo(f"default  (takedown, weight 1)\n    source: {DEFAULT_WEIGHT_SOURCE}")
+
+
 @click.command("simulate")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
-@click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
+@click.option("--runs", type=click.IntRange(min=1), default=DEFAULT_RUNS, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")
@@ -56,8 +81,10 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
     """
     from campaignsim import runner
-    from campaignsim.cli import Progress, emit, report_plugin_failures
+    from campaignsim.cli import Progress, emit, fail, report_plugin_failures
 
+    if os.path.isdir(path):  # one line, as run and compare say it, not click's usage block
+        fail(f"{path} is a directory: simulate takes one scenario file (lint takes directories)")
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
@@ -83,11 +110,12 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         progress.start(runs * len(scenarios))
     results, problem = [], None
     executor = open_executor(jobs, scheduler)
+    rule_failures: list = []  # rules that raised while judging the takedown risk: named, and exit 2
     try:
         for scenario in scenarios:
             try:
                 results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
-                                   takedown_codes=runner.takedown_codes(scenario, registry),
+                                   takedown_codes=runner.takedown_codes(scenario, registry, rule_failures, path),
                                    progress=progress.advance if progress is not None else None, executor=executor))
             except SimulationConfigError as exc:
                 problem = runner.cannot_simulate(path, scenario, exc)
@@ -101,8 +129,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         sys.exit(2)
 
     if fmt == "json":
-        documents = [r.to_json_dict() for r in results]
-        text = json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(json_document(results), ensure_ascii=False, indent=2) + "\n"
     else:
         text = "\n\n".join(r.render_text() for r in results) + "\n"
     if output is not None:
@@ -113,10 +140,33 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=True).print(text, end="")
-    sys.exit(2 if registry.failures else 0)
+    from types import SimpleNamespace
+
+    report_plugin_failures(SimpleNamespace(failures=rule_failures))
+    sys.exit(2 if registry.failures or rule_failures else 0)
 
 
 def _strip_markup(text: str) -> str:
     from rich.text import Text
 
     return Text.from_markup(text).plain
+
+
+def json_document(results) -> dict:
+    """``simulate --format json``: one object whatever the number of scenarios, its
+    ``simulations`` a list with one entry per simulated scenario (the base, then each variant), the
+    same entries as ``run --format json``'s ``simulations``."""
+    return {"simulations": [r.to_json_dict() for r in results]}
+
+
+def simulations_from_json(document) -> list[dict]:
+    """The simulations of a ``simulate --format json`` document as a list, read from the current
+    shape (``{"simulations": [...]}``) or from the earlier one (one object for one scenario, a list
+    for several), which is still read in this release."""
+    if isinstance(document, dict) and isinstance(document.get("simulations"), list):
+        return list(document["simulations"])
+    if isinstance(document, dict) and "scenario" in document:
+        return [document]
+    if isinstance(document, list) and all(isinstance(d, dict) for d in document):
+        return list(document)
+    raise ValueError("not a campaignsim simulate document: expected an object with a \"simulations\" list")

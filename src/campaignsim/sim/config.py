@@ -16,6 +16,7 @@ from typing import Any, Optional
 import attrs
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, find_param
+from campaignsim.sim.operations import OperationsConfig, build_operations
 
 ORGANIC, SCHEDULED, SHARES, WORD_OF_MOUTH = 0, 1, 2, 3
 SOURCES = ("organic", "scheduled", "shares", "word_of_mouth")
@@ -96,15 +97,17 @@ class SimConfig:
     draw_at: float  # hours from start
     announce_days: float
     deliver_days: float
-    on_time_probability: float
-    late_delay_days: float
-    complaint_probability: float
-    complaint_delay_days: float
     budget: Optional[float]
     budget_currency: Optional[str]
     parameters: tuple[tuple[str, float, str], ...]  # name, value, where it came from
     warnings: tuple[str, ...] = ()
     max_entries_per_person: Optional[int] = None
+    operations: Optional[OperationsConfig] = None  # dispatch, transit, claims and support (sim/operations.py)
+    # takedown and backlash (campaignsim.sim.risk); reasons nobody can enter
+    backlash_hazard_per_hour: float = 0.0
+    backlash_complaint_share: float = 0.0
+    risk: Any = None
+    impossible: tuple[str, ...] = ()
 
     @property
     def required_steps(self) -> tuple[StepConfig, ...]:
@@ -238,6 +241,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     # --- steps ------------------------------------------------------------------------------------------
     steps: list[StepConfig] = []
     occurrences: dict[str, int] = {}
+    friction_notes: dict[int, list[str]] = {}
     if not scenario.entry.steps:
         raise SimulationConfigError("entry.steps is empty: there is nothing to simulate")
     for index, step in enumerate(scenario.entry.steps):
@@ -250,10 +254,13 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields))
         delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
         exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count, to=step.to))
-        if step.action == "comment" and scenario.platform.comments_enabled is False and f"completion_{step.action}" not in overrides:
-            # The post takes no comments: nobody can complete this step (WX005 explains why).
-            completion = 0.0
-            warnings.append(f"entry.steps[{index}]: comments are switched off (platform.comments_enabled = false), so nobody can comment to enter")
+        # Plugins adjust a step from the platform's and the step's keys (comments switched off: nobody can comment).
+        from campaignsim.plugin.friction import step_friction
+
+        completion, effort, notes = step_friction(registry, scenario, index, step, spec, completion, effort, overrides)
+        warnings.extend(notes)
+        prefix = f"entry.steps[{index}]: "
+        friction_notes[index] = [n[len(prefix):] if n.startswith(prefix) else n for n in notes]
         for what in ACTION_PARAMETERS:
             name = f"{what}_{step.action}"
             if name in overrides:
@@ -265,6 +272,10 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
             exposes=float(exposes), offspring_mean=float(exposes) * values["friend_reach"] * values["friend_attention"],
             worth=int(step.worth), optional=bool(step.optional),
         ))
+    # The reason is what the plugins' campaignsim_step_friction said about the step (e.g. comments switched off).
+    impossible = [f"entry step {s.index + 1} ({s.action}) cannot be completed by anyone"
+                  + (": " + "; ".join(friction_notes[s.index]) if friction_notes.get(s.index) else "")
+                  for s in steps if not s.optional and s.completion <= 0.0]
     effort_total = sum(s.effort for s in steps if not s.optional)
     if not any(not s.optional for s in steps):
         raise SimulationConfigError("entry.steps has only optional steps: nobody can enter")
@@ -282,7 +293,6 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     record = fulfilment.delivery_track_record
     n_past = values["trust_prior_weight"]
     trust = (1.0 + n_past * record) / (2.0 + n_past) if record is not None else 0.5
-    on_time = float(record) if record is not None else values["default_on_time_probability"]
 
     interest = audience.interest if audience.interest is not None else values["default_interest"]
     interest = min(max(interest, 1e-4), 1 - 1e-4)
@@ -290,8 +300,10 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     beta0 = _logit(values["base_entry_rate"]) - beta_v * math.log1p(values["reference_trust"] * values["reference_prize_usd"]) + beta_e * values["reference_effort_minutes"]
 
     # --- takedown and fulfilment -----------------------------------------------------------------------
-    hazard = values["takedown_hazard_per_day"]
-    takedown_active = bool(takedown_codes) and hazard > 0
+    from campaignsim.sim.risk import resolve as resolve_risk
+
+    risk = resolve_risk(takedown_codes, registry, values, sources=origin)
+    takedown_active = risk.takedown_per_day > 0 or risk.backlash_per_day > 0
     draw_at = horizon
     if scenario.prize.draw_at is not None:
         draw_at = max(horizon, _hours(start, scenario.prize.draw_at))
@@ -308,14 +320,15 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         prize_usd=prize_usd, trust=trust, effort=effort_total, interest_location=_logit(interest),
         interest_sigma=values["interest_sigma"], value_sigma=values["prize_value_sigma"], tolerance_sigma=values["effort_tolerance_sigma"],
         share_delay=values["share_delay_hours"], time_step=values["time_step_hours"], bass_p=values["bass_p"], bass_q=values["bass_q"],
-        takedown_active=takedown_active, takedown_hazard_per_hour=hazard / 24.0, takedown_voids=values["takedown_voids_entries"] >= 0.5,
+        takedown_active=takedown_active, takedown_hazard_per_hour=risk.takedown_per_day / 24.0, takedown_voids=values["takedown_voids_entries"] >= 0.5,
         draw_kind=scenario.prize.draw, prize_quantity=int(quantity), draw_at=draw_at,
         announce_days=fulfilment.announce_winners_within_days if fulfilment.announce_winners_within_days is not None else values["default_announce_days"],
         deliver_days=fulfilment.deliver_within_days if fulfilment.deliver_within_days is not None else values["default_delivery_days"],
-        on_time_probability=on_time, late_delay_days=values["late_delay_days"], complaint_probability=values["complaint_probability"],
-        complaint_delay_days=values["complaint_delay_days"],
+        operations=build_operations(scenario, values, horizon, draw_at),
         budget=None if budget is None else float(budget.amount), budget_currency=None if budget is None else budget.currency,
         parameters=parameters, warnings=tuple(warnings),
+        backlash_hazard_per_hour=risk.backlash_per_day / 24.0, backlash_complaint_share=values["backlash_complaint_share"], risk=risk,
+        impossible=tuple(impossible),
     )
 
 

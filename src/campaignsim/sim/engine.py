@@ -5,15 +5,21 @@ Processes (all SimPy):
 * ``post`` — one per post (the launch, each scheduled post or reminder): at its time it draws how
   many people it reaches in each time step, Poisson(r·(S(a) − S(b))) for the step [a, b) of the
   post's age (a thinned Poisson process with the attention kernel's intensity);
-* ``takedown`` — when the scenario breaks an error-severity platform rule: at an exponential time
-  (the platform's hazard) the posts stop reaching anyone, entries close, and on platforms that do
-  so the entries made are void;
+* ``takedown`` — when the scenario breaks platform rules: at an exponential time (the hazard of
+  :mod:`campaignsim.sim.risk`, from the rules broken) the posts stop reaching anyone, entries
+  close, and on platforms that do so the entries made are void; a public backlash (reputation
+  findings) ends the campaign the same way at its own hazard, without voiding the entries;
 * ``cohorts`` — at the end of every time step, everyone exposed during it (by posts, by shares, by
   word of mouth) is decided and taken through the steps at once (:mod:`campaignsim.sim.agents`);
   shares schedule new exposures in later steps (:mod:`campaignsim.sim.cascade`);
 * ``deadline`` — entries close;
-* ``fulfilment`` — the draw, the winner announcement, each day's deliveries (on time or late, from
-  the track record and the promised deadline) and the complaints of winners whose prize is late.
+* ``fulfilment`` — the draw; then the winners' claims, dispatch, transit and the support desk play
+  out as SimPy processes of their own (:mod:`campaignsim.sim.operations`), which give the late
+  prizes, the questions and their answers, escalations and public complaints; each public
+  complaint can set off a backlash after the draw (``backlash_per_complaint``).
+
+A run's ``backlash`` is 1 when either cause fires: the reputation-rule hazard during the campaign
+(``backlash_rules``) or the public complaints about prizes and support (``backlash_operations``).
 
 Exposure and completion times are exact (continuous); the time step only groups the cohorts.
 Nothing depends on it except the Bass word-of-mouth hazard, which reads the entrants at the
@@ -26,7 +32,7 @@ import math
 import numpy as np
 import simpy
 
-from campaignsim.sim import agents, cascade
+from campaignsim.sim import agents, cascade, operations
 from campaignsim.sim import rng as R
 from campaignsim.sim.config import ORGANIC, SCHEDULED, SHARES, SOURCES, WORD_OF_MOUTH, PostConfig, SimConfig
 from campaignsim.sim.kernels import make_kernel
@@ -39,7 +45,10 @@ SCALARS = (
     "exposed", "exposed_organic", "exposed_scheduled", "exposed_shares", "exposed_word_of_mouth", "started", "entrants",
     "voided_entrants", "entries", "actions", "shares", "winners", "late_prizes", "complaints", "taken_down", "takedown_hour",
     "audience_cap_hit", "branching_ratio", "last_delivery_day",
-)
+    # backlash: either of backlash_rules (broken reputation rules, sim/risk.py, during the campaign) and
+    # backlash_operations (public complaints about prizes and support, sim/operations.py, after the draw)
+    "backlash", "backlash_rules", "backlash_operations", "backlash_complaints",
+) + tuple(name for name in operations.SCALARS if name not in ("last_delivery_day", "backlash"))
 
 
 class Replication:
@@ -59,6 +68,7 @@ class Replication:
         self.trace = trace
         self.cutoff = cfg.horizon
         self.taken_down_at = math.nan
+        self.backlash_at = math.nan
         self.buckets: dict[int, list] = {}
         self.post_arrivals: list[tuple] = []  # each post's exposures not yet reached by the cohort clock
         self.pending = 0  # share exposures filed for later steps (they count against the audience ceiling)
@@ -72,12 +82,18 @@ class Replication:
         self.completions = np.zeros(self.n_windows + 1, dtype=np.int64)  # entrants per step, for word of mouth
         self.entrants_before = 0
         self.events: list[tuple[str, float]] = []
-        self.fulfilment: dict[str, float] = {"winners": 0, "late_prizes": 0, "complaints": 0, "last_delivery_day": math.nan}
+        self.fulfilment: dict = {"winners": 0, **operations.empty_outputs(cfg.operations)}
         self.traced_exposures: list[tuple[np.ndarray, np.ndarray]] = []
         # Draw the takedown time first, whether or not it applies, so every variant consumes the same numbers.
-        u = self.streams["takedown"].random()
+        u, u_backlash = self.streams["takedown"].random(2)
         rate = cfg.takedown_hazard_per_hour if cfg.takedown_active else 0.0
         self.takedown_time = -math.log(u) / rate if rate > 0 else math.inf
+        # Backlash (campaignsim.sim.risk): public anger deletes the post; the entries made stand.
+        b_rate = cfg.backlash_hazard_per_hour
+        backlash_time = -math.log(u_backlash) / b_rate if b_rate > 0 else math.inf
+        self.backlash = backlash_time < self.takedown_time
+        self.takedown_time = min(self.takedown_time, backlash_time)
+        self.backlash_complaints = 0
         self._required = cfg.required_steps
         self._optional = cfg.optional_steps
         self._step_pos = {s.index: i for i, s in enumerate(cfg.steps)}
@@ -106,6 +122,11 @@ class Replication:
             return
         yield self.env.timeout(self.takedown_time)
         self.cutoff = self.env.now
+        if self.backlash:
+            self.backlash_at = self.env.now
+            self.backlash_complaints = int(self.streams["takedown"].poisson(self.cfg.backlash_complaint_share * self.exposed))
+            self.events.append(("backlash", self.env.now))
+            return
         self.taken_down_at = self.env.now
         self.events.append(("takedown", self.env.now))
 
@@ -160,27 +181,14 @@ class Replication:
         self.events.append(("draw", self.env.now))
         entrants, _voided = self._entrants()
         winners = entrants if cfg.draw_kind == "everyone" else min(cfg.prize_quantity, entrants)
-        if winners == 0:
-            return
-        rng = self.streams["fulfilment"]
-        on_time = rng.random(winners) < cfg.on_time_probability
-        promise = cfg.deliver_days
-        delivery = np.where(on_time, rng.random(winners) * promise, promise + rng.exponential(max(cfg.late_delay_days, 1e-12), winners))
-        complains = ~on_time & (rng.random(winners) < cfg.complaint_probability)
-        complaint_day = promise + rng.exponential(max(cfg.complaint_delay_days, 1e-12), winners)
         self.fulfilment["winners"] = winners
-        events = [(cfg.announce_days * 24.0, "announcement")]
-        events += [(float(d) * 24.0, "delivery") for d in np.unique(np.ceil(delivery[on_time]))]
-        events += [(float(d) * 24.0, "late_delivery") for d in np.unique(np.ceil(delivery[~on_time]))]
-        events += [(float(d) * 24.0, "complaint") for d in np.unique(np.ceil(complaint_day[complains]))]
-        events.sort()
-        start = self.env.now
-        for at, kind in events:
-            yield self.env.timeout(max(start + at - self.env.now, 0.0))
-            self.events.append((kind, self.env.now))
-        self.fulfilment["late_prizes"] = int((~on_time).sum())
-        self.fulfilment["complaints"] = int(complains.sum())
-        self.fulfilment["last_delivery_day"] = float(delivery.max()) if winners else math.nan
+        if cfg.operations is None:
+            return
+        # Winners, parcels and questions play out on the operations' own SimPy clock (sim/operations.py).
+        times = np.concatenate(self.entrant_times) if self.entrant_times and entrants else np.zeros(0)
+        times = times[times < self.cutoff]
+        result = operations.run_operations(cfg.operations, self.streams.seed("fulfilment"), winners, times, self.trace)
+        self.fulfilment.update(result)
 
     # ------------------------------------------------------------------------------------------ cohorts
     def _process(self, parts):
@@ -317,9 +325,15 @@ class Replication:
             "complaints": int(self.fulfilment["complaints"]),
             "taken_down": int(self.taken_down_at == self.taken_down_at),
             "takedown_hour": self.taken_down_at,
+            "backlash_rules": int(self.backlash_at == self.backlash_at),
+            "backlash_operations": int(self.fulfilment["backlash"]),
+            "backlash": int(self.backlash_at == self.backlash_at or bool(self.fulfilment["backlash"])),
+            "backlash_complaints": self.backlash_complaints,
             "audience_cap_hit": int(self.cap_hit),
             "branching_ratio": (int(self.by_source[SHARES]) / self.exposed) if self.exposed else 0.0,
             "last_delivery_day": self.fulfilment["last_delivery_day"],
+            **{name: self.fulfilment[name] for name in operations.SCALARS if name != "backlash"},
+            "timeline_support_queue": self.fulfilment["timeline_support_queue"],
             "funnel": actions,
             "timeline_exposed": self.exposure_hours[: cfg.hours],
             "timeline_entrants": entrant_hours[: cfg.hours],
@@ -329,6 +343,7 @@ class Replication:
             out["trace_exposure_sources"] = np.concatenate([s for _, s in self.traced_exposures]) if self.traced_exposures else np.zeros(0, np.int8)
             out["trace_entrant_times"] = valid_times
             out["trace_events"] = list(self.events)
+            out["trace_operations"] = self.fulfilment.get("trace_operations")
         return out
 
 

@@ -12,6 +12,13 @@ from campaignsim.sim.config import SOURCES, SimConfig
 
 CONTRACT_OUTPUTS = ("entrants", "exposed", "entries", "shares", "late_prizes", "complaints")
 EXTRA_OUTPUTS = ("started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")
+OPERATIONS_OUTPUTS = ("on_time_share", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered", "escalations",
+                      "public_complaints", "unclaimed_prizes", "trust_next")
+"""Outputs of the operations (sim/operations.py), each summarised like the others."""
+BACKLASH_COMBINES = ("share of runs with a public backlash from either cause: broken reputation rules "
+                     "(a hazard during the campaign) or public complaints about prizes and support "
+                     "(each may set one off after the draw)")
+"""What ``backlash_probability`` combines, said in the JSON beside it."""
 
 
 def _f(x: float) -> Optional[float]:
@@ -76,7 +83,18 @@ class SimResult:
         for name in EXTRA_OUTPUTS:
             outputs[name] = self.summary(name)
         outputs["takedown_hour"] = self.summary("takedown_hour")
+        if "backlash" in self.per_run:
+            # One backlash figure: the share of runs in which either cause set one off.
+            outputs["backlash_probability"] = _f(self.per_run["backlash"].mean())
+            outputs["backlash_by_cause"] = self.backlash_by_cause()
+        else:
+            outputs["backlash_probability"] = 0.0
+        if "backlash_complaints" in self.per_run:
+            outputs["backlash_complaints"] = self.summary("backlash_complaints")
         outputs["audience_cap_probability"] = _f(self.per_run["audience_cap_hit"].mean())
+        if "public_complaints" in self.per_run:
+            for name in OPERATIONS_OUTPUTS:
+                outputs[name] = self.summary(name)
         outputs["cost_per_entrant"] = self.cost_per_entrant()
         funnel = self.per_run["funnel"]
         started = float(self.per_run["started"].mean()) or math.nan
@@ -99,9 +117,34 @@ class SimResult:
                 "entrants_mean": [_f(x) for x in self.per_run["timeline_entrants"].mean(axis=0)],
                 "exposed_mean": [_f(x) for x in self.per_run["timeline_exposed"].mean(axis=0)],
             },
+            **({"support_queue": self.support_queue()} if "timeline_support_queue" in self.per_run else {}),
             "parameters": {name: {"value": _f(value), "source": source} for name, value, source in cfg.parameters},
             "warnings": list(cfg.warnings),
+            "risk": cfg.risk.to_json_dict() if cfg.risk is not None else None,
+            "impossible": list(cfg.impossible),
         }
+
+    def backlash_by_cause(self) -> dict[str, Any]:
+        """The causes that ``backlash_probability`` combines, each as its share of runs."""
+        per = self.per_run
+        def share(name):
+            return _f(per[name].mean()) if name in per else 0.0
+        return {
+            "combines": BACKLASH_COMBINES,
+            "broken_rules": share("backlash_rules"),
+            "public_complaints": share("backlash_operations"),
+            "both": _f((per["backlash_rules"].astype(bool) & per["backlash_operations"].astype(bool)).mean())
+            if "backlash_rules" in per and "backlash_operations" in per else 0.0,
+        }
+
+    def support_queue(self) -> dict:
+        """Questions open (asked, not yet answered) at each hour from the campaign's start: mean and 90% interval of the runs."""
+        queue = self.per_run["timeline_support_queue"]
+        if queue.shape[1] == 0:
+            return {"hour": [], "mean": [], "p05": [], "p95": []}
+        p05, p95 = np.quantile(queue, [0.05, 0.95], axis=0)
+        return {"hour": list(range(queue.shape[1])), "mean": [_f(x) for x in queue.mean(axis=0)],
+                "p05": [_f(x) for x in p05], "p95": [_f(x) for x in p95]}
 
     def render_text(self) -> str:
         """A plain-text summary for the terminal."""
@@ -119,13 +162,31 @@ class SimResult:
                 return f"{x:.1%}" if pct else (f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}")
             lines.append(f"{label:28}{fmt(s['mean']):>12}{fmt(s['p05']):>12}{fmt(s['p95']):>12}")
 
-        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries", "entries"),
+        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries (draw tickets)", "entries"),
                             ("shares", "shares"), ("winners", "winners"), ("prizes delivered late", "late_prizes"), ("complaints", "complaints")):
             row(label, self.summary(name))
+        winners = float(self.per_run["winners"].mean())
+        if winners > 0:
+            late, complaints = float(self.per_run["late_prizes"].mean()), float(self.per_run["complaints"].mean())
+            lines.append(f"{'  late, as share of winners':28}{late / winners:>12.1%}")
+            lines.append(f"{'  complaints, of winners':28}{complaints / winners:>12.1%}")
         for src in SOURCES:
             s = self.summary(f"exposed_{src}")
             if s["mean"]:
                 row(f"  reach from {src.replace('_', ' ')}", s)
+        if "public_complaints" in self.per_run:
+            lines += ["", "Operations (prizes and support)"]
+            row("prizes on time", self.summary("on_time_share"), pct=True)
+            row("last delivery (days after draw)", self.summary("last_delivery_day"))
+            row("unclaimed prizes", self.summary("unclaimed_prizes"))
+            row("questions", self.summary("inquiries"))
+            row("response time, mean (h)", self.summary("response_hours_mean"))
+            row("response time, p95 (h)", self.summary("response_hours_p95"))
+            row("unanswered at the end", self.summary("unanswered"))
+            row("escalations", self.summary("escalations"))
+            row("public complaints", self.summary("public_complaints"))
+            row("trust for the next campaign", self.summary("trust_next"))
+            lines.append("")
         row("branching ratio R", self.summary("branching_ratio"))
         cost = self.cost_per_entrant()
         if cost:
@@ -135,6 +196,15 @@ class SimResult:
             lines.append(f"{'takedown probability':28}{p:>12.1%}")
             if p > 0:
                 row("  takedown at hour", self.summary("takedown_hour"))
+            for assumption in (cfg.risk.assumptions() if cfg.risk is not None else ()):
+                lines.append(f"  [dim]assumes {escape(assumption)}[/dim]")
+        if "backlash" in self.per_run:
+            causes = self.backlash_by_cause()
+            lines.append(f"{'backlash probability':28}{float(self.per_run['backlash'].mean()):>12.1%}  (either cause)")
+            if cfg.backlash_hazard_per_hour > 0:
+                lines.append(f"{'  from broken rules':28}{causes['broken_rules'] or 0.0:>12.1%}")
+                row("  complaints at that backlash", self.summary("backlash_complaints"))
+            lines.append(f"{'  from public complaints':28}{causes['public_complaints'] or 0.0:>12.1%}")
         lines += ["", "Funnel (people completing each step)"]
         funnel = self.per_run["funnel"]
         started = float(self.per_run["started"].mean())

@@ -9,18 +9,22 @@ import numpy as np
 from campaignsim.sim import rng as R
 from campaignsim.sim.config import SimConfig, build_config
 from campaignsim.sim.engine import SCALARS, run_many, run_replication
+from campaignsim.sim.operations import FLOAT_SCALARS as OPERATIONS_FLOATS
 from campaignsim.sim.result import SimResult
 
-DEFAULT_RUNS = 200
+from campaignsim.compare import DEFAULT_RUNS  # one default for simulate, run and compare
+
+FLOAT_OUTPUTS = ("takedown_hour", "branching_ratio", *OPERATIONS_FLOATS)
 
 
 def _stack(outputs: list[dict]) -> dict[str, np.ndarray]:
     per_run: dict[str, np.ndarray] = {}
     for name in SCALARS:
-        per_run[name] = np.array([o[name] for o in outputs], dtype=np.float64 if name in ("takedown_hour", "branching_ratio", "last_delivery_day") else np.int64)
+        per_run[name] = np.array([o[name] for o in outputs], dtype=np.float64 if name in FLOAT_OUTPUTS else np.int64)
     per_run["funnel"] = np.stack([o["funnel"] for o in outputs])
     per_run["timeline_exposed"] = np.stack([o["timeline_exposed"] for o in outputs])
     per_run["timeline_entrants"] = np.stack([o["timeline_entrants"] for o in outputs])
+    per_run["timeline_support_queue"] = np.stack([o["timeline_support_queue"] for o in outputs])
     return per_run
 
 

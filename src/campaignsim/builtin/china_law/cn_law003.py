@@ -1,4 +1,5 @@
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.builtin.china_law import _sources as src
+from campaignsim.lint.rule import Rule
 
 
 class TermsChangedAfterStart(Rule):
@@ -15,9 +16,9 @@ class TermsChangedAfterStart(Rule):
     )
     rationale = (
         "Once a prize promotion starts its announced terms are frozen: they 不得变更，不得附加条件，不得影响兑奖 "
-        "unless the change favours consumers (Interim Provisions). Awarding prizes other than as announced "
-        "(未按照向消费者明示的信息兑奖) counts as falsely claiming prizes (谎称有奖), and the 2025 revision of the "
-        "Anti-Unfair Competition Law bans changing a promotion without good reason once it has begun "
+        "unless the change favours consumers (SAMR Order 32 Art. 13). Awarding prizes other than as announced "
+        "(未按照向消费者明示的信息兑奖) counts as falsely claiming prizes (谎称有奖, Art. 15), and the 2025 revision of the "
+        "Anti-Unfair Competition Law (Art. 11) bans changing a promotion without good reason once it has begun "
         "(活动开始后无正当理由变更). Decide the terms before launch; a change that only adds prizes or relaxes "
         "conditions is allowed."
     )
@@ -29,11 +30,7 @@ changed_after_start = true
 [terms]
 changed_after_start = false
 """
-    references = (
-        Reference("规范促销行为暂行规定 (Interim Provisions): 不得变更，不得附加条件，不得影响兑奖; 未按照向消费者明示的信息兑奖 = 谎称有奖",
-                  "http://m.icesherry.com/culture/whzl/wlpf/725.html", "S"),
-        Reference("AUCL 2025 revision: 活动开始后无正当理由变更 banned", "http://www.huiyelaw.com/news-4015.html", "S"),
-    )
+    references = (src.ORDER_32, src.ORDER_32_COPY, src.AUCL_2025, src.AUCL_2025_CHANGE_BAN)
 
     def check(self, scenario, context):
         if scenario.terms.changed_after_start:

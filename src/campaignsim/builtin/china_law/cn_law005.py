@@ -1,4 +1,5 @@
 from campaignsim.builtin.china_law.limits import AD_GIFT_DETAILS
+from campaignsim.builtin.china_law import _sources as src
 from campaignsim.lint.rule import Reference, Rule
 
 AD_CHANNEL = "ad"
@@ -45,6 +46,7 @@ ad_prize_details = ["variety", "spec", "quantity", "period", "method"]
     references = (
         Reference("广告法 (Advertising Law) Art. 8: 应当明示所附带赠送商品或者服务的品种、规格、数量、期限和方式",
                   None, "V"),
+        src.ADVERTISING_LAW,
     )
 
     def check(self, scenario, context):

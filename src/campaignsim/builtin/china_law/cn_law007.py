@@ -1,5 +1,6 @@
+from campaignsim.builtin.china_law import _sources as src
 from campaignsim.builtin.china_law.limits import GUARDIAN_CONSENT_BELOW_AGE, SENSITIVE_FORM_FIELDS
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Rule
 
 
 class EntryDataNotLawful(Rule):
@@ -12,15 +13,16 @@ class EntryDataNotLawful(Rule):
     reads = ("audience", "entry", "terms")
     summary = (
         "An entry form collects personal information while the terms give no privacy notice, or asks for "
-        f"sensitive data a giveaway does not need (ID number, bank card, biometrics…); warns when entrants may be "
+        f"sensitive data a giveaway does not need (ID number, bank card, biometrics, precise location…); warns when entrants may be "
         f"under {GUARDIAN_CONSENT_BELOW_AGE}."
     )
     rationale = (
         "The Personal Information Protection Law requires telling people, before collecting, who the controller is, "
         "the purpose, the categories, how long data is kept and how to exercise their rights (Art. 17), and limits "
         "collection to the minimum the purpose needs (Art. 6: 限于实现处理目的的最小范围). Identity numbers, "
-        "financial accounts and biometrics are sensitive information that no prize draw needs from every "
-        f"entrant. Information of children under {GUARDIAN_CONSENT_BELOW_AGE} needs a guardian's consent (Art. 31)."
+        "financial accounts, biometrics, health data and whereabouts (行踪轨迹: a precise or continuous location) are "
+        "sensitive information (Art. 28) that no prize draw needs from every entrant; a city or a delivery address is "
+        f"not sensitive. Information of children under {GUARDIAN_CONSENT_BELOW_AGE} needs a guardian's consent (Art. 31)."
     )
     fail_example = """
 [[entry.steps]]
@@ -38,12 +40,7 @@ discloses = ["rules", "privacy_notice"]
 [audience]
 min_age = 18
 """
-    references = (
-        Reference("PIPL (个人信息保护法) Art. 17: what must be told before collecting; Art. 6: 限于实现处理目的的最小范围",
-                  "https://wechat.estsglobal.com/wechat/law_contents/310", "V"),
-        Reference("PIPL law text (continued)", "https://wechat.estsglobal.com/wechat/law_contents/308", "V"),
-        Reference("PIPL Art. 31: under 14 needs guardian consent (secondary summaries only)", None, "S"),
-    )
+    references = (src.PIPL, src.PIPL_COPY)
 
     def check(self, scenario, context):
         notice = "privacy_notice" in scenario.terms.discloses

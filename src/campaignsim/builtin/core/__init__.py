@@ -29,3 +29,13 @@ def campaignsim_sensitive_topics():
     from campaignsim.builtin.core.topics import SENSITIVE_TOPICS
 
     return {category: list(words) for category, words in SENSITIVE_TOPICS.items()}
+
+
+@hookimpl
+def campaignsim_step_friction(scenario, index, step):
+    # The post takes no comments: nobody can complete a comment step (WX005 explains why).
+    if step.action == "comment" and scenario.platform.comments_enabled is False:
+        from campaignsim.model import StepFriction
+
+        return StepFriction(completion=0.0, note="comments are switched off (platform.comments_enabled = false), so nobody can comment to enter")
+    return None

@@ -34,7 +34,7 @@ CAP_8_17 = Reference(
 ASA_PRIZE_WINNERS = Reference(
     "ASA advice, Promotional marketing: prize winners — 'how and when winners will be notified (Code rule 8.28.4)'; "
     "time limits on claiming prizes must be made clear",
-    "https://www.asa.org.uk/advice-online/promotional-marketing-prize-winners.html", "V",
+    "https://www.asa.org.uk/advice-online/promotional-marketing-prize-winners.html", "V", checked="2026-12",
 )
 CAP_8_28_5_SUSPENDED = Reference(
     "CAP 8.28.5 (publishing winners' names) not enforced pending GDPR guidance: publish masked names",
@@ -45,4 +45,16 @@ FAILED_DELIVERY_CASES = Reference(
     "Himalaya 2020: drawn Huawei P40 phones never delivered (\"setting error\"), 'fake lottery to earn traffic' backlash",
     "https://twhosting.com/is-winning-huawei-mobile-phone-an-empty-joy-netizens-query-himalayan-fake-lottery-to-earn-traffic/",
     "S",
+)
+CAP_8_28_5 = Reference(
+    "CAP Code 8.28.5 as amended 14 March 2019: promoters must \"either publish or make available on request\" information that "
+    "indicates a valid award took place (ordinarily the surname and county of major prizewinners), and \"at or before the time of "
+    "entry\" inform entrants and \"give them the opportunity to object\"",
+    "https://www.asa.org.uk/type/non_broadcast/code_section/08.html", "S", checked="2026-12",
+)
+CAP_8_28_5_AMENDMENT = Reference(
+    "Amendment of CAP 8.28.5 in force 14 March 2019 (surname and county, published or made available, with a right to object): "
+    "DLA Piper and Eaton-Smith summaries of the rule text",
+    "https://mse.dlapiper.com/post/102fikv/publication-of-winner-details-the-asa-rule-change-following-the-consultation", "S",
+    checked="2026-12",
 )

@@ -1,5 +1,5 @@
 from campaignsim.builtin.general.limits import MAX_ENTRY_MINUTES, MAX_ENTRY_STEPS, MIN_ENTRY_COMPLETION
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Reference, Rule, RuleOption
 
 # The lowest-friction entries to suggest instead, best first: a comment where the account allows
 # comments, otherwise a short form (a like-to-enter is itself banned as reward-baited on some platforms).
@@ -44,7 +44,8 @@ class EntryFriction(Rule):
         "about a third finishing. The entrants who drop out have seen the campaign and leave irritated rather than "
         "entered, and the ones who finish include a larger share of prize hunters. A single public action — a comment, "
         "where the platform allows comments — is usually the better trade. Effort and completion per action are the "
-        "entry actions' own figures (`campaignsim plugins` lists them, with their sources); the thresholds are "
+        "entry actions' own figures (`campaignsim explain ACTION` shows one action's, `campaignsim plugins --verbose` "
+        "every action's, each with its source); the thresholds are "
         "assumptions, kept in `builtin/general/limits.py`."
     )
     fail_example = (
@@ -52,6 +53,11 @@ class EntryFriction(Rule):
         '[[entry.steps]]\naction = "screenshot"\nsend_to = "official_account"'
     )
     pass_example = '[[entry.steps]]\naction = "comment"'
+    options = (
+        RuleOption("max_minutes", "float", MAX_ENTRY_MINUTES, "Minutes the required steps may take together.", ge=0),
+        RuleOption("max_steps", "int", MAX_ENTRY_STEPS, "Required steps allowed.", ge=1),
+        RuleOption("min_completion", "float", MIN_ENTRY_COMPLETION, "Lowest share of those who start that must finish (0 to 1).", ge=0, le=1),
+    )
     references = (
         Reference("Form conversion by field count: 25% at 3 fields, 20% at 5, 12% at 7 (HubSpot/Quicksprout/WPForms, "
                   "quoted in the campaignsim simulation anchors)", None, "S"),
@@ -72,17 +78,19 @@ class EntryFriction(Rule):
             effort += action.effort(count, fields)
             completion *= action.completion(count, fields)
             counted.append((step, action.proof))
-        too_long = effort > MAX_ENTRY_MINUTES
-        too_many = len(required) > MAX_ENTRY_STEPS
-        too_lossy = completion < MIN_ENTRY_COMPLETION
+        max_minutes, max_steps, min_completion = (self.option(context, "max_minutes"), self.option(context, "max_steps"),
+                                                  self.option(context, "min_completion"))
+        too_long = effort > max_minutes
+        too_many = len(required) > max_steps
+        too_lossy = completion < min_completion
         if not (too_long or too_many or too_lossy):
             return
         # Described only for the message: most entries pass.
         parts = [describe(step) for step, _ in counted]
         proofs = [part for part, (_, proof) in zip(parts, counted) if proof]
-        over = [f"more than {MAX_ENTRY_MINUTES:g} minutes"] if too_long else []
-        over += [f"more than {MAX_ENTRY_STEPS} steps"] if too_many else []
-        over += [f"under {MIN_ENTRY_COMPLETION:.0%} finishing"] if too_lossy else []
+        over = [f"more than {max_minutes:g} minutes"] if too_long else []
+        over += [f"more than {max_steps} steps"] if too_many else []
+        over += [f"under {min_completion:.0%} finishing"] if too_lossy else []
         # Proof steps cost the organiser too: someone has to check every screenshot by hand.
         proof_note = f"; every proof ({', '.join(proofs)}) must also be checked by hand" if proofs else ""
         yield self.violation(

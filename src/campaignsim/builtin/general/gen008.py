@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from campaignsim.builtin.general.limits import CADENCE_EXEMPT_CHANNELS, FOLLOWER_TOLERANCE
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Reference, Rule, RuleOption
 
 
 def bursts(times, limit: int, window: timedelta):
@@ -45,6 +45,11 @@ class PostingCadence(Rule):
     )
     fail_example = "\n\n".join(f'[[schedule]]\nat = 2027-03-02T{hour:02d}:00:00+08:00' for hour in (9, 11, 13, 15, 17, 20))
     pass_example = "\n\n".join(f'[[schedule]]\nat = 2027-03-0{day}T12:00:00+08:00' for day in (1, 3, 5, 7))
+    options = (
+        RuleOption("max_posts", "int", None, "Posts allowed in the window (default: the platform's figure in "
+                   "`builtin/general/limits.py`); setting it also judges platforms without a figure.", ge=1),
+        RuleOption("window_days", "int", None, "The window in days (default: the platform's; 1 where the platform has no figure).", ge=1),
+    )
     references = (
         Reference("KAWO research via TalkCMO: content should be shared on Weibo 2–4 times per day, on WeChat only when "
                   "there is great content", "https://talkcmo.com/quick-bytes/weibo-and-wechat-get-68-of-their-reads-from-pushing-content-to-existing-followers/", "S-"),
@@ -62,10 +67,10 @@ class PostingCadence(Rule):
     def check(self, scenario, context):
         spec = context.platform(scenario.platform.name)
         platform = spec.name if spec is not None else scenario.platform.name
-        tolerance = FOLLOWER_TOLERANCE.get(platform)
-        if tolerance is None:
+        limit, days, _source = FOLLOWER_TOLERANCE.get(platform, (None, 1, ""))
+        limit, days = self.option(context, "max_posts") or limit, self.option(context, "window_days") or days
+        if limit is None:
             return  # no figure for this platform: nothing to judge by
-        limit, days, _source = tolerance
         title = spec.title if spec is not None else platform
         if len(scenario.schedule) <= limit:
             return  # too few posts to crowd any window, whichever are counted

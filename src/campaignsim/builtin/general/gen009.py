@@ -1,10 +1,18 @@
 import functools
 import re
 
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.builtin.core.topics import CONTEXT_WORDS, PLACES, SAFE_COMPOUNDS, SOLIDARITY
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _NON_WORD = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
+
+MEASURED = {"everyday": 100, "false_positives": 0, "sensitive": 67, "caught": 65}
+"""GEN009 on the labelled list in tests/data/gen009_hashtags.csv (English and Chinese), measured by
+tests/builtin/test_gen009_hashtags.py, which fails when these figures no longer match."""
+
+HOLDOUT = {"everyday": 20, "false_positives": 0, "sensitive": 14, "caught": 12}
+"""The part of that list written after the rule was built and not used to tune it (notes "holdout")."""
 
 
 def words_of(topic: str) -> str:
@@ -22,39 +30,84 @@ def key_of(topic: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _whole_word(keyword: str) -> re.Pattern:
-    """The pattern of a Latin keyword as a whole word: compiled once, not per topic."""
+    """The pattern of a Latin keyword as whole words (plural -s/-es allowed), so "war" does not match "award"."""
+    keyword = words_of(keyword).strip()  # written as the topic is read: "MH370" and "mh370" are "mh 370"
     return re.compile(rf"(?<![0-9a-z]){re.escape(keyword)}(?:s|es)?(?![0-9a-z])")
 
 
 def matches(keyword: str, topic: str) -> bool:
-    """Latin keywords match whole words (plural -s/-es allowed), so "war" does not match "award";
-    other scripts, written without spaces, match anywhere in the topic."""
-    return _matches(keyword, topic, {})
+    """Latin keywords match whole words of the topic; other scripts, written without spaces, match anywhere."""
+    return _matches(keyword.strip().lower(), _Topic(topic))
 
 
-def _matches(keyword: str, topic: str, forms: dict) -> bool:
-    """:func:`matches`, with the topic's words and lowercase form kept in ``forms`` across keywords."""
-    keyword = keyword.strip().lower()
+class _Topic:
+    """A topic's two searchable forms, with the everyday compounds (#ShootingStars, #价格战争#) taken out."""
+
+    __slots__ = ("words", "text")
+
+    def __init__(self, topic: str):
+        words, text = words_of(topic), topic.lower()
+        for safe in SAFE_COMPOUNDS:
+            if safe.isascii():
+                words = _whole_word(safe).sub(" ", words)
+            else:
+                text = text.replace(safe, " ")
+        self.words, self.text = words, text
+
+
+def _matches(keyword: str, topic: _Topic) -> bool:
     if not keyword:
         return False
     if keyword.isascii():
-        words = forms.get("words")
-        if words is None:
-            words = forms["words"] = words_of(topic)
-        return _whole_word(keyword).search(words) is not None
-    lowered = forms.get("lower")
-    if lowered is None:
-        lowered = forms["lower"] = topic.lower()
-    return keyword in lowered
+        return _whole_word(keyword).search(topic.words) is not None
+    return keyword in topic.text
 
 
-def sensitive_match(topic: str, sensitive_topics: dict) -> tuple[str, str] | None:
-    """The (category, keyword) a topic matches, or None."""
-    forms: dict = {}
+def _place_in(topic: _Topic) -> str | None:
+    return next((place for place in PLACES if _matches(place, topic)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _solidarity(topic: str) -> str | None:
+    """"河南加油", "BostonStrong": a rallying word right after a place name."""
+    parsed = _Topic(topic)
+    for place in PLACES:
+        if place.isascii():
+            for word in SOLIDARITY["latin"]:
+                if re.search(rf"(?<![0-9a-z]){re.escape(place)} {word}(?![0-9a-z])", parsed.words):
+                    return f"{place} {word}"
+            for word in SOLIDARITY["latin_before"]:
+                if re.search(rf"(?<![0-9a-z]){word} {re.escape(place)}(?![0-9a-z])", parsed.words):
+                    return f"{word} {place}"
+        else:
+            for word in SOLIDARITY["chinese"]:
+                if place + word in parsed.text:
+                    return place + word
+    return None
+
+
+def sensitive_match(topic: str, sensitive_topics: dict, strong_only: bool = False) -> tuple[str, str] | None:
+    """The (category, phrase) that makes a topic sensitive, or None.
+
+    A phrase from ``sensitive_topics`` (the built-in list and the plugins') counts on its own; a place followed by a
+    rallying word counts as solidarity with a disaster; a context word ("storm", 暴雨) counts only next to a place
+    name, and not at all when ``strong_only`` (the brand has said the topic is about it)."""
+    parsed = _Topic(topic)
     for category, keywords in sorted(sensitive_topics.items()):
         for keyword in keywords:
-            if _matches(keyword, topic, forms):
+            if _matches(keyword.strip().lower(), parsed):
                 return category, keyword
+    rally = _solidarity(topic)
+    if rally:
+        return "disaster-solidarity", rally
+    if strong_only:
+        return None
+    for category, words in CONTEXT_WORDS.items():
+        for word in words:
+            if _matches(word, parsed):
+                place = _place_in(parsed)
+                if place:
+                    return category, f"{place} … {word}" if word.isascii() else f"{place}…{word}"
     return None
 
 
@@ -65,22 +118,37 @@ class HotTopicRisk(Rule):
     name = "hot-topic-risk"
     severity = "warning"
     heuristic = True
+    enforcement = Enforcement(kind="backlash", weight=1.0, source="[S] hot-topic posts deleted within a day after public outrage (4A广告网 2021; 红网 2025); how often outrage follows is an assumption [U]")
     reads = ("campaign", "content", "platform")
-    summary = ("A hashtag or hot topic the campaign attaches itself to looks sensitive (a death, illness, disaster), or a "
-               "trending topic it rides is unrelated to the brand.")
+    summary = ("A hashtag or hot topic the campaign attaches itself to is about a death, a disaster, a tragedy or a day of "
+               "mourning, or a trending topic it rides is unrelated to the brand.")
     rationale = (
         "Attaching a giveaway to a disaster or a death reads as profiting from grief: the Henan rainstorm posters of "
         "2021 and a shop opening \"on the Wenchuan earthquake anniversary\" in 2025 were deleted within a day after "
         "public outrage. Riding a trending topic the brand has nothing to do with is spam to the platform: Weibo "
         "names posting with hot-search words unrelated to the topic (蹭热搜) as a violation, punished by exclusion "
-        "from search, muting or a ban. This rule is a heuristic: it matches the sensitive-topic keywords (the "
-        "built-in list in `builtin/core/topics.py`, which plugins extend through the `campaignsim_sensitive_topics` "
-        "hook) against hashtags and hot topics, and treats a trending topic as related when it is listed in "
-        "`content.brand_related_topics` or contains the brand's name. The campaign's own hashtags are checked for "
-        "sensitive words only: they are the campaign's to choose. Silence a false alarm with an ignore that says why."
+        "from search, muting or a ban.\n\n"
+        "This rule is a heuristic built from phrases and context, not single words. A topic is sensitive when it holds a "
+        "phrase that is about a tragedy on its own (\"pray for\", \"never forget\", RIP, 公祭, 遇难, earthquake, MH370, "
+        "Uvalde; the list is in `builtin/core/topics.py` and plugins extend it through the `campaignsim_sensitive_topics` "
+        "hook), when a rallying word follows a place name (河南加油, BostonStrong; 中国加油 cheers a team and is not "
+        "counted), or when a word that is as often a metaphor (storm, war, shooting, cancer, 暴雨, 战争, 住院) stands next "
+        "to a place name (#TexasStorm, #郑州暴雨). Everyday compounds (#ShootingStars, #PerfectStorm, #RipCurl, "
+        "#CancerSeason, #价格战争#, #暴雨级优惠#, #笑到住院#) are removed before matching. A topic listed in "
+        "`content.brand_related_topics` is judged on the first two signals only: a fire-safety brand may use #TexasFire "
+        "safety advice, but no brand owns a tragedy. A trending topic counts as related when it is listed there or "
+        "contains the brand's name; the campaign's own hashtags are checked for sensitive content only.\n\n"
+        f"Measured on the labelled list kept with the tests ({MEASURED['everyday']} everyday and {MEASURED['sensitive']} "
+        f"sensitive hashtags in English and Chinese): {MEASURED['false_positives']} false positives among the everyday tags "
+        f"and {MEASURED['caught']} of {MEASURED['sensitive']} sensitive tags caught "
+        f"({100 * MEASURED['caught'] / MEASURED['sensitive']:.0f}%). Most of the list was written while the rule was built; on "
+        f"the {HOLDOUT['everyday'] + HOLDOUT['sensitive']} tags added afterwards and not used to tune it, "
+        f"{HOLDOUT['false_positives']} of {HOLDOUT['everyday']} everyday tags were flagged and {HOLDOUT['caught']} of "
+        f"{HOLDOUT['sensitive']} sensitive ones caught: expect misses on tragedies known only by a place and an event word "
+        "(#唐山打人事件#) and on tributes (#致敬逆行者#). Silence a false alarm with an ignore that says why, and report it."
     )
     fail_example = '[content]\nhot_topics = ["#TyphoonDoksuri"]\nhashtags = ["#SpringTeaDraw"]'
-    pass_example = '[content]\nhashtags = ["#SpringTeaDraw"]\nbrand_related_topics = ["#SpringTeaDraw"]'
+    pass_example = '[content]\nhashtags = ["#SpringTeaDraw", "#ShootingStars"]\nbrand_related_topics = ["#SpringTeaDraw"]'
     references = (
         Reference("Weibo notice on hot-search riding (蹭热搜): posting hot-search words with unrelated content is punished "
                   "by search exclusion, muting or account closure", "https://www.jqknews.com/news/423173-Microblog_spam_marketing_and_other_information_with_hot_search_words_will_be_banned.html", "S"),
@@ -99,7 +167,7 @@ class HotTopicRisk(Rule):
         for field in ("hot_topics", "hashtags"):
             for i, topic in enumerate(getattr(scenario.content, field)):
                 key = f"content.{field}[{i}]"
-                found = sensitive_match(topic, sensitive_topics)
+                found = sensitive_match(topic, sensitive_topics, strong_only=key_of(topic) in related)
                 if found:
                     category, keyword = found
                     yield self.violation(key, f"{topic} looks like a {category} topic (keyword \"{keyword}\"); a giveaway "

@@ -1,5 +1,5 @@
 from campaignsim.builtin.general.limits import MAX_RESPONSE_HOURS
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Reference, Rule, RuleOption
 
 
 class SlowResponsePromise(Rule):
@@ -20,6 +20,7 @@ class SlowResponsePromise(Rule):
     )
     fail_example = "[fulfilment]\nresponse_time_hours = 72"
     pass_example = "[fulfilment]\nresponse_time_hours = 12"
+    options = (RuleOption("max_response_hours", "float", MAX_RESPONSE_HOURS, "Slowest promised response time accepted, in hours.", ge=0),)
     references = (
         Reference("Lithium / Millward Brown Digital 2013 (n = 501): 72% of people who complain to a brand on Twitter "
                   "expect a response within an hour",
@@ -30,6 +31,7 @@ class SlowResponsePromise(Rule):
     )
 
     def check(self, scenario, context):
+        MAX_RESPONSE_HOURS = self.option(context, "max_response_hours")  # noqa: N806 (the module constant, as set by the user)
         hours = scenario.fulfilment.response_time_hours
         if hours is None:
             yield self.violation("fulfilment.response_time_hours",

@@ -45,6 +45,65 @@ STATE_REGISTRATIONS = (
         "US-RI", "Rhode Island", 500, 0, "", True,
         "R.I. Gen. Laws §11-50-1: retail establishments offering prizes by chance, total over $500, file with the Secretary of "
         "State before the promotion goes live; no bond https://kleinmoynihan.com/sweepstakes-registration-and-bonding-requirements "
-        "[S; no lead time in days found: U]",
+        "[S; no lead time in days found: U]. Status checked 2026-12: a 2024 bill proposes to repeal chapter 11-50 in its entirety, "
+        "\"effective immediately upon passage\" (https://fastdemocracy.com/bill-summary/?billsummary_id=RIB00027813&billsummary_session=2024&billsummary_state=ri [S]); "
+        "its enactment was not confirmed, so the duty is reported as a warning, not an error.",
     ),
 )
+
+
+RI_REPEAL_STATUS = ("a 2024 bill (RI H/S, bill summary RIB00027813) proposes repealing R.I. Gen. Laws chapter 11-50 in its entirety; "
+                    "its enactment was not confirmed when last checked (2026-12)")
+"""Rhode Island's registration duty is under repeal: the rule reports it as a warning and says why. [S, checked 2026-12]"""
+
+PRIZE_REPORTING_THRESHOLD_USD = 2000
+"""Form 1099-MISC (box 3, prizes and awards): reporting threshold raised from $600 to $2,000 "for payments made after
+December 31, 2025" by the One Big Beautiful Bill Act (Pub. L. 119-21) §70433, amending IRC §6041; indexed for inflation
+from 2027. Sovos summary: https://sovos.com/regulatory-updates/trr/one-big-beautiful-bill-raises-1099-reporting-thresholds
+[S, checked 2026-12]. The IRS form page https://www.irs.gov/forms-pubs/about-form-1099-misc is the primary place to confirm
+the figure for the tax year of the draw."""
+
+PRIZE_REPORTING_FROM = 2026
+"""The first calendar year of payments to which the $2,000 threshold applies (payments after 2025-12-31). Earlier: $600."""
+
+PRIZE_REPORTING_THRESHOLD_BEFORE_USD = 600
+"""The threshold for payments up to 2025-12-31 (IRS Instructions for Form 1099-MISC, box 3: "prizes and awards of $600 or
+more") [S, checked 2026-12]."""
+
+OFFICIAL_RULES_ITEMS = (
+    ("organiser", "the sponsor's name and address"),
+    ("eligibility", "who may enter (age, residence, exclusions)"),
+    ("start_date", "when entries open"),
+    ("closing_date", "when entries close"),
+    ("odds", "the odds of winning (or what they depend on)"),
+    ("prize_names", "a description of each prize"),
+    ("prize_value", "each prize's approximate retail value (ARV)"),
+    ("prize_quantity", "how many of each prize"),
+    ("draw_method", "how winners are chosen"),
+    ("winner_notification", "how and when winners are notified or announced"),
+)
+"""What US official rules state, as `terms.discloses` items. The common list of US sweepstakes practice; where a state
+writes it down it is law, e.g. Maryland's alcohol-promotion rule COMAR 03.02.05.08 B(4): "Contest rules shall state: (a)
+The beginning date and deadline for entry; (b) Prizes; (c) Chances of winning; (d) How winners are ch[osen]"
+http://www.dsd.state.md.us/comar/comarhtml/03/03.02.05.08.htm [V, checked 2026-12]; Fla. Stat. §849.094(2) requires
+game promotions to disclose the number of prizes, their value, the rules and the odds [V, see STATE_REGISTRATIONS];
+NY GBL §369-e requires the same of registered games [V]."""
+
+FLORIDA_MATERIAL_TERMS = (
+    ("organiser", "the operator's name and the promotion's name"),
+    ("free_route", "that no purchase is necessary"),
+    ("start_date", "the start date"),
+    ("closing_date", "the end date"),
+    ("eligibility", "who may enter (age, location)"),
+    ("void_regions", "where the promotion is void"),
+)
+"""Fla. Admin. Code r. 5J-14.001, Material Terms in Advertisements: "For purposes of Section 849.094(3), F.S., any
+advertising copy shall include the following material terms ...: (1) Name of the operator and game promotion; (2) That no
+purchase is necessary to enter or play the game promotion; (3) Start and end dates ...; (4) Who is eligible or not eligible
+to participate ..., with respect to age or geographic location; (5) Disclosure of where the game promotion is void."
+https://casetext.com/regulation/florida-administrative-code/department-5-department-of-agriculture-and-consumer-services/division-5j-division-of-consumer-services/chapter-5j-14-game-promotion/section-5j-14001-material-terms-in-advertisements
+[S: copy of the rule, checked 2026-12]. The statute it implements, §849.094(3) as amended in 2005: the operator "shall also
+publish the rules and regulations in all advertising copy ... However, such advertising copy need only include the material
+terms of the rules and regulations if the advertising copy includes a website address ... where the full rules and
+regulations may be viewed" https://flsenate.gov/Session/Bill/2005/552/BillText/er/HTML [V, checked 2026-12]. Applies to game
+promotions whose prizes total more than $5,000 (the registration threshold)."""

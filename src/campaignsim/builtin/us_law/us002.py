@@ -1,7 +1,7 @@
 from datetime import timedelta
 
-from campaignsim.builtin.us_law.limits import CHANCE_DRAWS, STATE_REGISTRATIONS
-from campaignsim.lint.context import in_jurisdiction
+from campaignsim.builtin.us_law.limits import CHANCE_DRAWS, RI_REPEAL_STATUS, STATE_REGISTRATIONS
+from campaignsim.lint.context import open_in
 from campaignsim.lint.rule import Reference, Rule
 
 THRESHOLD_CURRENCY = "USD"
@@ -24,7 +24,9 @@ class StateSweepstakesRegistration(Rule):
         f"{_NY.threshold_usd:,.0f} USD (New York) or {_FL.threshold_usd:,.0f} USD (Florida) to be registered with the state "
         f"before they start (New York at least {_NY.lead_days} days before, Florida {_FL.lead_days}) and bonded for the prize "
         f"total; Rhode Island registers retail establishments' chance promotions over {_RI.threshold_usd:,.0f} USD, without a "
-        "bond. A campaign open to all US residents includes these states. An unregistered promotion can be stopped and fined."
+        "bond. A campaign open to all US residents includes these states unless it excludes them (`campaign.excluded = "
+        "[\"US-NY\", \"US-FL\"]` for \"void in New York and Florida\"). An unregistered promotion can be stopped and fined. "
+        f"Rhode Island's duty is under repeal ({RI_REPEAL_STATUS}), so a missing Rhode Island filing is a warning."
     )
     fail_example = ('[campaign]\njurisdictions = ["US"]\nstart = 2027-06-01T10:00:00-04:00\nend = 2027-06-14T22:00:00-04:00\n\n'
                     '[prize]\ndraw = "random"\ndraw_at = 2027-06-15T12:00:00-04:00\n\n'
@@ -34,13 +36,22 @@ class StateSweepstakesRegistration(Rule):
     references = (
         Reference('NY Department of State, games of chance: prizes "in excess of five thousand dollars" registered "at least thirty '
                   'days prior", bonded; winners list within 90 days', "https://www.dos.ny.gov/corps/gamesofchance.html", "V"),
+        Reference("NY GBL §369-e on the New York Senate's site (the primary text; the wording was read in the copy below)",
+                  "https://www.nysenate.gov/legislation/laws/GBS/369-E", "S", checked="2026-12"),
         Reference("NY GBL §369-e (statute text)", "https://lexace.ai/us/statute/new-york/gbs-369-E", "V"),
+        Reference("Fla. Stat. §849.094 on the Florida Legislature's site (the primary text; the wording was read in the copy below)",
+                  "http://www.leg.state.fl.us/statutes/index.cfm?App_mode=Display_Statute&URL=0800-0899/0849/Sections/0849.094.html",
+                  "S", checked="2026-12"),
         Reference('Fla. Stat. §849.094(3): total prizes "greater than $5,000 shall file" with the department; trust account or bond',
                   "https://instalawyer.io/laws/florida-statutes/849094-game-promotion-in", "V"),
         Reference("Which states require sweepstakes registration (Florida 7 days before, winners list within 60 days)",
                   "https://www.sweeppeasweeps.com/official-rules-center/which-states-require-sweepstakes-registration/", "S"),
         Reference("Klein Moynihan Turco: sweepstakes registration and bonding (Rhode Island $500, retail, no bond)",
                   "https://kleinmoynihan.com/sweepstakes-registration-and-bonding-requirements", "S"),
+        Reference("Rhode Island: 2024 bill to repeal chapter 11-50 (games of chance in retail promotion) in its entirety; "
+                  "enactment not confirmed",
+                  "https://fastdemocracy.com/bill-summary/?billsummary_id=RIB00027813&billsummary_session=2024&billsummary_state=ri",
+                  "S", checked="2026-12"),
         Reference('Rhode Island Secretary of State form "Statement with reference to games of chance" (§11-50-1: retail '
                   "establishment, prizes by chance, over $500)",
                   "https://forms.justia.com/rhode-island/secretary-of-state/miscellaneous/statement-with-reference-to-games-of-chance-92144.html", "S"),
@@ -50,7 +61,7 @@ class StateSweepstakesRegistration(Rule):
         if scenario.prize.draw not in CHANCE_DRAWS:
             return
         states = [state for state in STATE_REGISTRATIONS
-                  if in_jurisdiction(scenario.campaign.jurisdictions, state.jurisdiction)
+                  if open_in(scenario.campaign, state.jurisdiction)
                   and (scenario.campaign.retail_outlets or not state.retail_only)]
         if not states:
             return
@@ -84,7 +95,9 @@ class StateSweepstakesRegistration(Rule):
                 "terms.registrations",
                 f"the prizes total {total.describe()}; {need}, and no {state.jurisdiction} registration is listed",
                 f"File with {state.state} in time and list it under [[terms.registrations]], or keep the prize total at or below "
-                f"{state.threshold_usd:,.0f} {THRESHOLD_CURRENCY}, or exclude {state.state} residents.",
+                f"{state.threshold_usd:,.0f} {THRESHOLD_CURRENCY}, or exclude {state.state} residents "
+                f"(campaign.excluded = [\"{state.jurisdiction}\"]).",
+                severity="warning" if state.jurisdiction == "US-RI" else None,
             )
             return
         i, filing = filings[0]

@@ -5,9 +5,13 @@ Verification (see the rule catalogue): V official text seen, S secondary source,
 
 from datetime import date
 
-# Official accounts registered from this day on have no comment (留言) function by default:
-# 新注册的公众平台帐号将不再有留言功能 [S7] — S. Whether this was later relaxed: U.
+# WeChat's notice of 2018-02-12 adjusting the comment (留言) function, as reported — S (checked 2026-12):
+# 新注册的公众平台帐号将不再有留言功能。最近3个月内注册尚未使用留言功能的公众帐号也将没有留言功能 — accounts
+# registered from the cutover have no comments, and accounts registered in the three months before it
+# that had not used comments lost them too. (Comments had been opened to every account on 2017-12-06:
+# 原创声明和留言功能作为基础功能，向所有公众号开放 — S.) Whether this was later relaxed: U.
 COMMENTS_OFF_FOR_ACCOUNTS_FROM = date(2018, 2, 12)
+COMMENTS_WITHDRAWN_IF_UNUSED_FROM = date(2017, 11, 12)
 
 # Mass pushes (群发): 订阅号1天只能群发1条; 服务号1个月(按自然月)内可发送4条 — official FAQ, edited
 # 2023-05-11 and marked "may be outdated" [S8] — V.

@@ -1,6 +1,7 @@
+from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, as_reward, is_channels, rewarded, shown
 from campaignsim.builtin.wechat.limits import FIRST_OFFENCE_BAN_DAYS
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 
 class ShareToEnter(Rule):
@@ -10,6 +11,7 @@ class ShareToEnter(Rule):
     name = "share-to-enter"
     severity = "error"
     platforms = ("wechat",)
+    enforcement = Enforcement(weight=1.0, family="wechat-induced-sharing", source="[U]: WeChat deletes induced-sharing posts and restricts the account (2014 notice); how often it finds them is unknown, so 1 is the platform's reference weight")
     reads = ("entry", "platform")
     summary = (
         "An entry step shares or forwards the campaign (to Moments, a group, a chat or friends) and is rewarded "
@@ -32,6 +34,7 @@ to = "moments"
 """
     pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
+        OPS_RULES,
         Reference("WeChat official account operation rules 3.3.1: 强制或诱导用户将消息分享至朋友圈…实物奖品、虚拟奖品 (quoted)",
                   "http://wechatmaster.com/weijiang/vip_doc/3306890.html", "S"),
         Reference("微信外部链接内容管理规范 2.1.2: 声称分享可增加抽奖机会、中奖概率 (quoted in a WeChat notice)",

@@ -1,5 +1,6 @@
+from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, as_reward, is_channels, rewarded
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 
 class FollowForPrize(Rule):
@@ -9,6 +10,7 @@ class FollowForPrize(Rule):
     name = "follow-for-prize"
     severity = "error"
     platforms = ("wechat",)
+    enforcement = Enforcement(weight=0.5, family="wechat-induced-following", source="[U]: WeChat removes the followers gained rather than always the post (2014 notice); half the induced-sharing weight is an assumption")
     reads = ("entry", "platform")
     summary = (
         "An entry step asks entrants to follow an account and is rewarded with a draw entry, a gift or extra "
@@ -28,6 +30,7 @@ action = "follow"
 """
     pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
+        OPS_RULES,
         Reference("微信小程序平台运营规范 on inducement: 分享或关注后获得礼品…或增加抽奖机会", "https://m.dgdlms.cn/show-1354.html", "S"),
         Reference("WeChat red-packet crackdown 2015: 关注即可领取红包 → 删除粉丝及封号", "http://chabaoo.cn/softjc/361474.html", "S"),
         Reference("WeChat notice 2014-12-30 on induced following and sharing", "http://www.zbjdyw.com/news_show.asp?id=314", "S"),

@@ -1,5 +1,6 @@
+from campaignsim.builtin.wechat._sources import OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, as_reward, rewarded, shown
-from campaignsim.lint.rule import Reference, Rule
+from campaignsim.lint.rule import Enforcement, Reference, Rule
 
 # The mechanics WeChat's external-link rules name, with the word the rules use.
 NAMED_MECHANICS = {
@@ -17,6 +18,7 @@ class NamedInducementMechanic(Rule):
     name = "named-inducement-mechanic"
     severity = "error"
     platforms = ("wechat",)
+    enforcement = Enforcement(weight=1.0, family="wechat-induced-sharing", source="[U]: WeChat deletes induced-sharing posts and restricts the account (2014 notice); how often it finds them is unknown, so 1 is the platform's reference weight")
     reads = ("entry",)
     summary = "Entry uses collect-likes (集赞), friend assistance (助力/砍价), card collecting (集卡) or a check-in streak."
     rationale = (
@@ -34,6 +36,7 @@ count = 38
 """
     pass_example = COMMENT_TO_ENTER_EXAMPLE
     references = (
+        OPS_RULES,
         Reference("微信外部链接内容管理规范 2.1.2: 邀请好友协助…设置收集任务（集赞、集卡、集福、集碎片） (quoted in a WeChat notice)",
                   "http://xiaofei.caiding5.cn/xiuxian/160614.html", "S"),
         Reference("Vote-canvassing (拉票): no specific clause found", None, "U"),

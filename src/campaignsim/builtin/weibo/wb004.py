@@ -1,4 +1,4 @@
-from campaignsim.builtin.weibo.limits import CLAIM_WINDOW_MIN_DAYS, PHYSICAL_DELIVERY_MAX_DAYS
+from campaignsim.builtin.weibo.limits import CLAIM_WINDOW_MIN_DAYS, PHYSICAL_DELIVERY_MAX_DAYS, PHYSICAL_DELIVERY_REPORTED_DAYS
 from campaignsim.lint.rule import Reference, Rule
 
 
@@ -16,7 +16,8 @@ class WeiboDeliveryTerms(Rule):
     platforms = ("weibo",)
     reads = ("fulfilment", "prize", "terms")
     summary = (
-        f"Physical prizes arrive more than {days(PHYSICAL_DELIVERY_MAX_DAYS)} after the draw, the claim window is "
+        f"Physical prizes arrive more than {days(PHYSICAL_DELIVERY_MAX_DAYS)} after the draw (more than "
+        f"{days(PHYSICAL_DELIVERY_REPORTED_DAYS)}: info, the current figure being uncertain), the claim window is "
         f"shorter than {days(CLAIM_WINDOW_MIN_DAYS)}, winners pay postage that the terms do not disclose, or "
         "tracking numbers are not planned."
     )
@@ -25,7 +26,9 @@ class WeiboDeliveryTerms(Rule):
         "30 natural days of the draw; the claim window 不可…短于5个自然日 — may not be shorter than 5 natural days; "
         "须包邮 — postage is free unless 收邮费需发起时明确说明, stated when the draw is launched; and 上传快递单号 — "
         "tracking numbers are uploaded. Winners who complain about late or missing prizes get the draw reviewed "
-        "and the account penalised."
+        "and the account penalised. Some recent secondary pages give 15 days instead of 30; the platform's own current "
+        "figure could not be confirmed (checked 2026-12), so a delivery promised between 15 and 30 days is reported "
+        "as uncertain (info) rather than as a breach."
     )
     fail_example = """
 [fulfilment]
@@ -41,8 +44,11 @@ postage = "free"
 tracking_numbers = true
 """
     references = (
-        Reference("Weibo lottery 发奖说明: 开奖后30个自然日内发奖; 不可…短于5个自然日; 须包邮(收邮费需发起时明确说明); 上传快递单号",
-                  "https://hdmsmy.com/4e9cf8677a1b1cb3/d6c6225557c7f799.html", "S"),
+        Reference("Weibo lottery 发奖说明 (copy of the platform's page): 开奖后30个自然日内发奖; 不可…短于5个自然日; "
+                  "须包邮(收邮费需发起时明确说明); 上传快递单号", "https://hdmsmy.com/4e9cf8677a1b1cb3/d6c6225557c7f799.html", "S", "2026-12"),
+        Reference("Weibo lottery rules as retold on a Q&A page: 奖品须在后15日内发放 (unconfirmed; the same page contradicts the "
+                  "2022 prize cap)", "https://www.chaxiaohao.com/read-1751316565l5044484.html", "S-", "2026-12"),
+        Reference("The Weibo lottery platform's current delivery deadline, on Weibo's own pages", None, "U", "2026-12"),
     )
 
     def check(self, scenario, context):
@@ -65,6 +71,15 @@ tracking_numbers = true
                 f"physical prizes ({what}) are to arrive within {days(within)} of the draw; the Weibo lottery requires "
                 f"them to be sent within {days(PHYSICAL_DELIVERY_MAX_DAYS)}",
                 f"Have the prizes in stock before the draw and ship within {days(PHYSICAL_DELIVERY_MAX_DAYS)}.",
+            )
+        elif within is not None and within > PHYSICAL_DELIVERY_REPORTED_DAYS:
+            yield self.violation(
+                "fulfilment.deliver_within_days",
+                f"physical prizes ({what}) are to arrive within {days(within)} of the draw; the Weibo lottery's delivery "
+                f"instructions allow {days(PHYSICAL_DELIVERY_MAX_DAYS)}, but recent pages report "
+                f"{days(PHYSICAL_DELIVERY_REPORTED_DAYS)}: check the current figure on the lottery platform",
+                f"Ship within {days(PHYSICAL_DELIVERY_REPORTED_DAYS)} to be safe under either figure.",
+                severity="info",
             )
         if fulfilment.postage == "winner_pays" and "postage" not in scenario.terms.discloses:
             yield self.violation(

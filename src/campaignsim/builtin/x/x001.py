@@ -18,7 +18,9 @@ class SpamProneEntryOnX(Rule):
         "X's Guidelines for Promotions warn that people who create several accounts to enter more than once are liable "
         "to have all of them suspended, and that duplicate updates violate the X Rules and can filter entrants out of "
         "search. X asks organisers to state that anyone using multiple accounts is ineligible and recommends accepting "
-        "no more than one entry a day. Entrants who are suspended or filtered cannot be found at draw time."
+        "no more than one entry a day. Entrants who are suspended or filtered cannot be found at draw time. The daily-limit "
+        "finding needs rules that allow repeat entries (`entry.max_entries_per_person` above 1) without saying how often: "
+        "a file that states no limit at all is not reported."
     )
     fail_example = '[platform]\nname = "x"\n\n[[entry.steps]]\naction = "repost"\ncount = 5\n\n[entry]\nentries_per_day = 10'
     pass_example = ('[platform]\nname = "x"\n\n[[entry.steps]]\naction = "repost"\n\n[entry]\nentries_per_day = 1\n\n'
@@ -26,7 +28,8 @@ class SpamProneEntryOnX(Rule):
     references = (
         Reference('Guidelines for Promotions on X: "include a rule stating that anyone found to use multiple accounts to enter '
                   'will be ineligible"; "don\'t set rules to encourage lots of duplicate updates"; "multiple entries in a single '
-                  'day will not be accepted"', "https://help.x.com/en/rules-and-policies/x-contest-rules", "V"),
+                  'day will not be accepted"', "https://help.x.com/en/rules-and-policies/x-contest-rules", "V",
+                  checked="2026-12"),
     )
 
     def check(self, scenario, context):
@@ -52,10 +55,13 @@ class SpamProneEntryOnX(Rule):
                 f"entrants may enter {entry.entries_per_day} times a day; X recommends accepting at most {MAX_ENTRIES_PER_DAY} entry a day",
                 f"Set entries_per_day = {MAX_ENTRIES_PER_DAY} and say so in the rules.",
             )
-        elif entry.entries_per_day is None and (entry.max_entries_per_person is None or entry.max_entries_per_person > MAX_ENTRIES_PER_DAY):
+        elif (entry.entries_per_day is None and entry.max_entries_per_person is not None
+              and entry.max_entries_per_person > MAX_ENTRIES_PER_DAY):
+            # Only when the rules themselves allow repeat entries: a file that states no limit at all says nothing
+            # about repeat entries, and one entry per person is the usual reading of a giveaway.
             yield self.violation(
                 "entry.entries_per_day",
-                "the entry sets no daily limit (entries_per_day) and allows more than one entry per person; X recommends rules stating "
+                f"the entry allows {entry.max_entries_per_person} entries per person with no daily limit (entries_per_day); X recommends rules stating "
                 "that multiple entries in a single day will not be accepted",
                 f"Set entries_per_day = {MAX_ENTRIES_PER_DAY} (or max_entries_per_person = 1) and state it in the rules.",
             )

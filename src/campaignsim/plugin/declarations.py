@@ -1,0 +1,288 @@
+"""Checks of what a plugin declares, run when the plugin loads.
+
+Every rule, platform, action, output format and exchange rate a hook returns is checked here
+before it joins the registry: types, enumerated values, ranges, the format of codes and names,
+and the documentation a rule must carry. Each function returns the problems it found as short
+phrases (``"sim.attention_kernel must be one of exponential, power, got 'power_law'"``); the
+manager names the plugin and the declaration, refuses the declaration, and keeps everything else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import attrs
+
+RULE_CODE = re.compile(r"^[A-Z][A-Z0-9-]*[0-9]+$")
+"""A rule code: capital letters (hyphens allowed, as in ``CN-LAW001``) then digits."""
+RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+"""A rule name: kebab-case."""
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+"""A platform, action, account kind or extra key: snake_case, as TOML keys and values are written."""
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _strings(value, what: str, pattern: re.Pattern | None = None) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, (tuple, list)) or not all(isinstance(v, str) for v in value):
+        return [f"{what} must be a tuple of strings, got {value!r}"]
+    if pattern is not None:
+        bad = [v for v in value if not pattern.match(v)]
+        if bad:
+            return [f"{what}: {bad[0]!r} is not {'snake_case' if pattern is IDENTIFIER else 'well formed'}"]
+    return []
+
+
+def _bounded(value, what: str, low: float | None, high: float | None, *, above: bool = False) -> list[str]:
+    if not _number(value):
+        return [f"{what} must be a number, got {value!r}"]
+    if not math.isfinite(value):
+        return [f"{what} must be a finite number, got {value!r}"]
+    if low is not None and (value <= low if above else value < low):
+        return [f"{what} must be {'above' if above else 'at least'} {low:g}, got {value!r}"]
+    if high is not None and value > high:
+        return [f"{what} must be at most {high:g}, got {value!r}"]
+    return []
+
+
+def _sources(value, fields, what: str) -> list[str]:
+    if not isinstance(value, (tuple, list)) or not all(isinstance(p, (tuple, list)) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                                                       for p in value):
+        return [f"{what} must be (field, source) pairs of strings, got {value!r}"]
+    unknown = [name for name, _ in value if name not in fields]
+    return [f"{what}: {unknown[0]!r} is not a field it can give a source for"] if unknown else []
+
+
+# -- rules ------------------------------------------------------------------------------------------
+def rule_problems(rule) -> list[str]:
+    from campaignsim.lint.rule import OPTION_TYPES, SEVERITIES, Reference, Rule, RuleOption
+
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"campaignsim_rules must return Rule subclasses, got {rule!r}"]
+    problems = []
+    code = getattr(rule, "code", None)
+    if not isinstance(code, str) or not RULE_CODE.match(code):
+        problems.append(f"code must be a string like ACME001 (capital letters, then digits), got {code!r}")
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or not RULE_NAME.match(name):
+        problems.append(f"name must be kebab-case (like prize-over-cap), got {name!r}")
+    if rule.severity not in SEVERITIES:
+        problems.append(f"severity must be one of {', '.join(SEVERITIES)}, got {rule.severity!r}")
+    for attribute in ("summary", "rationale", "fail_example", "pass_example"):
+        value = getattr(rule, attribute, None)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{attribute} is required (a non-empty string), got {value!r}")
+    references = rule.references
+    if not isinstance(references, (tuple, list)) or not references or not all(isinstance(r, Reference) for r in references):
+        problems.append(f"references must be a non-empty tuple of Reference values (a source, or Reference(..., verified=\"U\") "
+                        f"saying none was found), got {references!r}")
+    for attribute in ("platforms", "account_kinds", "jurisdictions", "aliases"):
+        problems += _strings(getattr(rule, attribute), attribute)
+    if isinstance(rule.aliases, (tuple, list)):
+        problems += [f"aliases: {a!r} is not a rule code" for a in rule.aliases if isinstance(a, str) and not RULE_CODE.match(a)][:1]
+    if not isinstance(rule.heuristic, bool):
+        problems.append(f"heuristic must be True or False, got {rule.heuristic!r}")
+    if rule.reads is not None and not isinstance(rule.reads, str):
+        problems += _strings(rule.reads, "reads")
+    if rule.replaces is not None and not (isinstance(rule.replaces, str) and RULE_CODE.match(rule.replaces)):
+        problems.append(f"replaces must be the code of the rule it replaces, got {rule.replaces!r}")
+    if rule.check is Rule.check:
+        problems.append("check() is not implemented")
+    problems += enforcement_problems(getattr(rule, "enforcement", None))
+    options = rule.options
+    if not isinstance(options, (tuple, list)) or not all(isinstance(o, RuleOption) for o in options):
+        problems.append(f"options must be a tuple of RuleOption values, got {options!r}")
+    else:
+        seen = set()
+        for option in options:
+            where = f"option {option.name!r}"
+            if not isinstance(option.name, str) or not IDENTIFIER.match(option.name):
+                problems.append(f"{where}: the name must be snake_case")
+            elif option.name in seen:
+                problems.append(f"{where} is declared twice")
+            seen.add(option.name)
+            if option.type not in OPTION_TYPES:
+                problems.append(f"{where}: type must be one of {', '.join(OPTION_TYPES)}, got {option.type!r}")
+                continue
+            if not isinstance(option.doc, str) or not option.doc.strip():
+                problems.append(f"{where}: doc is required")
+            wrong = option.problem(option.default) if option.default is not None else None  # None: "not set"
+            if wrong:
+                problems.append(f"{where}: the default {wrong}")
+    return problems
+
+
+def enforcement_problems(enforcement) -> list[str]:
+    """A rule's ``enforcement``: None, or an Enforcement with a weight in range, a known kind, a
+    kebab-case family (or None) and a source (or "[U]")."""
+    from campaignsim.lint.rule import ENFORCEMENT_KINDS, MAX_ENFORCEMENT_WEIGHT, Enforcement
+
+    if enforcement is None:
+        return []
+    if not isinstance(enforcement, Enforcement):
+        return [f"enforcement must be an Enforcement value or None, got {enforcement!r}"]
+    problems = _bounded(enforcement.weight, "enforcement.weight", 0.0, MAX_ENFORCEMENT_WEIGHT)
+    if enforcement.kind not in ENFORCEMENT_KINDS:
+        problems.append(f"enforcement.kind must be one of {', '.join(ENFORCEMENT_KINDS)}, got {enforcement.kind!r}")
+    if enforcement.family is not None and not (isinstance(enforcement.family, str) and RULE_NAME.match(enforcement.family)):
+        problems.append(f"enforcement.family must be kebab-case (like wechat-induced-sharing) or None, got {enforcement.family!r}")
+    if not isinstance(enforcement.source, str) or not enforcement.source.strip():
+        problems.append(f"enforcement.source is required: where the weight comes from, or \"[U]\", got {enforcement.source!r}")
+    return problems
+
+
+# -- platforms and actions --------------------------------------------------------------------------
+def extra_field_problems(extra, what: str) -> list[str]:
+    from campaignsim.model.extension import EXTRA_FIELD_TYPES, ExtraField
+
+    if not isinstance(extra, ExtraField):
+        return [f"{what} must be ExtraField values, got {extra!r}"]
+    where = f"{what} {extra.name!r}"
+    problems = []
+    if not isinstance(extra.name, str) or not IDENTIFIER.match(extra.name):
+        problems.append(f"{where}: the name must be snake_case")
+    if extra.type not in EXTRA_FIELD_TYPES:
+        problems.append(f"{where}: type must be one of {', '.join(EXTRA_FIELD_TYPES)}, got {extra.type!r}")
+    if not isinstance(extra.doc, str) or not extra.doc.strip():
+        problems.append(f"{where}: doc is required")
+    for bound in ("ge", "le"):
+        value = getattr(extra, bound)
+        if value is not None:
+            if extra.type not in ("int", "float"):
+                problems.append(f"{where}: {bound} bounds only int and float keys")
+            else:
+                problems += _bounded(value, f"{where}: {bound}", None, None)
+    if _number(extra.ge) and _number(extra.le) and extra.ge > extra.le:
+        problems.append(f"{where}: ge ({extra.ge:g}) is above le ({extra.le:g})")
+    if extra.choices is not None:
+        if extra.type != "str":
+            problems.append(f"{where}: choices bound only str keys")
+        else:
+            problems += _strings(extra.choices, f"{where}: choices")
+    if extra.validate is not None and not callable(extra.validate):
+        problems.append(f"{where}: validate must be a function, got {extra.validate!r}")
+    return problems
+
+
+def _extras(extras, what: str, taken: set[str]) -> list[str]:
+    if not isinstance(extras, (tuple, list)):
+        return [f"{what} must be a tuple of ExtraField values, got {extras!r}"]
+    problems = []
+    names = [getattr(e, "name", None) for e in extras]
+    for extra in extras:
+        problems += extra_field_problems(extra, what)
+    duplicates = sorted({n for n in names if isinstance(n, str) and (names.count(n) > 1 or n in taken)})
+    if duplicates:
+        problems.append(f"{what}: {duplicates[0]!r} is declared twice, or is a key campaignsim already has")
+    return problems
+
+
+def sim_defaults_problems(sim) -> list[str]:
+    from campaignsim.model.extension import ATTENTION_KERNELS, SimDefaults
+    from campaignsim.model.simparams import PARAMETERS
+
+    if not isinstance(sim, SimDefaults):
+        return [f"sim must be a SimDefaults value, got {sim!r}"]
+    problems = []
+    if sim.attention_kernel not in ATTENTION_KERNELS:
+        problems.append(f"sim.attention_kernel must be one of {', '.join(ATTENTION_KERNELS)}, got {sim.attention_kernel!r}")
+    if not isinstance(sim.takedown_voids_entries, bool):
+        problems.append(f"sim.takedown_voids_entries must be true or false, got {sim.takedown_voids_entries!r}")
+    for f in attrs.fields(SimDefaults):
+        if f.name in ("attention_kernel", "takedown_voids_entries", "sources"):
+            continue
+        param = PARAMETERS[f.name]  # the bounds a scenario's [simulation] override obeys
+        problems += _bounded(getattr(sim, f.name), f"sim.{f.name}", param.ge, param.le)
+    problems += _sources(sim.sources, {f.name for f in attrs.fields(SimDefaults)}, "sim.sources")
+    return problems
+
+
+def platform_problems(spec) -> list[str]:
+    from campaignsim.model import Platform
+    from campaignsim.model.extension import PlatformSpec
+
+    if not isinstance(spec, PlatformSpec):
+        return [f"campaignsim_platforms must return PlatformSpec values, got {spec!r}"]
+    problems = []
+    if not isinstance(spec.name, str) or not IDENTIFIER.match(spec.name):
+        problems.append("the name must be snake_case")
+    if not isinstance(spec.title, str) or not spec.title.strip():
+        problems.append("title is required")
+    problems += _strings(spec.account_kinds, "account_kinds")
+    problems += _strings(spec.aliases, "aliases", IDENTIFIER)
+    problems += _strings(spec.jurisdictions, "jurisdictions")
+    for attribute in ("rules_url", "family", "replaces"):
+        value = getattr(spec, attribute)
+        if value is not None and not isinstance(value, str):
+            problems.append(f"{attribute} must be a string or None, got {value!r}")
+    problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in attrs.fields(Platform)})
+    problems += sim_defaults_problems(spec.sim)
+    return problems
+
+
+_PROBABILITIES = ("completion_probability", "completion_per_extra", "completion_per_field_beyond")
+_NON_NEGATIVE = ("effort_minutes", "effort_per_extra", "effort_per_field", "exposes_per_unit", "exposes_fixed", "delay_hours")
+
+
+def action_problems(spec) -> list[str]:
+    from campaignsim.model import EntryStep
+    from campaignsim.model.extension import FRICTION_FIELDS, ActionSpec
+
+    if not isinstance(spec, ActionSpec):
+        return [f"campaignsim_actions must return ActionSpec values, got {spec!r}"]
+    problems = []
+    if not isinstance(spec.name, str) or not IDENTIFIER.match(spec.name):
+        problems.append("the name must be snake_case")
+    if not isinstance(spec.summary, str) or not spec.summary.strip():
+        problems.append("summary is required")
+    step_keys = {a.name for a in attrs.fields(EntryStep)} - {"extras", "action", "optional", "worth"}
+    problems += _strings(spec.fields, "fields")
+    if isinstance(spec.fields, (tuple, list)):
+        unknown = [f for f in spec.fields if isinstance(f, str) and f not in step_keys]
+        if unknown:
+            problems.append(f"fields: {unknown[0]!r} is not a step key (known: {', '.join(sorted(step_keys))}); "
+                            "declare a key of your own in extra_fields")
+    for name in _PROBABILITIES:
+        problems += _bounded(getattr(spec, name), name, 0, 1)
+    for name in _NON_NEGATIVE:
+        problems += _bounded(getattr(spec, name), name, 0, None)
+    if isinstance(spec.free_fields, bool) or not isinstance(spec.free_fields, int) or spec.free_fields < 0:
+        problems.append(f"free_fields must be a whole number ≥ 0, got {spec.free_fields!r}")
+    targets = spec.exposes_by_target
+    if not isinstance(targets, (tuple, list)) or not all(isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)
+                                                         for p in targets):
+        problems.append(f"exposes_by_target must be (to, people per unit) pairs, got {targets!r}")
+    else:
+        for to, people in targets:
+            problems += _bounded(people, f"exposes_by_target[{to!r}]", 0, None)
+    for attribute in ("proof", "public"):
+        if not isinstance(getattr(spec, attribute), bool):
+            problems.append(f"{attribute} must be true or false, got {getattr(spec, attribute)!r}")
+    if spec.replaces is not None and not isinstance(spec.replaces, str):
+        problems.append(f"replaces must be a string or None, got {spec.replaces!r}")
+    problems += _sources(spec.sources, FRICTION_FIELDS, "sources")
+    problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in attrs.fields(EntryStep)})
+    return problems
+
+
+def output_format_problems(fmt) -> list[str]:
+    name = getattr(fmt, "name", None)
+    problems = []
+    if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_-]*$", name):
+        problems.append(f"an output format's name must be a lower-case word, got {name!r}")
+    if not callable(getattr(fmt, "render", None)):
+        problems.append("an output format needs a render(report, color=False) function")
+    return problems
+
+
+def rate_problems(code: Any, rate: Any) -> list[str]:
+    if not isinstance(code, str) or not CURRENCY.match(code):
+        return [f"{code!r} is not an ISO 4217 currency code (three capital letters)"]
+    if not _number(rate) or not math.isfinite(rate) or rate <= 0:
+        return [f"the rate for {code} must be a positive number (units per 1 USD), got {rate!r}"]
+    return []

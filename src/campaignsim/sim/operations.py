@@ -1,0 +1,550 @@
+"""Promise fulfilment and customer service as discrete events: winners, parcels and questions.
+
+The participation timeline (:mod:`campaignsim.sim.engine`) moves large populations as numpy
+cohorts. What happens after the draw involves few people and limited capacity, which is what a
+discrete-event simulator is for. At the draw the engine hands this module the winners and the
+entrants' entry times, and :func:`run_operations` plays the operations out on their own SimPy
+clock, starting at the campaign's start (hour 0) so that questions asked during the campaign queue
+with those asked after the draw:
+
+* **winners** — each winner's path is a chain of SimPy events: notified at the announcement (one
+  process announces them all), a winner answers (or not) after an exponential delay; a claim after
+  the claim window is too late, and with ``unclaimed = "redraw"`` a new winner is notified when the
+  window closes (at most :data:`MAX_REDRAWS` rounds). A claimed physical prize joins the dispatch
+  queue; a digital one is delivered at the claim.
+* **dispatch** — one process: from the dispatch start (days after the draw), at each working day's
+  courier pick-up (:data:`PICKUP_HOUR` local time) it hands over at most ``dispatch_per_day``
+  parcels, first come first served; then each parcel spends its own transit time on the road.
+  Unlimited capacity hands a parcel over the moment it is claimed.
+* **chasers** — at a parcel's promised date, one check for all parcels due then; a winner whose
+  parcel has not arrived becomes a process that asks where it is, then again every
+  ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
+* **support** — event-driven: each question's arrival and each answer is a SimPy event. A question
+  that finds a free agent is taken at once, otherwise it waits in one first-come-first-served queue;
+  an agent who answers takes the next waiting question. An agent works only while the desk is
+  staffed (its weekdays and hours in the campaign's time zone): a question taken while the desk is
+  closed starts at the opening, and one being handled at closing is finished. Entrants' questions
+  arrive at their own times (a Poisson number per entrant, each an exponential delay after the entry).
+
+After the run, a question answered later than promised — or still open at the end of the followed
+period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
+question also with ``late_prize_escalation_probability`` when answered in time); an escalation
+becomes a public complaint with ``public_complaint_probability``; each public complaint sets off a
+backlash with ``backlash_per_complaint``. Trust for the brand's next campaign is the mean of
+Beta(1 + on time, 1 + late + public complaints), past campaigns included.
+
+Every random number comes from the replication's ``fulfilment`` stream: one child SeedSequence per
+sub-purpose (claims, dispatch, transit, inquiries, handling, chasing, escalation), so a variant with
+more agents sees the same winners, parcels and questions as the base, run for run.
+
+Very large populations are thinned: above :data:`MAX_WINNER_PROCESSES` winners or
+:data:`MAX_INQUIRIES` questions, each simulated one stands for ``w`` of them (counts are scaled
+back by ``w``; dispatch capacity is divided by ``w``, which
+keeps the load on dispatch the same; the desk gets 1/w of the agents, at least one, so that its load
+stays the same too). Waiting times of a thinned desk are an approximation: right in order of
+magnitude under heavy load, not exact.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from typing import Optional
+
+import attrs
+import numpy as np
+import simpy
+
+HOURS_PER_DAY = 24.0
+HOURS_PER_WEEK = 168.0
+PICKUP_HOUR = 17.0
+"""Local hour of the courier's daily pick-up on dispatch days (an assumption [U]: the usual afternoon collection)."""
+MAX_REDRAWS = 3
+MAX_WINNER_PROCESSES = 20_000
+MAX_INQUIRIES = 50_000
+SUBSTREAMS = ("claims", "dispatch", "transit", "inquiries", "handling", "chasing", "escalation")
+"""Sub-purposes of the fulfilment stream, in spawn order (keep the order: it fixes the streams)."""
+
+SCALARS = (
+    "on_time_share", "last_delivery_day", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered",
+    "escalations", "public_complaints", "unclaimed_prizes", "backlash", "trust_next",
+)
+FLOAT_SCALARS = ("on_time_share", "last_delivery_day", "response_hours_mean", "response_hours_p95", "trust_next")
+
+
+@attrs.define(frozen=True)
+class Calendar:
+    """Staffed hours in simulation time (hours since the campaign's start)."""
+
+    offset: float  # local hour of the week at hour 0 (Monday 00:00 = 0)
+    days: tuple[bool, ...]  # Monday … Sunday
+    opens: float = 0.0
+    closes: float = 24.0
+
+    @property
+    def always(self) -> bool:
+        return all(self.days) and self.opens <= 0.0 and self.closes >= 24.0
+
+    def next_open(self, t: float) -> float:
+        """The first moment at or after ``t`` when the calendar is open (inf when it never is)."""
+        if self.always:
+            return t
+        local = self.offset + t
+        within = local % HOURS_PER_WEEK
+        day = int(within // HOURS_PER_DAY)
+        hour = within - day * HOURS_PER_DAY
+        for d in range(8):
+            if not self.days[(day + d) % 7]:
+                continue
+            if d == 0:
+                if self.opens <= hour < self.closes:
+                    return t
+                if hour < self.opens:
+                    return t + (self.opens - hour)
+                continue
+            return t + d * HOURS_PER_DAY - hour + self.opens
+        return math.inf
+
+    def next_at(self, t: float, hour_of_day: float) -> float:
+        """The first moment at or after ``t`` that is ``hour_of_day`` on one of the calendar's days."""
+        local = self.offset + t
+        within = local % HOURS_PER_WEEK
+        day = int(within // HOURS_PER_DAY)
+        hour = within - day * HOURS_PER_DAY
+        for d in range(8):
+            if self.days[(day + d) % 7] and (d > 0 or hour <= hour_of_day + 1e-9):
+                return t + d * HOURS_PER_DAY - hour + hour_of_day
+        return math.inf
+
+
+@attrs.define(frozen=True)
+class OperationsConfig:
+    """Every number the operations need, resolved once from the scenario and the simulation parameters."""
+
+    draw_at: float  # hours from the start
+    announce_hours: float  # after the draw
+    promise_hours: float  # delivery promised this long after the draw
+    claim_window_hours: float
+    redraw: bool
+    physical_share: float  # share of the prizes that are parcels
+    response_share: float
+    response_mean_hours: float
+    dispatch_per_day: float  # inf: unlimited
+    dispatch_calendar: Calendar
+    dispatch_start_hours: float  # after the draw (fixed)
+    unplanned_start_mean_hours: float  # > 0: nobody plans dispatch; the start is exponential with this mean
+    transit_mean_hours: float
+    transit_cv: float
+    transit_distribution: str
+    agents: int
+    support_calendar: Calendar
+    handling_mean_hours: float
+    response_promise_hours: float
+    inquiries_per_entrant: float
+    inquiry_delay_hours: float
+    late_interval_hours: float
+    escalation_probability: float
+    late_escalation_probability: float
+    public_probability: float
+    backlash_per_complaint: float
+    horizon: float  # hours from the start: the end of the followed period
+    past_on_time: float  # the track record as past counts (Beta prior of trust)
+    past_late: float
+
+    @property
+    def hours(self) -> int:
+        return int(math.ceil(self.horizon - 1e-9))
+
+
+def _calendar(start, days: tuple[str, ...], opens: float = 0.0, closes: float = 24.0) -> Calendar:
+    from campaignsim.model.scenario import WEEKDAYS
+
+    offset = start.weekday() * HOURS_PER_DAY + start.hour + start.minute / 60.0 + start.second / 3600.0
+    return Calendar(offset=offset, days=tuple(d in days for d in WEEKDAYS), opens=float(opens), closes=float(closes))
+
+
+def build_operations(scenario, values: dict, horizon: float, draw_at: float) -> OperationsConfig:
+    """The operations of one scenario: its ``[operations]`` and ``[fulfilment]`` tables over the defaults in ``values``."""
+    ops, ful = scenario.operations, scenario.fulfilment
+    start = scenario.campaign.start
+
+    def pick(value, name):
+        return float(value) if value is not None else float(values[name])
+
+    physical = sum(i.quantity for i in scenario.prize.items if i.kind == "physical")
+    total = sum(i.quantity for i in scenario.prize.items)
+    planned = ops.dispatch_per_day is not None or bool(ful.owner)
+    start_days = pick(ops.dispatch_starts_days, "default_dispatch_start_days")
+    record = ful.delivery_track_record
+    n_past = values["trust_prior_weight"] if record is not None else 0.0
+    return OperationsConfig(
+        draw_at=draw_at,
+        announce_hours=24.0 * pick(ful.announce_winners_within_days, "default_announce_days"),
+        promise_hours=24.0 * pick(ful.deliver_within_days, "default_delivery_days"),
+        claim_window_hours=24.0 * pick(ful.claim_window_days, "default_claim_window_days"),
+        redraw=ful.unclaimed == "redraw",
+        physical_share=physical / total if total else 0.0,
+        response_share=pick(ops.winner_response_share, "default_winner_response_share"),
+        response_mean_hours=24.0 * pick(ops.winner_response_days, "default_winner_response_days"),
+        dispatch_per_day=pick(ops.dispatch_per_day, "default_dispatch_per_day"),
+        dispatch_calendar=_calendar(start, ops.dispatch_days),
+        dispatch_start_hours=24.0 * (start_days if planned or ops.dispatch_starts_days is not None else 0.0),
+        unplanned_start_mean_hours=0.0 if planned or ops.dispatch_starts_days is not None else 24.0 * values["unplanned_dispatch_start_days"],
+        transit_mean_hours=24.0 * pick(ops.transit_days, "default_transit_days"),
+        transit_cv=pick(ops.transit_spread, "default_transit_spread"),
+        transit_distribution=ops.transit_distribution,
+        agents=int(round(pick(ops.support_agents, "default_support_agents"))),
+        support_calendar=_calendar(start, ops.support_days, ops.support_opens, ops.support_closes),
+        handling_mean_hours=pick(ops.handling_minutes, "default_handling_minutes") / 60.0,
+        response_promise_hours=pick(ful.response_time_hours, "default_response_hours"),
+        inquiries_per_entrant=values["inquiries_per_entrant"],
+        inquiry_delay_hours=values["inquiry_delay_hours"],
+        late_interval_hours=24.0 * values["late_inquiry_interval_days"],
+        escalation_probability=values["escalation_probability"],
+        late_escalation_probability=values["late_prize_escalation_probability"],
+        public_probability=values["public_complaint_probability"],
+        backlash_per_complaint=values["backlash_per_complaint"],
+        horizon=max(draw_at, horizon) + 24.0 * values["operations_days"],
+        past_on_time=n_past * (record or 0.0),
+        past_late=n_past * (1.0 - (record or 0.0)),
+    )
+
+
+def transit_sample(rng: np.random.Generator, n: int, mean: float, cv: float, kind: str) -> np.ndarray:
+    """Transit times (hours) with the given mean and coefficient of variation."""
+    if kind == "fixed" or (cv <= 0 and kind != "exponential"):
+        return np.full(n, mean)
+    if kind == "exponential":
+        return rng.exponential(mean, n)
+    if kind == "gamma":
+        shape = 1.0 / (cv * cv)
+        return rng.gamma(shape, mean / shape, n)
+    sigma2 = math.log1p(cv * cv)
+    return rng.lognormal(math.log(mean) - sigma2 / 2.0, math.sqrt(sigma2), n)
+
+
+def transit_cdf(x: np.ndarray, mean: float, cv: float, kind: str) -> np.ndarray:
+    """The CDF of :func:`transit_sample`'s distribution (lognormal, exponential, fixed), for tests and docs."""
+    x = np.asarray(x, dtype=float)
+    if kind == "fixed" or (cv <= 0 and kind != "exponential"):
+        return (x >= mean).astype(float)
+    if kind == "exponential":
+        return 1.0 - np.exp(-np.maximum(x, 0.0) / mean)
+    if kind == "lognormal":
+        sigma2 = math.log1p(cv * cv)
+        mu, sigma = math.log(mean) - sigma2 / 2.0, math.sqrt(sigma2)
+        z = (np.log(np.maximum(x, 1e-300)) - mu) / (sigma * math.sqrt(2.0))
+        return 0.5 * (1.0 + np.vectorize(math.erf)(z))
+    raise ValueError(f"no closed-form CDF for {kind}")
+
+
+class _Substreams(dict):
+    """The sub-purpose Generators of one replication's fulfilment seed, each built on first use."""
+
+    def __init__(self, seed: np.random.SeedSequence):
+        super().__init__()
+        self.seed = seed
+
+    def __missing__(self, name: str) -> np.random.Generator:
+        seed = self.seed
+        child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index(name),), pool_size=seed.pool_size)
+        gen = self[name] = np.random.default_rng(child)
+        return gen
+
+
+def _p95(values: np.ndarray) -> float:
+    """The 95th percentile with linear interpolation (numpy's default method), without np.quantile's overhead."""
+    v = np.sort(values)
+    pos = 0.95 * (len(v) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(v) - 1)
+    return float(v[lo] + (v[hi] - v[lo]) * (pos - lo))
+
+
+class Operations:
+    """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs."""
+
+    def __init__(self, cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
+                 trace: bool = False):
+        self.cfg = cfg
+        self.env = simpy.Environment()
+        self.rng = _Substreams(seed)
+        self.trace = trace
+        self.events: list[tuple[str, float]] = []
+        # thinning of very large populations: each simulated winner or question stands for w of them
+        self.w_winners = max(1, math.ceil(winners / MAX_WINNER_PROCESSES))
+        self.winners = int(math.ceil(winners / self.w_winners)) if winners else 0
+        # winners' draws, one row per winner in notification order (redraws follow the first round)
+        rows = self.winners * (1 + (MAX_REDRAWS if cfg.redraw else 0))
+        claims = self.rng["claims"]
+        # Python lists, not arrays: the processes read and write one element at a time
+        self.answers = (claims.random(rows) < cfg.response_share).tolist()
+        self.answer_delay = (claims.exponential(1.0, rows) * cfg.response_mean_hours).tolist()
+        self.transit = transit_sample(self.rng["transit"], rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution).tolist()
+        self.next_row = self.winners
+        parcels = int(round(cfg.physical_share * self.winners))
+        self.parcel = [True] * parcels + [False] * (rows - parcels)  # the first winners' prizes are the physical ones; a redraw inherits the prize
+        nan = [math.nan] * rows
+        self.promise_at, self.claimed_at, self.dispatched_at, self.delivered_at = list(nan), list(nan), list(nan), list(nan)
+        self.unclaimed = 0
+        # dispatch: when it can start, and the queue of claimed parcels
+        start = cfg.draw_at + cfg.dispatch_start_hours
+        if cfg.unplanned_start_mean_hours > 0:
+            start += self.rng["dispatch"].exponential(cfg.unplanned_start_mean_hours)
+        self.dispatch_start = start
+        self.parcels: deque = deque()
+        self.wake = None
+        # support: entrants' questions, drawn now; winners' questions are added as they are asked
+        entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
+        inq = self.rng["inquiries"]
+        n = int(inq.poisson(cfg.inquiries_per_entrant * len(entrant_times))) if len(entrant_times) else 0
+        self.w_inquiries = max(1, math.ceil(n / MAX_INQUIRIES))
+        if self.w_inquiries > 1:
+            n = int(math.ceil(n / self.w_inquiries))
+        arrivals = np.sort(entrant_times[inq.integers(0, len(entrant_times), n)] + inq.exponential(cfg.inquiry_delay_hours, n)) if n else np.zeros(0)
+        self.arrival: list[float] = arrivals.tolist()
+        self.late_kind: list[bool] = [False] * n
+        self.n_entrant = n
+        handling = self.rng["handling"]
+        # Thinned, the desk keeps its load: 1/w of the questions for 1/w of the agents (at least one, then proportionally slower).
+        self.agents = max(1, round(cfg.agents / self.w_inquiries)) if cfg.agents else 0
+        self.handling_mean = cfg.handling_mean_hours * (self.agents * self.w_inquiries / cfg.agents if cfg.agents else 1.0)
+        self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
+        self.started: list[float] = [math.nan] * n
+        self.answered: list[float] = [math.nan] * n
+        self.waiting: deque = deque()  # questions waiting for an agent, first come first served
+        self.free = self.agents  # agents without a question
+        self.due: dict[float, list[int]] = {}  # promised date → parcels to check then
+
+    # ----------------------------------------------------------------------------------------- processes
+    def notify(self, rows, at: float, promise_at: float):
+        """The announcement: at ``at`` every winner is notified."""
+        yield self.env.timeout(max(at - self.env.now, 0.0))
+        if self.trace:
+            self.events.append(("announcement", self.env.now))
+        for row in rows:
+            self.notified(row, promise_at, 0)
+
+    def notified(self, row: int, promise_at: float, redraws: int) -> None:
+        """A winner is told: the claim is an event after the winner's answer delay, or the window closes unclaimed."""
+        env, cfg = self.env, self.cfg
+        self.promise_at[row] = promise_at
+        delay = self.answer_delay[row]
+        if self.answers[row] and delay <= cfg.claim_window_hours:
+            env.timeout(delay).callbacks.append(lambda _event, row=row: self.claim(row))
+        elif cfg.redraw and redraws < MAX_REDRAWS and self.next_row < len(self.answers):
+            env.timeout(cfg.claim_window_hours).callbacks.append(lambda _event, row=row, r=redraws: self.redraw(row, r))
+        else:
+            self.unclaimed += 1  # nothing follows from the window's end
+
+    def redraw(self, row: int, redraws: int) -> None:
+        """The claim window closed unclaimed: a new winner is notified now, for the same prize, the promise moved with the window."""
+        self.unclaimed += 1
+        if self.trace:
+            self.events.append(("unclaimed", self.env.now))
+        new = self.next_row
+        self.next_row += 1
+        self.parcel[new] = self.parcel[row]
+        self.notified(new, self.promise_at[row] + self.cfg.claim_window_hours, redraws + 1)
+
+    def claim(self, row: int) -> None:
+        """A winner claims: a digital prize is delivered at once, a parcel joins the dispatch queue."""
+        env = self.env
+        self.claimed_at[row] = env.now
+        if not self.parcel[row]:
+            self.delivered_at[row] = env.now
+            return
+        self.watch(row)
+        self.parcels.append(row)
+        if self.wake is not None and not self.wake.triggered:
+            self.wake.succeed()
+
+    def dispatcher(self):
+        """Hands parcels to the courier: at each working day's pick-up, at most ``dispatch_per_day``, first come first served."""
+        env, cfg = self.env, self.cfg
+        yield env.timeout(max(self.dispatch_start - env.now, 0.0))
+        unlimited = math.isinf(cfg.dispatch_per_day)
+        per_day = cfg.dispatch_per_day / self.w_winners
+        queue = self.parcels
+        credit, last = 0.0, -math.inf
+        while True:
+            if not queue:
+                self.wake = env.event()
+                yield self.wake
+                self.wake = None
+            if unlimited:
+                while queue:
+                    self.hand_over(queue.popleft())
+                continue
+            at = cfg.dispatch_calendar.next_at(max(env.now, last + 1e-6), PICKUP_HOUR)
+            if math.isinf(at):
+                return  # no dispatch day at all: nothing ever leaves
+            yield env.timeout(at - env.now)
+            last = env.now
+            credit += per_day
+            while credit >= 1.0 - 1e-9 and queue:
+                self.hand_over(queue.popleft())
+                credit -= 1.0
+            if not queue:
+                credit = 0.0  # unused capacity is not banked from one day to the next
+            if self.trace:
+                self.events.append(("dispatch", env.now))
+
+    def hand_over(self, row: int) -> None:
+        """The courier takes a parcel: nothing can change its delivery, its transit time after now (no event needed)."""
+        now = self.env.now
+        self.dispatched_at[row] = now
+        self.delivered_at[row] = delivered = now + self.transit[row]
+        if self.trace:
+            self.events.append(("late_delivery" if delivered > self.promise_at[row] + 1e-9 else "delivery", delivered))
+
+    def delivered(self, row: int) -> bool:
+        """Whether the parcel has arrived by now."""
+        return self.delivered_at[row] <= self.env.now  # NaN (not handed over) compares False
+
+    def watch(self, row: int) -> None:
+        """Checks a claimed parcel at its promised date; one check per distinct date, for every parcel due then."""
+        at = self.promise_at[row]
+        if at <= self.env.now:
+            self.env.process(self.chaser(row))
+            return
+        due = self.due.get(at)
+        if due is None:
+            due = self.due[at] = []
+            self.env.timeout(at - self.env.now).callbacks.append(lambda _event, at=at: self.check_due(at))
+        due.append(row)
+
+    def check_due(self, at: float) -> None:
+        for row in self.due.pop(at):
+            if not self.delivered(row):
+                self.env.process(self.chaser(row))
+
+    def chaser(self, row: int):
+        """A winner whose parcel is not there by the promised date asks, and asks again until it arrives."""
+        env, cfg = self.env, self.cfg
+        rng = self.rng["chasing"]
+        while not self.delivered(row) and env.now < cfg.horizon:
+            self.ask(late=True)
+            yield env.timeout(rng.exponential(cfg.late_interval_hours))
+
+    def ask(self, late: bool) -> None:
+        """A winner's question, asked now."""
+        i = len(self.arrival)
+        self.arrival.append(self.env.now)
+        self.late_kind.append(late)
+        self.service.append(float(self.rng["handling"].exponential(self.handling_mean)))
+        self.started.append(math.nan)
+        self.answered.append(math.nan)
+        self.arrive(i)
+
+    def arrive(self, i: int) -> None:
+        """A question reaches the desk: a free agent takes it, or it waits its turn (first come, first served)."""
+        if self.free:
+            self.free -= 1
+            self.take(i)
+        else:
+            self.waiting.append(i)
+
+    def take(self, i: int) -> None:
+        """An agent takes question ``i``: it starts when the desk is open and is answered after its handling time."""
+        now = self.env.now
+        at = self.cfg.support_calendar.next_open(now)
+        if math.isinf(at):
+            return  # the desk never opens: the agent holds the question and nothing is answered
+        self.started[i] = at
+        self.env.timeout(at - now + self.service[i]).callbacks.append(lambda _event, i=i: self.answer(i))
+
+    def answer(self, i: int) -> None:
+        """Question ``i`` is answered; its agent takes the next waiting one, or is free."""
+        self.answered[i] = self.env.now
+        if self.waiting:
+            self.take(self.waiting.popleft())
+        else:
+            self.free += 1
+
+    # -------------------------------------------------------------------------------------------- running
+    def run(self) -> dict:
+        env, cfg = self.env, self.cfg
+        if self.winners:
+            env.process(self.notify(range(self.winners), cfg.draw_at + cfg.announce_hours, cfg.draw_at + cfg.promise_hours))
+            if any(self.parcel):
+                env.process(self.dispatcher())
+        for i in range(self.n_entrant):
+            env.timeout(self.arrival[i]).callbacks.append(lambda _event, i=i: self.arrive(i))
+        env.run(until=cfg.horizon)
+        return self.outputs()
+
+    def outputs(self) -> dict:
+        cfg = self.cfg
+        wq, ww = self.w_inquiries, self.w_winners
+        claimed_at, delivered_at = np.asarray(self.claimed_at), np.asarray(self.delivered_at)
+        claimed = ~np.isnan(claimed_at)
+        delivered = delivered_at[claimed]
+        promise = np.asarray(self.promise_at)[claimed]
+        on_time = int(np.sum(delivered <= promise + 1e-9))  # NaN (not delivered by the end) compares False
+        late = int(claimed.sum()) - on_time
+        arrival = np.asarray(self.arrival)
+        answered = np.asarray(self.answered)
+        started = np.asarray(self.started)
+        n = len(arrival)
+        response = answered - arrival
+        done = ~np.isnan(answered)
+        breach = np.where(done, response > cfg.response_promise_hours, cfg.horizon - arrival > cfg.response_promise_hours)
+        late_kind = np.asarray(self.late_kind, dtype=bool)
+        u_backlash = self.rng["escalation"].random()  # first, so that it does not move with the number of questions
+        u = self.rng["escalation"].random((n, 2)) if n else np.zeros((0, 2))
+        escalates = (breach & (u[:, 0] < cfg.escalation_probability)) | (late_kind & ~breach & (u[:, 0] < cfg.late_escalation_probability))
+        public = escalates & (u[:, 1] < cfg.public_probability)
+        complaints = int(public.sum()) * wq
+        backlash_p = 1.0 - (1.0 - cfg.backlash_per_complaint) ** complaints
+        backlash = int(u_backlash < backlash_p)
+        # open questions (asked, not yet answered) at each hour from the campaign's start
+        grid = np.arange(cfg.hours, dtype=float)
+        finished = np.sort(np.where(done, answered, np.inf))
+        queue = (np.searchsorted(np.sort(arrival), grid, side="right") - np.searchsorted(finished, grid, side="right")) * wq
+        on_time_n, late_n = on_time * ww, late * ww
+        claimed_n = on_time_n + late_n
+        trust_next = (1.0 + cfg.past_on_time + on_time_n) / (2.0 + cfg.past_on_time + cfg.past_late + claimed_n + complaints)
+        arrived = delivered_at[delivered_at <= cfg.horizon]  # handed over before the end, on the road after it: not yet
+        last = float(arrived.max() - cfg.draw_at) / HOURS_PER_DAY if len(arrived) else math.nan
+        out = {
+            "late_prizes": late_n,
+            "complaints": complaints,
+            "on_time_share": on_time / (on_time + late) if on_time + late else math.nan,
+            "last_delivery_day": last,
+            "response_hours_mean": float(response[done].mean()) if done.any() else math.nan,
+            "response_hours_p95": _p95(response[done]) if done.any() else math.nan,
+            "inquiries": n * wq,
+            "unanswered": int((~done).sum()) * wq,
+            "escalations": int(escalates.sum()) * wq,
+            "public_complaints": complaints,
+            "unclaimed_prizes": self.unclaimed * ww,
+            "backlash": backlash,
+            "trust_next": trust_next,
+            "timeline_support_queue": queue.astype(np.int64),
+        }
+        if self.trace:
+            out["trace_operations"] = {
+                "claimed_at": claimed_at, "dispatched_at": np.asarray(self.dispatched_at), "delivered_at": delivered_at,
+                "promise_at": np.asarray(self.promise_at), "arrival": arrival, "started": started, "answered": answered,
+                "late_kind": late_kind, "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=lambda e: e[1]),
+            }
+        return out
+
+
+def empty_outputs(cfg: Optional[OperationsConfig]) -> dict:
+    """The outputs of a run without winners or questions (a voided or empty campaign)."""
+    hours = cfg.hours if cfg is not None else 0
+    return {"late_prizes": 0, "complaints": 0, "on_time_share": math.nan, "last_delivery_day": math.nan,
+            "response_hours_mean": math.nan, "response_hours_p95": math.nan, "inquiries": 0, "unanswered": 0, "escalations": 0,
+            "public_complaints": 0, "unclaimed_prizes": 0, "backlash": 0, "trust_next": math.nan,
+            "timeline_support_queue": np.zeros(hours, dtype=np.int64)}
+
+
+def run_operations(cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
+                   trace: bool = False) -> dict:
+    """Play one replication's operations out; ``seed`` is the replication's fulfilment SeedSequence."""
+    return Operations(cfg, seed, winners, entrant_times, trace).run()
+
+
+__all__ = ["Calendar", "OperationsConfig", "SCALARS", "build_operations", "run_operations", "transit_cdf", "transit_sample"]

@@ -1,0 +1,3 @@
+"""campaignsim-bili: Bilibili for campaignsim."""
+
+__version__ = "0.1.0"
