@@ -17,7 +17,7 @@ from campaignsim.parallel import DaskExecutor, ExecutorError, LocalExecutor
 from campaignsim.sim.config import build_config
 from campaignsim.sim.runner import run_config
 
-from conftest import LUCKY_DRAW, run_cli
+from analysis_helpers import LUCKY_DRAW, run_cli
 
 
 @pytest.fixture(scope="module")

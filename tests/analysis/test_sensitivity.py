@@ -6,7 +6,7 @@ from campaignsim.analysis.points import AnalysisError
 from campaignsim.analysis.sensitivity import parse_param_specs, sensitivity
 from campaignsim.load import load_file
 
-from conftest import LUCKY_DRAW, run_cli
+from analysis_helpers import LUCKY_DRAW, run_cli
 
 
 @pytest.fixture(scope="module")

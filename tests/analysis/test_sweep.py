@@ -8,7 +8,7 @@ from campaignsim.analysis.points import AnalysisError
 from campaignsim.analysis.sweep import parse_set, points_of, sweep
 from campaignsim.load import load_file
 
-from conftest import LUCKY_DRAW, run_cli
+from analysis_helpers import LUCKY_DRAW, run_cli
 
 
 def test_entrants_rise_with_followers_when_reach_follows_from_them(small_path, registry):
