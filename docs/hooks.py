@@ -267,6 +267,31 @@ def simulation_parameters() -> str:
     return "\n".join(lines)
 
 
+def simulation_priors() -> str:
+    """Every parameter's prior (distribution, 90% range, source), and the platforms' own priors."""
+    from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS
+
+    lines = ["| parameter | prior | 90% range | source of the range |", "|---|---|---|---|"]
+    for name, p in list(PARAMETERS.items()) + [(f"{w}_<action>", p) for w, p in ACTION_PARAMETERS.items()]:
+        prior = p.prior
+        if not prior.uncertain:
+            kind, span = "fixed", "—"
+        elif prior.factor is not None:
+            kind = prior.kind
+            span = {"lognormal": f"default ÷/× {number(prior.factor)}", "logitnormal": f"odds of the default ÷/× {number(prior.factor)}",
+                    "normal": f"default ± {number(prior.factor)}"}[prior.kind]
+        else:
+            lo, hi = prior.range(0.0)
+            kind, span = prior.kind, f"{lo:.3g} – {hi:.3g}"
+        lines.append(f"| `{name}` | {kind} | {span} | {cell(prior.source)} |")
+    reg = registry()
+    own = [(pname, field, prior) for pname, spec in sorted(reg.platforms.items()) for field, prior in spec.sim.priors]
+    if own:
+        lines += ["", "Platforms that declare their own priors:", "", "| platform | parameter | prior | source |", "|---|---|---|---|"]
+        lines += [f"| `{pname}` | `{field}` | {cell(prior.describe())} | {cell(prior.source)} |" for pname, field, prior in own]
+    return "\n".join(lines)
+
+
 # -- rules --------------------------------------------------------------------------------------------
 def _rule_line(rule) -> str:
     return f"- [{rule.code}]({rule.code}.md) `{rule.name}` ({rule.severity}): {' '.join(rule.summary.split())}"
@@ -402,6 +427,7 @@ GENERATORS = {
     "platforms": platforms,
     "actions": actions,
     "simulation-parameters": simulation_parameters,
+    "simulation-priors": simulation_priors,
     "hook-reference": hook_reference,
     "value-fields": value_fields,
     "lint-settings-keys": lint_settings_keys,

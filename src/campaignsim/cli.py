@@ -12,6 +12,7 @@ import sys
 import click
 
 from campaignsim import __version__
+from campaignsim.cli_options import uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 
 
@@ -354,10 +355,23 @@ def _run_options(f):
                      help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
     from campaignsim.analysis_commands import scheduler_option
 
-    return scheduler_option(f)
+    return scheduler_option(_uncertainty_options(f))
 
 
-def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants", scheduler=None) -> None:
+def _calibration(path):
+    """The --calibration file, read (exit 2 with a one-line message when it cannot be)."""
+    if path is None:
+        return None
+    from campaignsim.calibrate import CalibrationError, load_calibration
+
+    try:
+        return load_calibration(path)
+    except CalibrationError as exc:
+        fail(str(exc))
+
+
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants",
+         fixed_parameters=False, calibration_path=None, scheduler=None) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -377,6 +391,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
         problem = require_matplotlib()
         if problem:
             fail(problem)
+    calibration = _calibration(calibration_path)
     registry = settings.registry()
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
@@ -385,6 +400,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
     executor = open_executor(jobs, scheduler)
     try:
         result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective,
+                               parameters="fixed" if fixed_parameters else "prior", calibration=calibration,
                                executor=executor)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
@@ -438,22 +454,23 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, scheduler) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
-    variant with the base and recommend the launchable one best on --objective. Exit code 1 when
+    variant with the base and recommend the launchable one best on --objective. Parameters are
+    drawn from their priors (or --calibration) unless --fixed-parameters. Exit code 1 when
     nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, scheduler)
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, scheduler) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, scheduler)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path)
 
 
 def _add_new_command() -> None:
@@ -476,6 +493,10 @@ def _add_optional_commands() -> None:
 
     main.add_command(sensitivity)
     main.add_command(sweep)
+
+    from campaignsim.calibrate.command import calibrate
+
+    main.add_command(calibrate)
 
 
 _add_optional_commands()

@@ -183,6 +183,7 @@ class Standing:
 
 
 LIVE_INTERVAL = "5th–95th percentile of the runs without a takedown or backlash"
+LIVE_PREDICTION_INTERVAL = "90% prediction interval of the runs without a takedown or backlash (parameters drawn)"
 
 
 def standing(run, objective: Objective) -> Standing:
@@ -205,7 +206,8 @@ def standing(run, objective: Objective) -> Standing:
         if_live = {"mean": round(float(entrants.mean()), 6), "low": round(float(low), 6), "high": round(float(high), 6)}
     else:
         if_live = {"mean": None, "low": None, "high": None}
-    if_live.update(runs=int(live.sum()), interval=LIVE_INTERVAL)
+    drawn = getattr(run.sim, "uncertainty", "fixed") != "fixed"  # parameters drawn in an outer loop: a prediction interval
+    if_live.update(runs=int(live.sum()), interval=LIVE_PREDICTION_INTERVAL if drawn else LIVE_INTERVAL)
     return Standing(
         launchable=not blockers, blockers=tuple(blockers), error_codes=tuple(errors),
         takedown_probability=float(taken.mean()), backlash_probability=float(backlash.mean()), entrants_if_live=if_live,

@@ -45,18 +45,25 @@ SUMMARY_INTERVAL = "5th–95th percentile of the runs"
 DIFF_INTERVAL = "90% confidence interval of the mean paired difference"
 
 
-def _low_high(value):
-    """Summaries {mean, p05, p95} renamed {mean, low, high, interval} throughout a JSON document."""
+def _low_high(value, interval: str = SUMMARY_INTERVAL):
+    """Summaries {mean, p05, p95} renamed {mean, low, high, interval} throughout a JSON document;
+    ``interval`` says what low–high is (over runs, or a prediction interval with parameter draws)."""
     if isinstance(value, dict):
         if {"p05", "p95"} <= value.keys():
-            out = {k: _low_high(v) for k, v in value.items() if k not in ("p05", "p95")}
+            out = {k: _low_high(v, interval) for k, v in value.items() if k not in ("p05", "p95")}
             out["low"], out["high"] = value["p05"], value["p95"]
-            out["interval"] = SUMMARY_INTERVAL
+            out["interval"] = interval
             return out
-        return {k: _low_high(v) for k, v in value.items()}
+        return {k: _low_high(v, interval) for k, v in value.items()}
     if isinstance(value, list):
-        return [_low_high(v) for v in value]
+        return [_low_high(v, interval) for v in value]
     return value
+
+
+def _interval_of(sim) -> str:
+    from campaignsim.sim.result import interval_phrase
+
+    return interval_phrase([sim])
 
 
 @attrs.define
@@ -104,7 +111,7 @@ class RunResult:
                 "tied_with": list(rec.tied_with) if rec else [],
             },
             "lint": report_dict(self.lint),
-            "simulations": [dict(_low_high(r.sim.to_json_dict()), path=r.path, label=r.label, **_standing_dict(s, r))
+            "simulations": [dict(_low_high(r.sim.to_json_dict(), _interval_of(r.sim)), path=r.path, label=r.label, **_standing_dict(s, r))
                             for r, s in zip(self.runs, self.standings)],
             "warnings": [{"variant": label, "message": w} for label, w in self.warnings()],
             "comparisons": [
@@ -187,16 +194,21 @@ class RunInputError(Exception):
 
 def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
-                  lint_only_on_error: bool = True, objective: str = "entrants", executor=None) -> RunResult:
+                  lint_only_on_error: bool = True, objective: str = "entrants", parameters: str = "fixed",
+                  calibration=None, executor=None) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
     and ``advance(n)``: total is variants × runs. ``objective`` is a key of
     :data:`campaignsim.compare.OBJECTIVES`: what the recommendation maximises (or minimises).
-    ``executor`` (:mod:`campaignsim.parallel`) says where the replications run (default: ``jobs``
-    processes on this machine); the numbers do not depend on it."""
+    ``parameters`` and ``calibration`` are passed to :func:`campaignsim.sim.simulate` ("prior":
+    prediction intervals, every variant sharing parameter draw j with seed j, so that the paired
+    comparison stays paired; a scenario's own ``[simulation] calibration`` is used when
+    ``calibration`` is None). ``executor`` (:mod:`campaignsim.parallel`) says where the replications
+    run (default: ``jobs`` processes on this machine); the numbers do not depend on it."""
     if objective not in OBJECTIVES:
         raise RunInputError(f"unknown objective {objective!r} (known: {', '.join(OBJECTIVES)})")
     goal = OBJECTIVES[objective]
+    from campaignsim.calibrate import CalibrationError, scenario_calibration
     from campaignsim.sim import simulate
     from campaignsim.sim.config import SimulationConfigError
 
@@ -216,9 +228,13 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: 
             try:
                 sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
                                takedown_codes=takedown_codes(scenario, registry, lint_report.failures, loaded.path),
-                               progress=progress.advance if progress is not None else None, executor=executor)
+                               progress=progress.advance if progress is not None else None,
+                               parameters=parameters, calibration=scenario_calibration(scenario, loaded, calibration),
+                               executor=executor)
             except SimulationConfigError as exc:
                 raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
+            except CalibrationError as exc:
+                raise RunInputError(str(exc)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
     if goal.name == "cost-per-entrant":
         missing = [r.label for r in variant_runs if r.sim.config.budget is None]

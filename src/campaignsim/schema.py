@@ -180,6 +180,8 @@ class _Builder:
             schema["additionalProperties"] = {"type": "number"}
             return schema
         schema["properties"] = {name: param_schema(p) for name, p in PARAMETERS.items()}
+        schema["properties"]["calibration"] = {"type": "string", "minLength": 1,
+                                               "description": "A calibration file from `campaignsim calibrate`, relative to the scenario file."}
         try:
             from campaignsim.model.simparams import ACTION_PARAMETERS
         except ImportError:

@@ -95,6 +95,70 @@ def test_an_action_with_bad_friction_or_extra_keys_is_refused(changes, phrase):
     build_schema(registry)  # the editor schema still builds for everybody
 
 
+def _prior(*args, **kwargs):
+    from campaignsim.model.simparams import Prior
+
+    return Prior(*args, **kwargs)
+
+
+@pytest.mark.parametrize("priors, phrase", [
+    ((("reach_per_follower", _prior("lognormal", "a guess [U]", factor=20.0)),),
+     "sim.priors['reach_per_follower']: its 90% range 0.005–2 goes outside the field's bounds 0 to 1"),
+    ((("attention_half_life_hours", _prior("lognormal", "a study [S]", low=10.0, high=20.0)),),
+     "sim.priors['attention_half_life_hours']: the value 6 lies outside its own 90% range 10–20"),
+    ((("share_delay_hours", _prior("lognormal", "no mark at all", factor=2.0)),), "the source must carry its mark"),
+    ((("attention_kernel", _prior("uniform", "[U]", low=0.0, high=1.0)),), "attention_kernel is a switch, its prior must be fixed"),
+    ((("followers", _prior("fixed", "fixed: a definition")),), "sim.priors: 'followers' is not a field it can give a prior for"),
+    ((("friend_reach", 2.0),), "sim.priors['friend_reach'] must be a campaignsim.model.simparams.Prior, got 2.0"),
+    ((("friend_reach", _prior("lognormal", "   ", factor=2.0)),), "needs a source"),
+    ("friend_reach", "sim.priors must be (field, Prior) pairs"),
+])
+def test_a_platform_with_a_bad_prior_is_refused_by_name(priors, phrase):
+    registry = registry_with(("bad", Plugin(rules=[Good], platforms=[platform(priors=priors)])))
+    [failure] = refused(registry)
+    assert phrase in failure.error, failure.error
+    assert registry.platform("bilibili") is None and "BILI001" in registry.rules
+
+
+def test_sound_priors_load_and_are_drawn_from():
+    from campaignsim.model.simparams import platform_prior
+
+    half_life = _prior("lognormal", "one quoted study [S]", factor=2.0)
+    action = ActionSpec(name="bullet_comment", summary="Send a bullet comment.", completion_probability=0.8,
+                        priors=(("completion", _prior("logitnormal", "a survey [S]", factor=2.0)),
+                                ("delay", _prior("fixed", "fixed: immediate by design"))))
+    registry = registry_with(("good", Plugin(platforms=[platform(priors=(("attention_half_life_hours", half_life),
+                                                                         ("attention_kernel", _prior("fixed", "fixed: a choice"))))],
+                                             actions=[action])))
+    assert not registry.failures
+    assert platform_prior("attention_half_life_hours", registry.platform("bilibili").sim) is half_life
+    assert dict(registry.action("bullet_comment").priors)["completion"].factor == 2.0
+
+
+@pytest.mark.parametrize("priors, phrase", [
+    ((("completion", _prior("lognormal", "a guess [U]", factor=3.0)),), "priors['completion']: its 90% range 0.3–2.7 goes outside"),
+    ((("speed", _prior("fixed", "fixed: a definition")),), "priors: 'speed' is not a field it can give a prior for"),
+    ((("effort", _prior("lognormal", "a guess", factor=2.0)),), "the source must carry its mark"),
+    ((("completion", _prior("logitnormal", "[U]", low=0.95, high=0.99)),), "the value 0.9 lies outside its own 90% range"),
+])
+def test_an_action_with_a_bad_prior_is_refused(priors, phrase):
+    registry = registry_with(("bad", Plugin(actions=[ActionSpec(name="bullet_comment", summary="Send a bullet comment.", priors=priors)])))
+    [failure] = refused(registry)
+    assert "action 'bullet_comment'" in failure.error and phrase in failure.error, failure.error
+    assert registry.action("bullet_comment") is None
+
+
+def test_every_built_in_platform_and_action_prior_passes_the_load_checks():
+    from campaignsim.plugin.declarations import action_problems, platform_problems
+
+    registry = build_registry(include_third_party=False)
+    assert all(registry.platform(n).sim.priors for n in ("x", "facebook", "instagram"))  # the ones that declare priors
+    for spec in registry.platforms.values():
+        assert platform_problems(spec) == [], spec.name
+    for spec in registry.actions.values():
+        assert action_problems(spec) == [], spec.name
+
+
 @pytest.mark.parametrize("changes, phrase", [
     ({"code": "bl-x"}, "code must be a string like ACME001"),
     ({"code": 5}, "code must be a string like ACME001"),

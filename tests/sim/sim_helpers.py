@@ -79,12 +79,13 @@ def scenario(
     budget=30_000.0,
     variant=None,
     draw="random",
+    followers=120_000,
 ) -> Scenario:
     """The reference WeChat draw (follow, share to 3 friends, screenshot) unless told otherwise."""
     return Scenario(
         campaign=Campaign(name="Spring tea lucky draw", brand="Acme Tea", start=START, end=START + timedelta(hours=hours),
                           budget=None if budget is None else Money(amount=budget, currency=currency)),
-        platform=Platform(name=platform, followers=120_000),
+        platform=Platform(name=platform, followers=followers),
         audience=Audience(reach=reach, size=size, interest=interest),
         entry=Entry(steps=tuple(steps)),
         prize=Prize(draw=draw, items=(PrizeItem(name="Tea gift box", value=prize_value, currency=currency, quantity=quantity),)),

@@ -120,19 +120,46 @@ def test_cohort_grouping_does_not_change_results_without_word_of_mouth(monkeypat
 
 
 # ----------------------------------------------------------------------------- posts and sources
+def new_people(reach: float, at: float, launch_reach: float, followers: float, half_life: float = 6.0, horizon: float = 180.0) -> float:
+    """Expected new people reached by a post at ``at`` after a launch at 0 reaching the same ``followers``:
+    ∫ r·φ(s) (1 − q·(1 − 2^(−(at+s)/h))) ds over the post's window, q = launch reach / followers (an
+    exponential kernel written out from docs/model.md, integrated numerically)."""
+    s = np.linspace(0.0, horizon - at, 200_001)
+    density = math.log(2) / half_life * 2.0 ** (-s / half_life)
+    seen_launch = (launch_reach / followers) * (1.0 - 2.0 ** (-(at + s) / half_life))
+    return float(reach * np.trapezoid(density * (1.0 - seen_launch), s))
+
+
 def test_a_scheduled_reminder_adds_reach_from_scheduled_posts():
     without = simulate(base(), registry=REG, runs=20, seed=1)
     with_post = simulate(base(schedule=(H.post(48.0, reach=4_000),)), registry=REG, runs=20, seed=1)
     scheduled = with_post.per_run["exposed_scheduled"].mean()
     assert without.per_run["exposed_scheduled"].sum() == 0
-    assert abs(scheduled - 4_000) <= 4 * math.sqrt(4_000 / 20)  # the deadline is 132 h after it: S(132) ≈ 0
+    # The reminder reaches the launch's followers again (audience 20 × 6,000): those who saw the launch are not new.
+    expected = new_people(4_000, 48.0, 6_000, 120_000)
+    assert abs(scheduled - expected) <= 4 * math.sqrt(4_000 / 20)
+    def post_views(r):
+        return (r.per_run["impressions"] - r.per_run["exposed_shares"] - r.per_run["exposed_word_of_mouth"]).mean()
+    assert abs(post_views(with_post) - post_views(without) - 4_000) <= 4 * math.sqrt(2 * 10_000 / 20)
     assert with_post.per_run["entrants"].mean() > without.per_run["entrants"].mean()
 
 
 def test_a_scheduled_post_without_reach_uses_the_platform_repost_factor():
     result = simulate(base(schedule=(H.post(24.0),)), registry=REG, runs=20, seed=1)
-    expected = 6_000 * 0.6
+    expected = new_people(6_000 * 0.6, 24.0, 6_000, 120_000)
     assert abs(result.per_run["exposed_scheduled"].mean() - expected) <= 4 * math.sqrt(expected / 20)
+
+
+def test_posts_to_the_same_followers_overlap_a_person_seen_twice_is_one_person():
+    # Two posts an hour apart, each seen by half of 10,000 followers: 7,500 unique people (1 − ½·½), 10,000 impressions.
+    sc = H.scenario(steps=(H.step("adopt"),), reach=None, followers=10_000, schedule=(H.post(0.0, reach=5_000), H.post(0.001, reach=5_000)),
+                    simulation={"attention_half_life_hours": 0.5})
+    res = simulate(sc, registry=REG, runs=40, seed=3)
+    organic_and_scheduled = res.per_run["exposed_organic"] + res.per_run["exposed_scheduled"]
+    assert abs(res.per_run["impressions"].mean() - 10_500) < 4 * math.sqrt(10_500 / 40)
+    # the launch reaches 10,000 × 0.05 = 500 (platform reach per follower) plus two posts of 5,000: the exact
+    # unique count of three independent views: 10,000·(1 − 0.95·0.5·0.5)
+    assert abs(organic_and_scheduled.mean() - 10_000 * (1 - 0.95 * 0.25)) < 0.01 * 10_000 * 0.7625
 
 
 def test_a_post_after_the_deadline_reaches_no_entrant():

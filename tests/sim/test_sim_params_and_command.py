@@ -31,7 +31,7 @@ def test_every_parameter_has_a_doc_a_source_and_a_default_within_its_bounds():
 
 def test_parameters_without_a_default_are_exactly_the_platform_and_action_ones():
     from_plugins = {n for n, p in PARAMETERS.items() if p.default is None}
-    assert from_plugins == {f.name for f in attrs.fields(type(H.WECHAT_LIKE.sim)) if f.name != "sources"}
+    assert from_plugins == {f.name for f in attrs.fields(type(H.WECHAT_LIKE.sim)) if f.name not in ("sources", "priors")}
     assert all(p.default is None for p in ACTION_PARAMETERS.values())
 
 

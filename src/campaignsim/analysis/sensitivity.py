@@ -113,22 +113,22 @@ class SensitivityResult:
         }
 
 
-def _declared_prior(name: str):
-    """(low, high, basis) from a prior declared beside the parameter, when there is one."""
-    from campaignsim.model.simparams import find_param
+def _declared_prior(name: str, value: Optional[float], scenario, registry):
+    """(low, high, basis): the 90% range of the prior declared for the parameter (by the project, or
+    by the platform or action plugin), or None when it has none or it is fixed."""
+    from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, platform_prior
 
-    param = find_param(name)
-    prior = getattr(param, "prior", None) if param is not None else None
-    if prior is None:
+    if name in PARAMETERS:
+        param = PARAMETERS[name]
+        prior = platform_prior(name, registry.platform(scenario.platform.name).sim) if param.default is None else param.prior
+    else:
+        what, _, action = name.partition("_")
+        spec = registry.actions.get(action)
+        prior = action_prior(what, spec) if what in ACTION_PARAMETERS and spec is not None else None
+    if prior is None or not prior.uncertain or value is None:
         return None
-    interval = getattr(prior, "interval", None)
-    if callable(interval):
-        low, high = interval(0.90)
-        return float(low), float(high), f"prior {prior} (90% range)"
-    low, high = getattr(prior, "low", None), getattr(prior, "high", None)
-    if low is None or high is None:
-        return None
-    return float(low), float(high), f"prior {prior}"
+    low, high = prior.range(float(value))
+    return float(low), float(high), f"prior: {prior.describe(float(value))} ({prior.source})"
 
 
 def _resolved_values(cfg) -> dict[str, float]:
@@ -157,8 +157,9 @@ def default_parameters(scenario, cfg) -> list[str]:
     return names
 
 
-def parameter_ranges(names: Sequence[str], cfg, overrides: Optional[dict] = None) -> list[ParameterRange]:
-    """The range each parameter is varied over: the user's ``NAME=LOW:HIGH``, its prior, or the documented range."""
+def parameter_ranges(names: Sequence[str], cfg, overrides: Optional[dict] = None, scenario=None, registry=None) -> list[ParameterRange]:
+    """The range each parameter is varied over: the user's ``NAME=LOW:HIGH``, the 90% range of its
+    prior, or (for a parameter whose prior is fixed or unknown) the documented range."""
     from campaignsim.model.simparams import find_param
 
     actions = {s.action for s in cfg.steps}
@@ -171,7 +172,7 @@ def parameter_ranges(names: Sequence[str], cfg, overrides: Optional[dict] = None
         if overrides and name in overrides:
             low, high = overrides[name]
             basis = "given on the command line"
-        elif (prior := _declared_prior(name)) is not None:
+        elif scenario is not None and (prior := _declared_prior(name, values.get(name), scenario, registry)) is not None:
             low, high, basis = prior
         elif name in DOCUMENTED_RANGES:
             low, high, basis = DOCUMENTED_RANGES[name]
@@ -237,7 +238,7 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
     names, explicit = parse_param_specs(params)
     if not names:
         names = default_parameters(scenario, base_cfg)
-    ranges = parameter_ranges(names, base_cfg, explicit)
+    ranges = parameter_ranges(names, base_cfg, explicit, scenario, registry)
     problem = {"num_vars": len(ranges), "names": [r.name for r in ranges], "bounds": [[r.low, r.high] for r in ranges]}
     if method == "sobol":
         from SALib.sample import sobol as sobol_sample

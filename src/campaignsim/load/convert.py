@@ -53,7 +53,8 @@ _converter.register_structure_hook_factory(_is_optional, _optional_hook)
 # Registered after the tuple factory so that these tables of arbitrary keys take precedence over it.
 _NUMBER_TABLE = tuple[tuple[str, float], ...]
 _ANY_TABLE = tuple[tuple[str, object], ...]
-_converter.register_structure_hook_func(lambda t: t == _NUMBER_TABLE, lambda value, _: tuple((k, float(v)) for k, v in value.items()))
+# (the [simulation] table: numbers, and the one string key `calibration`, a file name)
+_converter.register_structure_hook_func(lambda t: t == _NUMBER_TABLE, lambda value, _: tuple((k, v if k == "calibration" else float(v)) for k, v in value.items()))
 _converter.register_structure_hook_func(lambda t: t == _ANY_TABLE, lambda value, _: tuple(value.items()))
 
 

@@ -529,6 +529,10 @@ class Validator:
         actions = list(self.registry.actions)
         for key, value in data.items():
             where = f"{path}.{key_part(key)}"
+            if key == "calibration":  # a calibration file, relative to the scenario (campaignsim calibrate writes one)
+                if not isinstance(value, str) or not value.strip():
+                    errors.append((where, f"must be the path of a calibration file (a string), got {describe(value)}"))
+                continue
             param = find_param(key, actions)
             if param is None:
                 names = list(PARAMETERS) + [f"{what}_{action}" for what in ACTION_PARAMETERS for action in actions]

@@ -49,7 +49,11 @@ class ExtraField:
 
 @value_class
 class SimDefaults:
-    """A platform's default simulation parameters; ``sources`` says where each number comes from."""
+    """A platform's default simulation parameters; ``sources`` says where each number comes from.
+
+    ``priors`` may give a :class:`campaignsim.model.simparams.Prior` for any of them (how uncertain
+    the default is); a parameter without one takes the generic prior declared in simparams.
+    """
 
     reach_per_follower: float = _doc("Share of the followers the launch post reaches when `audience.reach` is not given (0 to 1).", 0.1)
     attention_kernel: AttentionKernel = _doc("`exponential` or `power`: how a post's attention fades (see docs/model.md).", "exponential")
@@ -63,6 +67,10 @@ class SimDefaults:
     takedown_voids_entries: bool = _doc("Whether a takedown voids the entries already made (true) or they stand (false).", False)
     sources: tuple[tuple[str, str], ...] = _doc("`(field, source)` pairs: where each number comes from, or `assumption [U]`. "
                                                 "Fields without one are shown as assumptions.", ())
+    priors: tuple[tuple[str, Any], ...] = _doc("`(field, Prior)` pairs: how uncertain each default is (a `campaignsim.model.simparams.Prior` whose "
+                                               "source carries [V], [S] or [U]; its 90% range must lie inside the field's bounds and hold the "
+                                               "default; `attention_kernel` and `takedown_voids_entries` take only a fixed prior). Fields "
+                                               "without one take the generic prior.", ())
 
 
 @value_class
@@ -126,6 +134,10 @@ class ActionSpec:
                                                 "them with `step.extra(name)`.", ())
     replaces: Optional[str] = _doc("The name of an action an earlier plugin provides that this one replaces on purpose; "
                                    "without it, a name already taken is refused.", None)
+    priors: tuple[tuple[str, Any], ...] = _doc("`(what, Prior)` pairs, `what` one of `completion`, `effort`, `delay`, `exposes`: the uncertainty "
+                                               "of the step's figure (a `campaignsim.model.simparams.Prior`, usually with a `factor` around it; its "
+                                               "90% range around the action's value at `count` 1 must lie inside the family's bounds, "
+                                               "completion 0 to 1).", ())
 
     def units(self, count: Optional[int]) -> int:
         return max(1, count or 1)

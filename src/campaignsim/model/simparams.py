@@ -40,6 +40,7 @@ class Param:
     default: Optional[float]
     source: str
     unit: str = ""
+    prior: Optional["Prior"] = None  # the parameter's uncertainty; None: from the platform or action plugin
 
     def check(self, value) -> Optional[str]:
         """An error message for a bad value, or None."""
@@ -50,6 +51,96 @@ class Param:
         if value < self.ge or value > self.le:
             return f"{self.name} must be between {self.ge:g} and {self.le:g}, got {value:g}"
         return None
+
+
+_Z90 = 1.6448536269514722  # the standard normal's 95th percentile: a 90% range is ± this many σ
+
+
+@attrs.define(frozen=True)
+class Prior:
+    """What is known about a parameter before any data: a distribution and its 90% range.
+
+    ``kind`` is one of
+
+    * ``lognormal``: positive values; 90% of the mass between ``low`` and ``high``, or, with
+      ``factor`` instead, between the default ÷ factor and the default × factor;
+    * ``logitnormal``: probabilities; the same on the odds p/(1−p);
+    * ``normal``: 90% between ``low`` and ``high`` (or the default ± ``factor``);
+    * ``uniform``: flat between ``low`` and ``high``;
+    * ``fixed``: no uncertainty (a definition, a switch, or a choice the user makes).
+
+    A prior with ``factor`` is centred on the parameter's resolved default (a platform's or an
+    action's value); one with ``low``/``high`` is absolute. ``source`` says where the range comes
+    from, or carries the [U] mark: wide where nothing is known, narrow where a source exists.
+    """
+
+    kind: str
+    source: str
+    low: Optional[float] = None
+    high: Optional[float] = None
+    factor: Optional[float] = None
+
+    def __attrs_post_init__(self):
+        if self.kind not in ("lognormal", "logitnormal", "normal", "uniform", "fixed"):
+            raise ValueError(f"unknown prior kind {self.kind!r}")
+        if self.kind != "fixed" and self.factor is None and (self.low is None or self.high is None):
+            raise ValueError(f"a {self.kind} prior needs low and high, or a factor")
+        if self.factor is not None and self.kind in ("lognormal", "logitnormal") and not self.factor > 1:
+            raise ValueError("a prior's factor must be above 1")
+
+    @property
+    def uncertain(self) -> bool:
+        return self.kind != "fixed"
+
+    def _centre_spread(self, default: float) -> tuple[float, float]:
+        """Location and scale on the transformed axis (log, logit or plain)."""
+        if self.kind == "lognormal":
+            if self.factor is not None:
+                return math.log(max(default, 1e-300)), math.log(self.factor) / _Z90
+            return 0.5 * (math.log(self.low) + math.log(self.high)), (math.log(self.high) - math.log(self.low)) / (2 * _Z90)
+        if self.kind == "logitnormal":
+            if self.factor is not None:
+                return _logit(default), math.log(self.factor) / _Z90
+            return 0.5 * (_logit(self.low) + _logit(self.high)), (_logit(self.high) - _logit(self.low)) / (2 * _Z90)
+        if self.factor is not None:
+            return default, self.factor / _Z90
+        return 0.5 * (self.low + self.high), (self.high - self.low) / (2 * _Z90)
+
+    def value(self, z: float, default: float) -> float:
+        """The prior's value at the standard-normal quantile ``z`` (z = 0: the median)."""
+        if self.kind == "fixed":
+            return default
+        if self.kind == "uniform":
+            u = 0.5 * math.erfc(-z / math.sqrt(2.0))
+            return self.low + u * (self.high - self.low)
+        centre, spread = self._centre_spread(default)
+        x = centre + spread * z
+        if self.kind == "lognormal":
+            return math.exp(min(x, 700.0))
+        if self.kind == "logitnormal":
+            return 1.0 / (1.0 + math.exp(-max(min(x, 700.0), -700.0)))
+        return x
+
+    def range(self, default: float) -> tuple[float, float]:
+        """The 90% range (5th and 95th percentiles) around ``default``."""
+        return self.value(-_Z90, default), self.value(_Z90, default)
+
+    def describe(self, default: Optional[float] = None) -> str:
+        """One line: the distribution and its 90% range."""
+        if self.kind == "fixed":
+            return "fixed"
+        if self.factor is not None and default is None:
+            around = {"lognormal": f"×/÷ {self.factor:g} around the default", "logitnormal": f"odds ×/÷ {self.factor:g} around the default",
+                      "normal": f"default ± {self.factor:g}"}[self.kind]
+            return f"{self.kind}, 90% within {around}"
+        low, high = self.range(default if default is not None else 0.0)
+        what = "flat on" if self.kind == "uniform" else "90% in"
+        return f"{self.kind}, {what} {low:.3g}–{high:.3g}"
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1.0 - p))
 
 
 def _p(name, doc, ge, le, default, source, unit=""):
@@ -153,6 +244,81 @@ _ALL = (
        "and parcels not delivered as late.", 1, 3650, 60, ASSUMPTION, "days"),
 )
 
+_WIDE = "assumption [U]: nothing published; wide"
+_CHOICE = "fixed: a definition or a switch, not an uncertain quantity"
+PRIORS: dict[str, Prior] = {
+    # Platform parameters: the platform plugin declares its priors (SimDefaults.priors); these are the
+    # fallbacks for a plugin that declares none, centred on the plugin's default.
+    "reach_per_follower": Prior("lognormal", _WIDE, factor=3.0),
+    "attention_kernel": Prior("fixed", _CHOICE),
+    "attention_half_life_hours": Prior("lognormal", _WIDE, factor=3.0),
+    "power_law_exponent": Prior("lognormal", _WIDE, factor=1.3),
+    "share_delay_hours": Prior("lognormal", _WIDE, factor=3.0),
+    "friend_reach": Prior("lognormal", _WIDE, factor=2.0),
+    "repost_reach_factor": Prior("lognormal", _WIDE, factor=2.0),
+    "takedown_hazard_per_day": Prior("lognormal", _WIDE, factor=3.0),
+    "takedown_voids_entries": Prior("fixed", "fixed: the platform's rule, not a behaviour"),
+    # audience
+    "audience_size_factor": Prior("lognormal", _WIDE, factor=3.0),
+    "default_interest": Prior("logitnormal", _WIDE, factor=3.0),
+    "interest_sigma": Prior("lognormal", _WIDE, factor=2.0),
+    "prize_value_sigma": Prior("lognormal", _WIDE, factor=2.0),
+    "effort_tolerance_sigma": Prior("lognormal", _WIDE, factor=2.0),
+    # decision
+    "base_entry_rate": Prior("logitnormal", "SweepWidget: 20–40% of giveaway-page visitors enter [V], an agency 65–80% [S]; "
+                             "widened downwards because a feed viewer is not yet a page visitor [U]", low=0.10, high=0.60),
+    "reference_prize_usd": Prior("fixed", "fixed: defines the reference visitor at which base_entry_rate holds"),
+    "reference_effort_minutes": Prior("fixed", "fixed: defines the reference visitor at which base_entry_rate holds"),
+    "reference_trust": Prior("fixed", "fixed: defines the reference visitor at which base_entry_rate holds"),
+    "value_sensitivity": Prior("lognormal", _WIDE, factor=2.5),
+    "effort_sensitivity": Prior("lognormal", "assumption [U]: the result moves about 1:1 with it; form conversion 25% at 3 fields → 12% at 7 [S] "
+                                "bounds its order of magnitude", low=0.06, high=0.6),
+    "interest_sensitivity": Prior("lognormal", _WIDE, factor=2.5),
+    "trust_prior_weight": Prior("lognormal", _WIDE, factor=3.0),
+    # cascade, word of mouth, reminders
+    "friend_attention": Prior("logitnormal", "anchors table A: c_friend = P × 0.5 [U]; wide", factor=3.0),
+    "bass_p": Prior("fixed", "fixed: off unless set or calibrated (the scale depends on the campaign)"),
+    "bass_q": Prior("fixed", "fixed: off unless set or calibrated (the scale depends on the campaign)"),
+    "deadline_reminder_factor": Prior("fixed", "fixed: the user's choice of an automatic reminder"),
+    "time_step_hours": Prior("fixed", "fixed: numerical step, not a behaviour"),
+    # takedown and backlash (campaignsim.sim.risk)
+    "enforcement_level": Prior("fixed", "fixed: a condition the user states (1: the platform's usual enforcement; higher during a "
+                               "crackdown); the uncertainty of the hazard itself is takedown_hazard_per_day's prior"),
+    "backlash_hazard_per_day": Prior("lognormal", "assumption [U]: how often public anger begins is unknown (GEN009's sources [S] "
+                                     "show only how fast a post goes once it has); wide", factor=3.0),
+    "backlash_complaint_share": Prior("logitnormal", _WIDE, factor=3.0),
+    # fulfilment
+    "default_delivery_days": Prior("fixed", "fixed: the promise assumed when the scenario gives none"),
+    "default_announce_days": Prior("fixed", "fixed: the promise assumed when the scenario gives none"),
+    # operations: the [operations] table's defaults (a scenario that states its own value is not drawn)
+    "default_claim_window_days": Prior("fixed", "fixed: the claim window assumed when the scenario gives none (a rule, not a behaviour)"),
+    "default_dispatch_per_day": Prior("lognormal", "assumption [U]: one person packing parcels for a day; an organiser's capacity "
+                                      "varies widely", factor=3.0),
+    "default_dispatch_start_days": Prior("lognormal", _WIDE, factor=2.0),
+    "unplanned_dispatch_start_days": Prior("lognormal", "assumption [U]: the failed-delivery cases (general pack) show prizes that "
+                                           "never ship, not a rate; wide", factor=3.0),
+    "default_transit_days": Prior("lognormal", "domestic express parcels in China arrive in about 2–3 days [U]; 90% within "
+                                  "1.5–6 days allows remote addresses and peak seasons", low=1.5, high=6.0),
+    "default_transit_spread": Prior("lognormal", _WIDE, factor=2.0),
+    "default_winner_response_share": Prior("logitnormal", _WIDE, factor=3.0),
+    "default_winner_response_days": Prior("lognormal", "assumption [U]; Douyin lucky bags ask winners for an address within 48 h "
+                                          "(rule catalogue) [S-]; wide", factor=3.0),
+    "default_support_agents": Prior("fixed", "fixed: the organiser's staffing, a choice (a whole number of people)"),
+    "default_handling_minutes": Prior("lognormal", _WIDE, factor=2.5),
+    "default_response_hours": Prior("fixed", "fixed: the answer time entrants hold the brand to, a promise (GEN011)"),
+    "inquiries_per_entrant": Prior("lognormal", _WIDE, factor=3.0),
+    "inquiry_delay_hours": Prior("lognormal", _WIDE, factor=3.0),
+    "late_inquiry_interval_days": Prior("lognormal", _WIDE, factor=2.5),
+    "escalation_probability": Prior("logitnormal", _WIDE, factor=3.0),
+    "late_prize_escalation_probability": Prior("logitnormal", _WIDE, factor=3.0),
+    "public_complaint_probability": Prior("logitnormal", _WIDE, factor=3.0),
+    "backlash_per_complaint": Prior("logitnormal", "assumption [U]: the failed-delivery cases (Himalaya 2020, general pack) show the "
+                                    "mechanism, not a rate; wide", factor=3.0),
+    "operations_days": Prior("fixed", "fixed: how long after the draw the operations are followed (a definition)"),
+}
+"""The prior of every fixed parameter (for the platform ones: the fallback when a platform declares none)."""
+
+_ALL = tuple(attrs.evolve(p, prior=PRIORS[p.name]) for p in _ALL)
 PARAMETERS: dict[str, Param] = {p.name: p for p in _ALL}
 """The fixed simulation parameters, by name."""
 
@@ -162,6 +328,15 @@ ACTION_PARAMETERS: dict[str, Param] = {
     "delay": _p("delay_<action>", "Mean time (exponential) to complete a step of this action.", 0, 720, None, FROM_ACTION, "hours"),
     "exposes": _p("exposes_<action>", "People a completed step of this action exposes to the campaign (before `friend_reach`).", 0, 1e6, None, FROM_ACTION),
 }
+ACTION_PRIORS: dict[str, Prior] = {
+    "completion": Prior("logitnormal", "assumption [U]: no published completion rates for social actions (anchors, table A)", factor=2.5),
+    "effort": Prior("lognormal", _WIDE, factor=2.0),
+    "delay": Prior("lognormal", _WIDE, factor=3.0),
+    "exposes": Prior("lognormal", _WIDE, factor=1.5),
+}
+"""Fallback priors of the per-action families, centred on each step's value; an action plugin may
+declare its own (ActionSpec.priors, keyed ``completion``, ``effort``, ``delay``, ``exposes``)."""
+ACTION_PARAMETERS = {what: attrs.evolve(p, prior=ACTION_PRIORS[what]) for what, p in ACTION_PARAMETERS.items()}
 """Per-action parameter families: ``<what>_<action>`` overrides the action plugin's value for every step of that action."""
 
 
@@ -181,6 +356,16 @@ def find_param(name: str, actions: Optional[Iterable[str]] = None) -> Optional[P
     return None
 
 
+def platform_prior(name: str, sim) -> Prior:
+    """The prior of a platform parameter: the platform's own (``SimDefaults.priors``) or the fallback."""
+    return dict(getattr(sim, "priors", ()) or ()).get(name) or PRIORS[name]
+
+
+def action_prior(what: str, spec) -> Prior:
+    """The prior of an action family (``completion``, ``effort``, ``delay``, ``exposes``) for an action."""
+    return dict(getattr(spec, "priors", ()) or ()).get(what) or ACTION_PRIORS[what]
+
+
 def check_overrides(values: Mapping[str, object], actions: Optional[Iterable[str]] = None) -> list[tuple[str, str]]:
     """``(key, message)`` for every unknown key or out-of-bounds value of a ``[simulation]`` table."""
     known_actions = None if actions is None else set(actions)
@@ -196,4 +381,4 @@ def check_overrides(values: Mapping[str, object], actions: Optional[Iterable[str
     return problems
 
 
-__all__ = ["ACTION_PARAMETERS", "PARAMETERS", "Param", "check_overrides", "find_param"]
+__all__ = ["ACTION_PARAMETERS", "ACTION_PRIORS", "PARAMETERS", "PRIORS", "Param", "Prior", "action_prior", "platform_prior", "check_overrides", "find_param"]

@@ -59,6 +59,71 @@ def _sources(value, fields, what: str) -> list[str]:
 
 
 # -- rules ------------------------------------------------------------------------------------------
+_SOURCE_MARKS = ("[U]", "[S]", "[S-]", "[V]")
+
+
+def _priors(value, centres: dict, bounds: dict, what: str, choices: tuple = ()) -> list[str]:
+    """Checks of ``(field, Prior)`` pairs: a known field, a Prior with a source (a [U], [S] or [V]
+    mark, or "fixed: …"), and a 90% range inside the field's bounds that holds the field's value.
+
+    ``centres`` maps each field to the value a ``factor`` prior is centred on; ``bounds`` to its
+    (ge, le); ``choices`` are fields that are switches and can only take a fixed prior."""
+    from campaignsim.model.simparams import Prior
+
+    if not isinstance(value, (tuple, list)) or not all(isinstance(p, (tuple, list)) and len(p) == 2 and isinstance(p[0], str)
+                                                       for p in value):
+        return [f"{what} must be (field, Prior) pairs, got {value!r}"]
+    problems = []
+    seen = set()
+    for name, prior in value:
+        where = f"{what}[{name!r}]"
+        if name in seen:
+            problems.append(f"{what}: {name!r} is given twice")
+            continue
+        seen.add(name)
+        if name not in centres and name not in choices:
+            known = ", ".join(sorted([*centres, *choices]))
+            problems.append(f"{what}: {name!r} is not a field it can give a prior for (known: {known})")
+            continue
+        if not isinstance(prior, Prior):
+            problems.append(f"{where} must be a campaignsim.model.simparams.Prior, got {prior!r}")
+            continue
+        if not isinstance(prior.source, str) or not prior.source.strip():
+            problems.append(f"{where} needs a source (or the [U] mark for an assumption)")
+            continue
+        if not prior.uncertain:
+            continue
+        if name in choices:
+            problems.append(f"{where}: {name} is a switch, its prior must be fixed, got {prior.kind}")
+            continue
+        if not any(mark in prior.source for mark in _SOURCE_MARKS):
+            problems.append(f"{where}: the source must carry its mark ([V], [S] or [U] for an assumption), got {prior.source!r}")
+        numbers = [x for x in (prior.low, prior.high, prior.factor) if x is not None]
+        if any(not _number(x) or not math.isfinite(x) for x in numbers):
+            problems.append(f"{where}: low, high and factor must be finite numbers")
+            continue
+        if prior.low is not None and prior.high is not None and not prior.low < prior.high:
+            problems.append(f"{where}: low must be below high, got {prior.low:g} and {prior.high:g}")
+            continue
+        if prior.kind in ("lognormal", "logitnormal") and prior.factor is None and prior.low <= 0:
+            problems.append(f"{where}: a {prior.kind} prior's low must be above 0, got {prior.low:g}")
+            continue
+        if prior.kind == "logitnormal" and prior.factor is None and prior.high >= 1:
+            problems.append(f"{where}: a logitnormal prior's high must be below 1, got {prior.high:g}")
+            continue
+        centre = centres[name]
+        if prior.factor is not None and prior.kind in ("lognormal", "logitnormal") and not centre > 0:
+            problems.append(f"{where}: a {prior.kind} prior with a factor needs a value above 0 to centre on, got {centre:g}")
+            continue
+        ge, le = bounds[name]
+        low, high = prior.range(centre)
+        if low < ge or high > le:
+            problems.append(f"{where}: its 90% range {low:.3g}–{high:.3g} goes outside the field's bounds {ge:g} to {le:g}")
+        elif prior.factor is None and not low <= centre <= high:
+            problems.append(f"{where}: the value {centre:g} lies outside its own 90% range {low:.3g}–{high:.3g}")
+    return problems
+
+
 def rule_problems(rule) -> list[str]:
     from campaignsim.lint.rule import OPTION_TYPES, SEVERITIES, Reference, Rule, RuleOption
 
@@ -193,12 +258,18 @@ def sim_defaults_problems(sim) -> list[str]:
         problems.append(f"sim.attention_kernel must be one of {', '.join(ATTENTION_KERNELS)}, got {sim.attention_kernel!r}")
     if not isinstance(sim.takedown_voids_entries, bool):
         problems.append(f"sim.takedown_voids_entries must be true or false, got {sim.takedown_voids_entries!r}")
+    numeric = {}
     for f in attrs.fields(SimDefaults):
-        if f.name in ("attention_kernel", "takedown_voids_entries", "sources"):
+        if f.name in ("attention_kernel", "takedown_voids_entries", "sources", "priors"):
             continue
         param = PARAMETERS[f.name]  # the bounds a scenario's [simulation] override obeys
-        problems += _bounded(getattr(sim, f.name), f"sim.{f.name}", param.ge, param.le)
-    problems += _sources(sim.sources, {f.name for f in attrs.fields(SimDefaults)}, "sim.sources")
+        found = _bounded(getattr(sim, f.name), f"sim.{f.name}", param.ge, param.le)
+        problems += found
+        if not found:
+            numeric[f.name] = float(getattr(sim, f.name))
+    problems += _sources(sim.sources, {f.name for f in attrs.fields(SimDefaults)} - {"priors"}, "sim.sources")
+    problems += _priors(sim.priors, numeric, {name: (PARAMETERS[name].ge, PARAMETERS[name].le) for name in numeric},
+                        "sim.priors", choices=("attention_kernel", "takedown_voids_entries"))
     return problems
 
 
@@ -267,6 +338,17 @@ def action_problems(spec) -> list[str]:
         problems.append(f"replaces must be a string or None, got {spec.replaces!r}")
     problems += _sources(spec.sources, FRICTION_FIELDS, "sources")
     problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in attrs.fields(EntryStep)})
+    if not problems:
+        # A prior is relative to a step's value: its range is checked around the action's value at count 1.
+        from campaignsim.model.simparams import ACTION_PARAMETERS
+
+        centres = {"completion": float(spec.completion_probability), "effort": float(spec.effort_minutes),
+                   "delay": float(spec.delay_hours),
+                   "exposes": float(max([spec.exposes_per_unit, spec.exposes_fixed, *(p for _, p in spec.exposes_by_target)]))}
+        problems += _priors(spec.priors, centres, {w: (p.ge, p.le) for w, p in ACTION_PARAMETERS.items()}, "priors")
+    else:
+        problems += _priors(spec.priors, {w: 1.0 for w in ("completion", "effort", "delay", "exposes")},
+                            {w: (-math.inf, math.inf) for w in ("completion", "effort", "delay", "exposes")}, "priors")
     return problems
 
 

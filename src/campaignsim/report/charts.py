@@ -192,6 +192,13 @@ CAPTIONS = {
 }
 
 
+def caption(name: str, result) -> str:
+    """A chart's caption, its interval named as the runs' intervals are (over runs, or a prediction interval)."""
+    from campaignsim.sim.result import interval_phrase
+
+    return CAPTIONS.get(name, "").replace("5th–95th percentile of the runs", interval_phrase(r.sim for r in result.runs))
+
+
 def svg(fig) -> str:
     plt = _pyplot()
     buffer = io.StringIO()

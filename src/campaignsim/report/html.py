@@ -93,12 +93,16 @@ def _sources(sources) -> str:
 
 
 def render_html(result) -> str:
+    from campaignsim.sim.result import interval_phrase as _interval_phrase
+
     title = result.runs[0].scenario.campaign.name if result.runs else "campaignsim report"
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)} — campaignsim</title>",
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{CSS}</style></head><body><main>",
              f"<h1>{escape(title)}</h1>",
              f"<p class=\"meta\">Pre-launch check: {result.replications} simulated runs per variant (seed {result.seed}); "
-             f"objective: {escape(result.objective.label)}.</p>"]
+             f"objective: {escape(result.objective.label)}. Each figure is the mean with the "
+             f"{escape(_interval_phrase(r.sim for r in result.runs))}; a difference from the base is the mean with its 90% "
+             f"confidence interval.</p>"]
     if result.recommendation is not None:
         parts.append(_summary(result))
     facts = campaign_facts(result)
@@ -109,8 +113,9 @@ def render_html(result) -> str:
 
     header, rows = output_rows(result)
     standings = result.standings or [None] * len(result.runs)
-    parts.append("<h2>Variants side by side</h2><p class=\"meta\">Mean of the runs, with the 5th–95th percentile of the runs "
-                 "in brackets; people are rounded to whole numbers.</p><table><thead><tr>")
+    parts.append("<h2>Variants side by side</h2><p class=\"meta\">Mean of the runs, with the "
+                 f"{escape(_interval_phrase(r.sim for r in result.runs))} in brackets; people are rounded to whole numbers.</p>"
+                 "<table><thead><tr>")
     for i, h in enumerate(header):
         st = standings[i - 1] if i > 0 else None
         cls = "" if st is None else (' class="good"' if st.launchable else ' class="bad"')
@@ -136,7 +141,13 @@ def render_html(result) -> str:
     parts.append("<h2>Charts</h2>")
     for name, make in charts.CHARTS.items():
         parts.append(f"<figure aria-label=\"{escape(name.replace('-', ' '))}\">{charts.svg(make(result))}"
-                     f"<figcaption>{escape(charts.CAPTIONS.get(name, ''))}</figcaption></figure>")
+                     f"<figcaption>{escape(charts.caption(name, result))}</figcaption></figure>")
+    checks = {c["scenario"]: c for r in result.runs for c in getattr(r.sim, "calibration_checks", ())}
+    if checks:  # forecasts with a calibration: how well it fitted the past campaigns
+        from campaignsim.calibrate.command import check_figure
+
+        parts.append("<h2>Calibration: observed vs fitted daily entrants of the past campaigns</h2>")
+        parts += [f"<figure aria-label=\"calibration check {escape(name)}\">{charts.svg(check_figure(c))}</figure>" for name, c in checks.items()]
 
     warnings = result.warnings()
     assumptions = [(r.label, a) for r in result.runs for a in risk_assumptions(r)]

@@ -69,9 +69,12 @@ def _source_links(sources) -> str:
 
 def render_markdown(result, chart_files: dict[str, str]) -> str:
     title = result.runs[0].scenario.campaign.name if result.runs else "campaignsim report"
+    from campaignsim.sim.result import interval_phrase
+
     out = [f"# {md_escape(title)}", "",
            f"Pre-launch check: {result.replications} simulated runs per variant (seed {result.seed}); objective: "
-           f"{md_escape(result.objective.label)}.", ""]
+           f"{md_escape(result.objective.label)}. Each figure is the mean with the {interval_phrase(r.sim for r in result.runs)}; "
+           "a difference from the base is the mean with its 90% confidence interval.", ""]
     if result.recommendation is not None:
         ex = executive_summary(result)
         out += ["## Summary", "", f"**{md_escape(ex['recommendation'])}**", "", f"**Why.** {md_escape(ex['why'])}", ""]
@@ -82,8 +85,8 @@ def render_markdown(result, chart_files: dict[str, str]) -> str:
     if facts:
         out += ["## The campaign", "", *_table(["", ""], [[k, v] for k, v in facts]), ""]
     header, rows = output_rows(result)
-    out += ["## Variants side by side", "", "Mean of the runs, with the 5th–95th percentile of the runs in brackets; people are "
-            "rounded to whole numbers.", "", *_table(header, rows), ""]
+    out += ["## Variants side by side", "", f"Mean of the runs, with the {interval_phrase(r.sim for r in result.runs)} in brackets; "
+            "people are rounded to whole numbers.", "", *_table(header, rows), ""]
     if result.comparisons:
         out += ["## Against the base", "", "Each variant minus the base over paired runs, with the 90% confidence interval of the "
                 "mean difference, and the share of paired runs in which the variant is ahead on the objective.", ""]
@@ -91,7 +94,7 @@ def render_markdown(result, chart_files: dict[str, str]) -> str:
         out.append("")
     out += ["## Charts", ""]
     for name, file in chart_files.items():
-        out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.CAPTIONS.get(name, "")), ""]
+        out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.caption(name, result)), ""]
     warnings = result.warnings()
     assumptions = [(r.label, a) for r in result.runs for a in risk_assumptions(r)]
     if warnings or assumptions:

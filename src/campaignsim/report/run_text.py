@@ -79,12 +79,15 @@ def _layout(result, width: int):
 
 
 def outputs_tables(result, width: int) -> list[Table]:
+    from campaignsim.sim.result import interval_phrase
+
     header, rows, groups, widths = _layout(result, width)
+    phrase = interval_phrase(r.sim for r in result.runs)
     standings = result.standings or [None] * len(result.runs)
     tables = []
     for n, group in enumerate(groups):
         part = f" ({n + 1}/{len(groups)})" if len(groups) > 1 else ""
-        table = Table(title=f"Simulation{part}: {result.replications} runs, seed {result.seed}; mean (5th–95th percentile of the runs)",
+        table = Table(title=f"Simulation{part}: {result.replications} runs, seed {result.seed}; mean ({phrase})",
                       title_justify="left")
         table.add_column("", width=LABEL_WIDTH, overflow="fold")
         for i in group:

@@ -18,7 +18,8 @@ METRICS: dict[str, str] = {
     "takedown risk": "share of runs in which the platform takes the post down before the deadline (and, where it does so, voids the entries)",
     "backlash risk": "share of runs with a public backlash, from either cause: public anger at broken rules deletes the post before the deadline (entries made stand), or public complaints about prizes and support set one off after the draw",
     "expected entrants": "mean entrants over all runs, takedowns and backlash included: what the recommendation ranks by",
-    "reach": "people exposed to the campaign (by the posts, by shares and by word of mouth)",
+    "reach": "unique people exposed to the campaign (by the posts, by shares and by word of mouth): a follower who sees two posts counts once",
+    "impressions": "every view of the campaign, a person who sees two posts counted twice: what a platform's analytics report",
     "draw tickets": "entries in the draw, not people: each entrant's required steps plus any bonus steps, within the per-person cap",
     "cost per entrant": "campaign budget ÷ expected entrants",
     "late prizes": "prizes delivered after the promised deadline, and that as a share of winners",
@@ -131,6 +132,9 @@ def output_rows(result, fmt=number, stack: bool = False) -> tuple[list[str], lis
     rows += [
         ["draw tickets (entries)"] + [_interval(d["outputs"]["entries"], fmt, sep) for d in docs],
         ["reach (people exposed)"] + [_interval(d["outputs"]["exposed"], fmt, sep) for d in docs],
+        # every view, a person who saw two posts counted twice: what a platform's analytics call impressions
+        ["impressions (views)"] + [_interval(d["outputs"]["impressions"], fmt, sep) if "impressions" in d["outputs"] else "–"
+                                   for d in docs],
         ["cost per entrant"] + [cost(r, d) for r, d in zip(result.runs, docs)],
         ["late prizes"] + [with_share(d["outputs"]["late_prizes"], d) for d in docs],
         ["public complaints"] + [with_share(d["outputs"]["complaints"], d) for d in docs],

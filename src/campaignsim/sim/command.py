@@ -14,6 +14,7 @@ from typing import Optional
 import click
 
 from campaignsim.analysis_commands import open_executor, scheduler_option
+from campaignsim.cli_options import uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS
 
 
@@ -35,6 +36,9 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
         click.echo(f"{p.name}  (default {default}{unit}; {p.ge:g} to {p.le:g})")
         click.echo(f"    {p.doc}")
         click.echo(f"    source: {p.source}")
+        plugin = " (the platform may declare its own)" if p.default is None and p.name in PARAMETERS else (
+            " (the action may declare its own)" if p.default is None else "")
+        click.echo(f"    prior: {p.prior.describe(p.default)}{plugin}; {p.prior.source}")
     _help_enforcement(ctx)
     ctx.exit(0)
 
@@ -72,19 +76,27 @@ def _help_enforcement(ctx: click.Context) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--variant", "variant", default=None, help="Simulate only this variant ('base' for the base); default: the base and every variant.")
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None, help="Write the output to FILE (atomically) instead of stdout.")
+@click.option("--draws", type=click.IntRange(min=1), default=None,
+              help="Parameter draws of the outer loop (default: one per run); ignored with --fixed-parameters.")
+@_uncertainty_options
 @scheduler_option
 @click.pass_obj
 def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str],
+             draws: Optional[int], fixed_parameters: bool, calibration_path: Optional[str],
              scheduler: Optional[str]) -> None:
     """Estimate how many people take part in a campaign, when, and where they drop out.
 
-    Every output is the mean over RUNS replications with a 90% interval (p05–p95).
+    Every output is the mean over RUNS replications with a 90% prediction interval (p05–p95):
+    the parameters are drawn from their priors, or from a calibration's posterior, in an outer
+    loop. With --fixed-parameters the interval is over runs only (Monte Carlo noise).
     """
     from campaignsim import runner
-    from campaignsim.cli import Progress, emit, fail, report_plugin_failures
+    from campaignsim.calibrate import CalibrationError, scenario_calibration
+    from campaignsim.cli import Progress, _calibration, emit, fail, report_plugin_failures
 
     if os.path.isdir(path):  # one line, as run and compare say it, not click's usage block
         fail(f"{path} is a directory: simulate takes one scenario file (lint takes directories)")
+    calibration = _calibration(calibration_path)
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
@@ -116,9 +128,14 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
             try:
                 results.append(run(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
                                    takedown_codes=runner.takedown_codes(scenario, registry, rule_failures, path),
-                                   progress=progress.advance if progress is not None else None, executor=executor))
+                                   progress=progress.advance if progress is not None else None,
+                                   parameters="fixed" if fixed_parameters else "prior", draws=draws,
+                                   calibration=scenario_calibration(scenario, loaded, calibration), executor=executor))
             except SimulationConfigError as exc:
                 problem = runner.cannot_simulate(path, scenario, exc)
+                break
+            except CalibrationError as exc:
+                problem = str(exc)
                 break
     finally:
         executor.close()

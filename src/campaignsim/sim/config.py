@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 import attrs
 
-from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, find_param
+from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, find_param, platform_prior
 from campaignsim.sim.operations import OperationsConfig, build_operations
 
 ORGANIC, SCHEDULED, SHARES, WORD_OF_MOUTH = 0, 1, 2, 3
@@ -108,6 +108,7 @@ class SimConfig:
     backlash_complaint_share: float = 0.0
     risk: Any = None
     impossible: tuple[str, ...] = ()
+    follower_base: float = 0.0  # people the brand's posts can reach; 0: no overlap between posts (each reaches new people)
 
     @property
     def required_steps(self) -> tuple[StepConfig, ...]:
@@ -150,13 +151,21 @@ def _rates(registry) -> dict[str, float]:
     return rates
 
 
-def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
-    """Resolve every parameter for one scenario. Raises :class:`SimulationConfigError` when it cannot."""
+def build_config(scenario, registry, takedown_codes=(), sampler=None, calibration=None) -> SimConfig:
+    """Resolve every parameter for one scenario. Raises :class:`SimulationConfigError` when it cannot.
+
+    Values come, from lowest to highest precedence, from the declared defaults and the plugins, a
+    ``calibration`` (its fitted values, :class:`campaignsim.calibrate.Calibration`), and the
+    scenario's ``[simulation]`` table. A ``sampler`` (``value(name, default, param, prior)``, see
+    :mod:`campaignsim.sim.uncertainty`) replaces each value the scenario does not set with a draw
+    from its prior or from the calibration's posterior: one parameter draw of the outer loop.
+    """
     warnings: list[str] = []
     platform = registry.platform(scenario.platform.name)
     if platform is None:
         raise SimulationConfigError(f"unknown platform {scenario.platform.name!r}: no loaded plugin provides it")
-    overrides = dict(scenario.simulation_overrides())
+    overrides = {k: v for k, v in scenario.simulation_overrides().items() if k != "calibration"}
+    fitted = dict(calibration.values) if calibration is not None else {}
     action_names = [s.action for s in scenario.entry.steps]
     for key, value in overrides.items():
         param = find_param(key, action_names)
@@ -171,11 +180,17 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     for name, param in PARAMETERS.items():
         if name in overrides:
             values[name], origin[name] = float(overrides[name]), "scenario [simulation]"
+            continue
+        if name in fitted:
+            values[name], origin[name] = float(fitted[name]), f"calibration {calibration.label}"
         elif param.default is None:
             values[name] = _platform_value(platform.sim, name)
             origin[name] = f"platform {platform.name}: " + dict(platform.sim.sources).get(name, "the plugin gives no source: an assumption [U]")
         else:
             values[name], origin[name] = param.default, param.source
+        if sampler is not None:
+            prior = platform_prior(name, platform.sim) if param.default is None else param.prior
+            values[name] = sampler.value(name, values[name], param, prior)
     if values["attention_kernel"] >= 0.5 and values["power_law_exponent"] <= 1.0:
         raise SimulationConfigError("power_law_exponent must be above 1 for a power-law kernel")
 
@@ -250,10 +265,20 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
             raise SimulationConfigError(f"entry.steps[{index}]: unknown action {step.action!r}: no loaded plugin provides it")
         occurrences[step.action] = occurrences.get(step.action, 0) + 1
         n_fields = len(step.fields)
-        completion = overrides.get(f"completion_{step.action}", spec.completion(step.count, fields=n_fields))
-        effort = overrides.get(f"effort_{step.action}", spec.effort(step.count, fields=n_fields))
-        delay = overrides.get(f"delay_{step.action}", spec.delay_hours)
-        exposes = overrides.get(f"exposes_{step.action}", spec.exposes(step.count, to=step.to))
+        step_values = {"completion": spec.completion(step.count, fields=n_fields), "effort": spec.effort(step.count, fields=n_fields),
+                       "delay": spec.delay_hours, "exposes": spec.exposes(step.count, to=step.to)}
+        for what, param in ACTION_PARAMETERS.items():
+            name = f"{what}_{step.action}"
+            if name in overrides:
+                step_values[what] = overrides[name]
+                continue
+            if name in fitted:
+                step_values[what] = fitted[name]
+            if sampler is not None:
+                # One draw per action, relative to each step's own value: steps of the same action move together,
+                # and variants that share an action share its draw.
+                step_values[what] = sampler.value(name, float(step_values[what]), attrs.evolve(param, name=name), action_prior(what, spec))
+        completion, effort, delay, exposes = (step_values[w] for w in ("completion", "effort", "delay", "exposes"))
         # Plugins adjust a step from the platform's and the step's keys (comments switched off: nobody can comment).
         from campaignsim.plugin.friction import step_friction
 
@@ -310,6 +335,9 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
     quantity = sum(item.quantity for item in scenario.prize.items)
     budget = scenario.campaign.budget
 
+    # The people the brand's own posts can reach: its followers. Posts reach them with overlap (a
+    # follower who sees the launch and a reminder is one person). Without a follower count, the audience.
+    follower_base = float(scenario.platform.followers) if scenario.platform.followers else float(size)
     parameters = tuple((name, float(values[name]), origin[name]) for name in sorted(values))
     return SimConfig(
         max_entries_per_person=scenario.entry.max_entries_per_person,
@@ -328,7 +356,7 @@ def build_config(scenario, registry, takedown_codes=()) -> SimConfig:
         budget=None if budget is None else float(budget.amount), budget_currency=None if budget is None else budget.currency,
         parameters=parameters, warnings=tuple(warnings),
         backlash_hazard_per_hour=risk.backlash_per_day / 24.0, backlash_complaint_share=values["backlash_complaint_share"], risk=risk,
-        impossible=tuple(impossible),
+        impossible=tuple(impossible), follower_base=follower_base,
     )
 
 

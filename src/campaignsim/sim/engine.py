@@ -39,12 +39,13 @@ from campaignsim.sim.kernels import make_kernel
 
 SLOT_EXPOSURE = 0  # timing stream: a post's exposure time within its step
 SLOT_WOM_TIME = 2  # timing stream: word-of-mouth exposure time within its step
+SLOT_SEEN_BEFORE = 5  # reach stream: whether a person reached by a post had already seen another post
 COHORT_STEP_HOURS = 24.0  # cohort grouping when nothing depends on it (no word of mouth)
 
 SCALARS = (
     "exposed", "exposed_organic", "exposed_scheduled", "exposed_shares", "exposed_word_of_mouth", "started", "entrants",
     "voided_entrants", "entries", "actions", "shares", "winners", "late_prizes", "complaints", "taken_down", "takedown_hour",
-    "audience_cap_hit", "branching_ratio", "last_delivery_day",
+    "audience_cap_hit", "branching_ratio", "last_delivery_day", "impressions",
     # backlash: either of backlash_rules (broken reputation rules, sim/risk.py, during the campaign) and
     # backlash_operations (public complaints about prizes and support, sim/operations.py, after the draw)
     "backlash", "backlash_rules", "backlash_operations", "backlash_complaints",
@@ -73,6 +74,7 @@ class Replication:
         self.post_arrivals: list[tuple] = []  # each post's exposures not yet reached by the cohort clock
         self.pending = 0  # share exposures filed for later steps (they count against the audience ceiling)
         self.exposed = 0
+        self.impressions = 0  # every view, a person seen twice counted twice
         self.by_source = np.zeros(len(SOURCES), dtype=np.int64)
         self.started = 0
         self.cap_hit = False
@@ -114,8 +116,36 @@ class Replication:
             return
         ids = R.identities(post.key, n)
         times = post.at + self.kernel.sample_in_window(R.uniform(self.key["timing"], ids, SLOT_EXPOSURE), a, b)
+        self.impressions += n
+        seen = self._seen_before(index, times)
+        if seen is not None:
+            # Posts reach the same followers: a person who saw another post earlier is one person seen
+            # twice (an impression), not a new one. Each follower sees post i with probability q_i = r_i/F,
+            # by time t with probability q_i·(S_i(a_i) − S_i(t − t_i)); independently across posts.
+            new = R.uniform(self.key["reach"], ids, SLOT_SEEN_BEFORE) >= seen
+            ids, times = ids[new], times[new]
+            if not len(ids):
+                return
         # Kept whole: each time step takes the part that falls in it (cheaper than sorting a million times).
         self.post_arrivals.append((ids, times, post.source))
+
+    def _seen_before(self, index: int, times: np.ndarray):
+        """P(a follower reached at ``times`` by post ``index`` had already seen another post), or None
+        when no other post can have reached them earlier."""
+        cfg = self.cfg
+        if len(cfg.posts) < 2 or cfg.follower_base <= 0:
+            return None
+        unseen = np.ones(len(times))
+        for i, other in enumerate(cfg.posts):
+            if i == index or other.at >= float(times.max()):
+                continue
+            q = min(other.reach / cfg.follower_base, 1.0)
+            a = max(other.at, 0.0) - other.at
+            s_a = float(self.kernel.survival(a))
+            age = np.minimum(times, self.cutoff) - other.at
+            by_then = np.where(age > a, s_a - self.kernel.survival(np.maximum(age, a)), 0.0)
+            unseen *= 1.0 - q * by_then
+        return 1.0 - unseen
 
     def takedown(self):
         if self.takedown_time >= self.cfg.horizon:
@@ -310,6 +340,7 @@ class Replication:
             entries = min(entries, entrants * cfg.max_entries_per_person)
         out = {
             "exposed": self.exposed,
+            "impressions": int(self.impressions + self.by_source[SHARES] + self.by_source[WORD_OF_MOUTH]),
             "exposed_organic": int(self.by_source[ORGANIC]),
             "exposed_scheduled": int(self.by_source[SCHEDULED]),
             "exposed_shares": int(self.by_source[SHARES]),
@@ -344,6 +375,8 @@ class Replication:
             out["trace_entrant_times"] = valid_times
             out["trace_events"] = list(self.events)
             out["trace_operations"] = self.fulfilment.get("trace_operations")
+            out["trace_step_times"] = [(np.concatenate(chunks) if chunks else np.zeros(0)) for chunks in self.step_times]
+            out["trace_step_times"] = [t[t < cut] for t in out["trace_step_times"]]
         return out
 
 
@@ -357,5 +390,10 @@ def run_many(cfg: SimConfig, seeds, trace: bool = False) -> list[dict]:
     return [run_replication(cfg, s, trace) for s in seeds]
 
 
-__all__ = ["Replication", "SCALARS", "run_many", "run_replication"]
+def run_pairs(cfgs, seeds) -> list[dict]:
+    """Replication j with ``cfgs[j]`` and ``seeds[j]`` (the worker function when parameters are drawn)."""
+    return [run_replication(c, s) for c, s in zip(cfgs, seeds)]
+
+
+__all__ = ["Replication", "SCALARS", "run_many", "run_pairs", "run_replication"]
 

@@ -11,7 +11,7 @@ import numpy as np
 from campaignsim.sim.config import SOURCES, SimConfig
 
 CONTRACT_OUTPUTS = ("entrants", "exposed", "entries", "shares", "late_prizes", "complaints")
-EXTRA_OUTPUTS = ("started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")
+EXTRA_OUTPUTS = ("impressions", "started", "actions", "winners", "voided_entrants", "branching_ratio", "last_delivery_day")
 OPERATIONS_OUTPUTS = ("on_time_share", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered", "escalations",
                       "public_complaints", "unclaimed_prizes", "trust_next")
 """Outputs of the operations (sim/operations.py), each summarised like the others."""
@@ -39,6 +39,15 @@ def summary(values: np.ndarray) -> dict[str, Optional[float]]:
     return {"mean": _f(v.mean()), "p05": _f(p05), "p95": _f(p95)}
 
 
+def interval_phrase(sims) -> str:
+    """How the p05–p95 figures of these results read, for a report's caption."""
+    modes = {getattr(s, "uncertainty", "fixed") for s in sims}
+    if modes <= {"fixed"}:
+        return "5th–95th percentile of the runs"
+    source = "a calibration's posterior" if modes == {"calibrated"} else "the priors"
+    return f"90% prediction interval: parameters drawn from {source}, plus Monte Carlo noise"
+
+
 @attrs.define
 class SimResult:
     """What :func:`campaignsim.sim.simulate` returns.
@@ -52,6 +61,19 @@ class SimResult:
     runs: int
     seed: int
     per_run: dict[str, np.ndarray]
+    uncertainty: str = "fixed"  # "fixed": Monte Carlo only; "prior" / "calibrated": parameters drawn in an outer loop
+    draws: int = 0  # parameter draws (0 with fixed parameters)
+    parameter_draws: dict[str, np.ndarray] = attrs.field(factory=dict)  # the drawn value of each parameter, per run
+    calibration: Optional[str] = None  # the calibration file used, if any
+    calibration_checks: tuple = ()  # its posterior predictive check (observed vs fitted daily entrants of the past campaigns)
+
+    @property
+    def interval_kind(self) -> str:
+        """What the p05–p95 intervals are."""
+        if self.uncertainty == "fixed":
+            return "90% interval over runs (Monte Carlo noise only; parameters fixed)"
+        source = "the calibration's posterior" if self.uncertainty == "calibrated" else "the priors"
+        return f"90% prediction interval (parameters drawn from {source}, and Monte Carlo noise)"
 
     @property
     def scenario(self) -> str:
@@ -109,6 +131,10 @@ class SimResult:
             "variant": cfg.variant,
             "runs": self.runs,
             "seed": self.seed,
+            "interval": "prediction" if self.uncertainty != "fixed" else "runs",
+            "interval_meaning": self.interval_kind,
+            "parameter_uncertainty": {"mode": self.uncertainty, "draws": self.draws, "calibration": self.calibration,
+                                      "drawn": {name: summary(v) for name, v in sorted(self.parameter_draws.items())}},
             "outputs": outputs,
             "reach_by_source": {src: self.summary(f"exposed_{src}") for src in SOURCES},
             "funnel": steps,
@@ -152,7 +178,8 @@ class SimResult:
 
         cfg = self.config
         title = escape(cfg.name + (f" — variant {cfg.variant!r}" if cfg.variant else " — base"))
-        lines = [f"[bold]{title}[/bold]  ({self.runs} runs, seed {self.seed}; mean and 90% interval)", ""]
+        draws = f", {self.draws} parameter draws" if self.uncertainty != "fixed" else ""
+        lines = [f"[bold]{title}[/bold]  ({self.runs} runs{draws}, seed {self.seed})", f"mean and {escape(self.interval_kind)}", ""]
         lines.append(f"{'':28}{'mean':>12}{'p05':>12}{'p95':>12}")
 
         def row(label, s, pct=False):
@@ -162,7 +189,8 @@ class SimResult:
                 return f"{x:.1%}" if pct else (f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}")
             lines.append(f"{label:28}{fmt(s['mean']):>12}{fmt(s['p05']):>12}{fmt(s['p95']):>12}")
 
-        for label, name in (("exposed", "exposed"), ("decided to enter", "started"), ("entrants", "entrants"), ("entries (draw tickets)", "entries"),
+        for label, name in (("impressions", "impressions"), ("unique reach (exposed)", "exposed"), ("decided to enter", "started"),
+                            ("entrants", "entrants"), ("entries (draw tickets)", "entries"),
                             ("shares", "shares"), ("winners", "winners"), ("prizes delivered late", "late_prizes"), ("complaints", "complaints")):
             row(label, self.summary(name))
         winners = float(self.per_run["winners"].mean())

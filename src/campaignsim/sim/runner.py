@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Optional
 
 import numpy as np
 
 from campaignsim.sim import rng as R
 from campaignsim.sim.config import SimConfig, build_config
-from campaignsim.sim.engine import SCALARS, run_many, run_replication
+from campaignsim.sim.engine import SCALARS, run_many, run_pairs, run_replication
 from campaignsim.sim.operations import FLOAT_SCALARS as OPERATIONS_FLOATS
 from campaignsim.sim.result import SimResult
 
@@ -28,81 +29,124 @@ def _stack(outputs: list[dict]) -> dict[str, np.ndarray]:
     return per_run
 
 
-def run_configs(cfgs: list[SimConfig], runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
-                progress: Optional[Callable[[int], None]] = None, executor=None) -> list[SimResult]:
-    """Replicate each resolved configuration ``runs`` times from ``seed``, all as one batch of tasks.
-
-    Every configuration uses the same replication seeds (common random numbers). The work is cut
-    into chunks of replications and handed to ``executor`` (see :mod:`campaignsim.parallel`: this
-    process, local worker processes, or a Dask cluster); without one, ``jobs`` worker processes on
-    this machine (0: one per CPU). The seeds are fixed before anything is sent, so the results are
-    the same wherever the chunks run.
-    """
+def _check(runs: int, seed: int, jobs: int) -> int:
     if runs < 1:
         raise ValueError("runs must be at least 1")
     if seed < 0:
         raise ValueError("seed must be a non-negative integer")
-    seeds = R.replication_seeds(seed, runs)
+    if not jobs or jobs < 1:
+        jobs = os.cpu_count() or 1
+    return jobs
+
+
+def _replicate(cfgs: list[SimConfig], seeds, jobs: int, progress, executor=None) -> list[dict]:
+    """Replication j with configuration ``cfgs[j]`` and seed ``seeds[j]``: in this process, in local
+    worker processes (``jobs``), or through ``executor`` (:mod:`campaignsim.parallel`, e.g. a Dask
+    cluster). The seeds are fixed before anything is sent, so where a replication runs, and how often
+    (a task retried after its worker died), does not change its numbers."""
+    from campaignsim.parallel import LocalExecutor, chunk_bounds
+
+    runs = len(seeds)
+    outputs: list[Optional[dict]] = [None] * runs
     own = executor is None
     if own:
-        from campaignsim.parallel import LocalExecutor
-
         executor = LocalExecutor(jobs)
     try:
         workers = max(1, int(getattr(executor, "workers", 1)))
-        if workers == 1 or (runs == 1 and len(cfgs) == 1):
-            # One replication at a time in this process, so that the progress bar moves.
-            outputs_by_cfg: list[list] = []
-            for cfg in cfgs:
-                outs = []
-                for s in seeds:
-                    outs.append(run_replication(cfg, s))
-                    if progress:
-                        progress(1)
-                outputs_by_cfg.append(outs)
-        else:
-            from campaignsim.parallel import chunk_bounds
-
-            # About four chunks per worker over the whole batch: few enough that pickling and round
-            # trips stay small against the work, enough that no worker idles at the end.
-            per_cfg = max(1, -(-workers * 4 // len(cfgs)))
-            bounds = chunk_bounds(runs, per_cfg, per_worker=1)
-            tasks = [(cfg, seeds[a:b]) for cfg in cfgs for a, b in bounds]
-            owners = [(k, a, b) for k in range(len(cfgs)) for a, b in bounds]
-
-            def tick(task, _result):
+        if workers == 1 or runs == 1:
+            for j, s in enumerate(seeds):
+                outputs[j] = run_replication(cfgs[j], s)
                 if progress:
-                    progress(len(task[1]))
+                    progress(1)
+            return outputs  # type: ignore[return-value]
+        # About four chunks per worker: few enough that pickling and round trips stay small against
+        # the work, enough that no worker idles at the end.
+        bounds = chunk_bounds(runs, workers, per_worker=4)
+        if all(c is cfgs[0] for c in cfgs):
+            fn, tasks = run_many, [(cfgs[0], seeds[a:b]) for a, b in bounds]
+        else:
+            fn, tasks = run_pairs, [(cfgs[a:b], seeds[a:b]) for a, b in bounds]
 
-            results = executor.map(run_many, tasks, tick)
-            outputs_by_cfg = [[None] * runs for _ in cfgs]
-            for (k, a, b), chunk in zip(owners, results):
-                outputs_by_cfg[k][a:b] = chunk
+        def tick(task, _result):
+            if progress:
+                progress(len(task[1]))
+
+        for (a, b), chunk in zip(bounds, executor.map(fn, tasks, tick)):
+            outputs[a:b] = chunk
     finally:
         if own:
             executor.close()
-    return [SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outs)) for cfg, outs in zip(cfgs, outputs_by_cfg)]
+    return outputs  # type: ignore[return-value]
 
 
 def run_config(cfg: SimConfig, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                progress: Optional[Callable[[int], None]] = None, executor=None) -> SimResult:
-    """Replicate a resolved configuration ``runs`` times from ``seed``."""
+    """Replicate a resolved configuration ``runs`` times from ``seed`` (fixed parameters: Monte Carlo only)."""
     return run_configs([cfg], runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)[0]
 
 
+def run_configs(cfgs: list[SimConfig], runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
+                progress: Optional[Callable[[int], None]] = None, executor=None) -> list[SimResult]:
+    """Replicate each configuration ``runs`` times from ``seed``, all as one batch of tasks (the
+    analyses' many points). Every configuration uses the same seeds: common random numbers."""
+    jobs = _check(runs, seed, jobs)
+    seeds = R.replication_seeds(seed, runs)
+    outputs = _replicate([c for c in cfgs for _ in range(runs)], list(seeds) * len(cfgs), jobs, progress, executor)
+    return [SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs[k * runs:(k + 1) * runs]))
+            for k, cfg in enumerate(cfgs)]
+
+
+def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
+                  progress: Optional[Callable[[int], None]] = None, calibration=None, draws: Optional[int] = None,
+                  executor=None) -> SimResult:
+    """The outer loop: ``draws`` parameter draws (default: one per run) from the priors, or from
+    ``calibration``'s posterior, each replicated; replication j uses draw ``j·draws//runs`` and seed j."""
+    from campaignsim.sim.uncertainty import Sampler, draw_index
+
+    jobs = _check(runs, seed, jobs)
+    draws = runs if draws is None else max(1, min(int(draws), runs))
+    point = build_config(scenario, registry, takedown_codes, calibration=calibration)
+    samplers = [Sampler(seed, i, calibration) for i in range(draws)]
+    by_draw = [build_config(scenario, registry, takedown_codes, sampler=s, calibration=calibration) for s in samplers]
+    cfgs = [by_draw[draw_index(j, runs, draws)] for j in range(runs)]
+    outputs = _replicate(cfgs, R.replication_seeds(seed, runs), jobs, progress, executor)
+    names = sorted({name for s in samplers for name in s.drawn})
+    drawn = {name: np.array([samplers[draw_index(j, runs, draws)].drawn.get(name, np.nan) for j in range(runs)]) for name in names}
+    mode = "calibrated" if calibration is not None else "prior"
+    return SimResult(config=point, runs=runs, seed=seed, per_run=_stack(outputs), uncertainty=mode, draws=draws,
+                     parameter_draws=drawn, calibration=None if calibration is None else calibration.label,
+                     calibration_checks=() if calibration is None else calibration.checks)
+
+
 def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
-             progress: Optional[Callable[[int], None]] = None, executor=None) -> SimResult:
+             progress: Optional[Callable[[int], None]] = None, parameters: str = "fixed", calibration=None,
+             draws: Optional[int] = None, executor=None) -> SimResult:
     """Simulate one scenario ``runs`` times; see :class:`SimResult` for what comes back.
 
     ``takedown_codes`` are the codes of the error-severity platform findings for this scenario:
     when there are any, the platform's takedown hazard applies. ``progress`` is called with the
     number of replications finished, as they finish. Variants simulated with the same ``seed``
-    share their random numbers (common random numbers), replication by replication. ``executor``
-    (:mod:`campaignsim.parallel`) says where the replications run; the numbers do not depend on it.
+    share their random numbers (common random numbers), replication by replication.
+
+    ``parameters``: ``"fixed"`` runs every replication with the same parameter values (Monte Carlo
+    noise only: the intervals are over runs); ``"prior"`` draws the parameters from their priors, or
+    from ``calibration``'s posterior (a :class:`campaignsim.calibrate.Calibration`), in an outer loop of
+    ``draws`` draws (default one per run): the intervals are then prediction intervals. The command
+    line forecasts with ``"prior"`` unless told ``--fixed-parameters``. With ``"fixed"`` and a
+    calibration, the calibration's fitted values are used as fixed values.
     """
     if registry is None:
         from campaignsim.plugin.manager import get_registry
 
         registry = get_registry()
-    cfg = build_config(scenario, registry, tuple(takedown_codes))
-    return run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)
+    if parameters not in ("fixed", "prior"):
+        raise ValueError(f"parameters must be 'fixed' or 'prior', got {parameters!r}")
+    if parameters == "prior":
+        return run_uncertain(scenario, registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=tuple(takedown_codes),
+                             progress=progress, calibration=calibration, draws=draws, executor=executor)
+    cfg = build_config(scenario, registry, tuple(takedown_codes), calibration=calibration)
+    result = run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)
+    if calibration is not None:
+        result.calibration = calibration.label
+        result.calibration_checks = calibration.checks
+    return result

@@ -2,6 +2,7 @@
 
 from campaignsim.model import PlatformSpec, SimDefaults
 from campaignsim.model.extension import SIM_FIELDS, complete_sources
+from campaignsim.model.simparams import Prior
 
 PLATFORMS = (
     PlatformSpec(
@@ -18,6 +19,8 @@ PLATFORMS = (
             sources=complete_sources((("attention_half_life_hours", "Visibli 2011: half of likes within 80 min [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 0.25% (Locowise) [S] is only a weak prior"),
                      ("takedown_hazard_per_day", "assumption [U]")), SIM_FIELDS),
+            # A quoted half-life [S] narrows its prior to ×/÷ 2; reach per follower has only a weak prior: ×/÷ 3.
+            priors=(("attention_half_life_hours", Prior("lognormal", "one quoted study [S]: ×/÷ 2 around it", factor=2.0)),),
         ),
     ),
     PlatformSpec(
@@ -34,6 +37,8 @@ PLATFORMS = (
             sources=complete_sources((("attention_half_life_hours", "50% of comments on top brands' posts within 6 h (2014 study) [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 2.81% (Locowise) [S] is only a weak prior"),
                      ("takedown_hazard_per_day", "assumption [U]")), SIM_FIELDS),
+            # A quoted half-life [S] narrows its prior to ×/÷ 2; reach per follower has only a weak prior: ×/÷ 3.
+            priors=(("attention_half_life_hours", Prior("lognormal", "one quoted study [S]: ×/÷ 2 around it", factor=2.0)),),
         ),
     ),
 )

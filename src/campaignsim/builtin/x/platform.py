@@ -2,6 +2,7 @@
 
 from campaignsim.model import PlatformSpec, SimDefaults
 from campaignsim.model.extension import SIM_FIELDS, complete_sources
+from campaignsim.model.simparams import Prior
 
 PLATFORMS = (
     PlatformSpec(
@@ -18,6 +19,8 @@ PLATFORMS = (
             sources=complete_sources((("attention_half_life_hours", "median impression half-life ≈ 80 min ('The Half-Life of a Tweet', arXiv summary) [S]"),
                      ("reach_per_follower", "assumption [U]; engagement per follower 0.21% (Locowise) [S] is only a weak prior"),
                      ("takedown_hazard_per_day", "assumption [U]")), SIM_FIELDS),
+            # A quoted half-life [S] narrows its prior to ×/÷ 2; reach per follower has only a weak prior: ×/÷ 3.
+            priors=(("attention_half_life_hours", Prior("lognormal", "one quoted study [S]: ×/÷ 2 around it", factor=2.0)),),
         ),
     ),
 )
