@@ -353,7 +353,9 @@ def _run_options(f):
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
                      help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
-    return _uncertainty_options(f)
+    from campaignsim.analysis_commands import scheduler_option
+
+    return scheduler_option(_uncertainty_options(f))
 
 
 def _calibration(path):
@@ -369,7 +371,7 @@ def _calibration(path):
 
 
 def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants",
-         fixed_parameters=False, calibration_path=None) -> None:
+         fixed_parameters=False, calibration_path=None, scheduler=None) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -393,14 +395,19 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
     registry = settings.registry()
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
+    from campaignsim.analysis_commands import open_executor
+
+    executor = open_executor(jobs, scheduler)
     try:
         result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective,
-                               parameters="fixed" if fixed_parameters else "prior", calibration=calibration)
+                               parameters="fixed" if fixed_parameters else "prior", calibration=calibration,
+                               executor=executor)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
         problem = str(exc)
     finally:
+        executor.close()
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
@@ -447,19 +454,19 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
     variant with the base and recommend the launchable one best on --objective. Parameters are
     drawn from their priors (or --calibration) unless --fixed-parameters. Exit code 1 when
     nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path)
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
@@ -482,6 +489,11 @@ def _add_optional_commands() -> None:
     except ImportError:
         return
     main.add_command(simulate)
+    from campaignsim.analysis_commands import sensitivity, sweep
+
+    main.add_command(sensitivity)
+    main.add_command(sweep)
+
     from campaignsim.calibrate.command import calibrate
 
     main.add_command(calibrate)

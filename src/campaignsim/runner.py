@@ -195,7 +195,7 @@ class RunInputError(Exception):
 def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
                   lint_only_on_error: bool = True, objective: str = "entrants", parameters: str = "fixed",
-                  calibration=None) -> RunResult:
+                  calibration=None, executor=None) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
     and ``advance(n)``: total is variants × runs. ``objective`` is a key of
@@ -203,7 +203,8 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: 
     ``parameters`` and ``calibration`` are passed to :func:`campaignsim.sim.simulate` ("prior":
     prediction intervals, every variant sharing parameter draw j with seed j, so that the paired
     comparison stays paired; a scenario's own ``[simulation] calibration`` is used when
-    ``calibration`` is None)."""
+    ``calibration`` is None). ``executor`` (:mod:`campaignsim.parallel`) says where the replications
+    run (default: ``jobs`` processes on this machine); the numbers do not depend on it."""
     if objective not in OBJECTIVES:
         raise RunInputError(f"unknown objective {objective!r} (known: {', '.join(OBJECTIVES)})")
     goal = OBJECTIVES[objective]
@@ -228,7 +229,8 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: 
                 sim = simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs,
                                takedown_codes=takedown_codes(scenario, registry, lint_report.failures, loaded.path),
                                progress=progress.advance if progress is not None else None,
-                               parameters=parameters, calibration=scenario_calibration(scenario, loaded, calibration))
+                               parameters=parameters, calibration=scenario_calibration(scenario, loaded, calibration),
+                               executor=executor)
             except SimulationConfigError as exc:
                 raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
             except CalibrationError as exc:

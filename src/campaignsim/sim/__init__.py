@@ -20,16 +20,17 @@ __all__ = ["SimResult", "simulate"]
 
 
 def simulate(scenario, registry=None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None,
-             parameters: str = "fixed", calibration=None, draws=None) -> "SimResult":
+             parameters: str = "fixed", calibration=None, draws=None, executor=None) -> "SimResult":
     """Simulate one scenario (base or variant) ``runs`` times from ``seed``; returns a :class:`SimResult`.
 
     ``parameters="prior"`` draws the parameters from their priors (or ``calibration``'s posterior)
     in an outer loop: the intervals become prediction intervals (see :func:`campaignsim.sim.runner.simulate`).
+    ``executor`` (:mod:`campaignsim.parallel`) says where the replications run.
     """
     from campaignsim.sim.runner import simulate as _simulate
 
     return _simulate(scenario, registry=registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=takedown_codes, progress=progress,
-                     parameters=parameters, calibration=calibration, draws=draws)
+                     parameters=parameters, calibration=calibration, draws=draws, executor=executor)
 
 
 def __getattr__(name: str):

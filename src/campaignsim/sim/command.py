@@ -13,6 +13,7 @@ from typing import Optional
 
 import click
 
+from campaignsim.analysis_commands import open_executor, scheduler_option
 from campaignsim.cli_options import uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS
 
@@ -78,9 +79,11 @@ def _help_enforcement(ctx: click.Context) -> None:
 @click.option("--draws", type=click.IntRange(min=1), default=None,
               help="Parameter draws of the outer loop (default: one per run); ignored with --fixed-parameters.")
 @_uncertainty_options
+@scheduler_option
 @click.pass_obj
 def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, variant: Optional[str], output: Optional[str],
-             draws: Optional[int], fixed_parameters: bool, calibration_path: Optional[str]) -> None:
+             draws: Optional[int], fixed_parameters: bool, calibration_path: Optional[str],
+             scheduler: Optional[str]) -> None:
     """Estimate how many people take part in a campaign, when, and where they drop out.
 
     Every output is the mean over RUNS replications with a 90% prediction interval (p05–p95):
@@ -118,6 +121,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     if progress is not None:
         progress.start(runs * len(scenarios))
     results, problem = [], None
+    executor = open_executor(jobs, scheduler)
     rule_failures: list = []  # rules that raised while judging the takedown risk: named, and exit 2
     try:
         for scenario in scenarios:
@@ -126,7 +130,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
                                    takedown_codes=runner.takedown_codes(scenario, registry, rule_failures, path),
                                    progress=progress.advance if progress is not None else None,
                                    parameters="fixed" if fixed_parameters else "prior", draws=draws,
-                                   calibration=scenario_calibration(scenario, loaded, calibration)))
+                                   calibration=scenario_calibration(scenario, loaded, calibration), executor=executor))
             except SimulationConfigError as exc:
                 problem = runner.cannot_simulate(path, scenario, exc)
                 break
@@ -134,6 +138,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
                 problem = str(exc)
                 break
     finally:
+        executor.close()
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable, Optional
 
 import numpy as np
@@ -40,41 +39,66 @@ def _check(runs: int, seed: int, jobs: int) -> int:
     return jobs
 
 
-def _replicate(cfgs: list[SimConfig], seeds, jobs: int, progress) -> list[dict]:
-    """Replication j with configuration ``cfgs[j]`` and seed ``seeds[j]``, in this process or in workers."""
+def _replicate(cfgs: list[SimConfig], seeds, jobs: int, progress, executor=None) -> list[dict]:
+    """Replication j with configuration ``cfgs[j]`` and seed ``seeds[j]``: in this process, in local
+    worker processes (``jobs``), or through ``executor`` (:mod:`campaignsim.parallel`, e.g. a Dask
+    cluster). The seeds are fixed before anything is sent, so where a replication runs, and how often
+    (a task retried after its worker died), does not change its numbers."""
+    from campaignsim.parallel import LocalExecutor, chunk_bounds
+
     runs = len(seeds)
     outputs: list[Optional[dict]] = [None] * runs
-    if jobs == 1 or runs == 1:
-        for j, s in enumerate(seeds):
-            outputs[j] = run_replication(cfgs[j], s)
+    own = executor is None
+    if own:
+        executor = LocalExecutor(jobs)
+    try:
+        workers = max(1, int(getattr(executor, "workers", 1)))
+        if workers == 1 or runs == 1:
+            for j, s in enumerate(seeds):
+                outputs[j] = run_replication(cfgs[j], s)
+                if progress:
+                    progress(1)
+            return outputs  # type: ignore[return-value]
+        # About four chunks per worker: few enough that pickling and round trips stay small against
+        # the work, enough that no worker idles at the end.
+        bounds = chunk_bounds(runs, workers, per_worker=4)
+        if all(c is cfgs[0] for c in cfgs):
+            fn, tasks = run_many, [(cfgs[0], seeds[a:b]) for a, b in bounds]
+        else:
+            fn, tasks = run_pairs, [(cfgs[a:b], seeds[a:b]) for a, b in bounds]
+
+        def tick(task, _result):
             if progress:
-                progress(1)
-        return outputs  # type: ignore[return-value]
-    n_chunks = min(runs, jobs * 8)
-    bounds = np.linspace(0, runs, n_chunks + 1).astype(int)
-    same = all(c is cfgs[0] for c in cfgs)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {(pool.submit(run_many, cfgs[0], seeds[a:b]) if same else pool.submit(run_pairs, cfgs[a:b], seeds[a:b])): (a, b)
-                   for a, b in zip(bounds[:-1], bounds[1:]) if b > a}
-        for future in as_completed(futures):
-            a, b = futures[future]
-            outputs[a:b] = future.result()
-            if progress:
-                progress(b - a)
+                progress(len(task[1]))
+
+        for (a, b), chunk in zip(bounds, executor.map(fn, tasks, tick)):
+            outputs[a:b] = chunk
+    finally:
+        if own:
+            executor.close()
     return outputs  # type: ignore[return-value]
 
 
 def run_config(cfg: SimConfig, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
-               progress: Optional[Callable[[int], None]] = None) -> SimResult:
+               progress: Optional[Callable[[int], None]] = None, executor=None) -> SimResult:
     """Replicate a resolved configuration ``runs`` times from ``seed`` (fixed parameters: Monte Carlo only)."""
+    return run_configs([cfg], runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)[0]
+
+
+def run_configs(cfgs: list[SimConfig], runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
+                progress: Optional[Callable[[int], None]] = None, executor=None) -> list[SimResult]:
+    """Replicate each configuration ``runs`` times from ``seed``, all as one batch of tasks (the
+    analyses' many points). Every configuration uses the same seeds: common random numbers."""
     jobs = _check(runs, seed, jobs)
     seeds = R.replication_seeds(seed, runs)
-    outputs = _replicate([cfg] * runs, seeds, jobs, progress)
-    return SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs))
+    outputs = _replicate([c for c in cfgs for _ in range(runs)], list(seeds) * len(cfgs), jobs, progress, executor)
+    return [SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs[k * runs:(k + 1) * runs]))
+            for k, cfg in enumerate(cfgs)]
 
 
 def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
-                  progress: Optional[Callable[[int], None]] = None, calibration=None, draws: Optional[int] = None) -> SimResult:
+                  progress: Optional[Callable[[int], None]] = None, calibration=None, draws: Optional[int] = None,
+                  executor=None) -> SimResult:
     """The outer loop: ``draws`` parameter draws (default: one per run) from the priors, or from
     ``calibration``'s posterior, each replicated; replication j uses draw ``j·draws//runs`` and seed j."""
     from campaignsim.sim.uncertainty import Sampler, draw_index
@@ -85,7 +109,7 @@ def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, j
     samplers = [Sampler(seed, i, calibration) for i in range(draws)]
     by_draw = [build_config(scenario, registry, takedown_codes, sampler=s, calibration=calibration) for s in samplers]
     cfgs = [by_draw[draw_index(j, runs, draws)] for j in range(runs)]
-    outputs = _replicate(cfgs, R.replication_seeds(seed, runs), jobs, progress)
+    outputs = _replicate(cfgs, R.replication_seeds(seed, runs), jobs, progress, executor)
     names = sorted({name for s in samplers for name in s.drawn})
     drawn = {name: np.array([samplers[draw_index(j, runs, draws)].drawn.get(name, np.nan) for j in range(runs)]) for name in names}
     mode = "calibrated" if calibration is not None else "prior"
@@ -96,7 +120,7 @@ def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, j
 
 def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
              progress: Optional[Callable[[int], None]] = None, parameters: str = "fixed", calibration=None,
-             draws: Optional[int] = None) -> SimResult:
+             draws: Optional[int] = None, executor=None) -> SimResult:
     """Simulate one scenario ``runs`` times; see :class:`SimResult` for what comes back.
 
     ``takedown_codes`` are the codes of the error-severity platform findings for this scenario:
@@ -119,9 +143,9 @@ def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, j
         raise ValueError(f"parameters must be 'fixed' or 'prior', got {parameters!r}")
     if parameters == "prior":
         return run_uncertain(scenario, registry, runs=runs, seed=seed, jobs=jobs, takedown_codes=tuple(takedown_codes),
-                             progress=progress, calibration=calibration, draws=draws)
+                             progress=progress, calibration=calibration, draws=draws, executor=executor)
     cfg = build_config(scenario, registry, tuple(takedown_codes), calibration=calibration)
-    result = run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress)
+    result = run_config(cfg, runs=runs, seed=seed, jobs=jobs, progress=progress, executor=executor)
     if calibration is not None:
         result.calibration = calibration.label
         result.calibration_checks = calibration.checks
