@@ -308,3 +308,35 @@ def test_per_step_counts_identify_a_steps_completion(tmp_path):
         fit(bad, REG, DEFAULT_FIT, burn=1, keep=1)
     with pytest.raises(CalibrationError, match="none of the past campaigns has a 'share' step"):
         fit(pasts, REG, ["completion_share"], burn=1, keep=1)
+
+
+def test_the_fit_is_the_same_with_its_walkers_on_worker_processes_or_a_dask_cluster(fitted):
+    """calibrate --jobs / --scheduler: emcee's walkers go out in chunks and come back in order."""
+    from distributed import LocalCluster
+
+    from campaignsim.parallel import DaskExecutor, LocalExecutor
+
+    pasts, _ = fitted
+    here = fit(pasts[:2], REG, DEFAULT_FIT, seed=9, burn=5, keep=5)
+    with LocalExecutor(2) as ex:
+        local = fit(pasts[:2], REG, DEFAULT_FIT, seed=9, burn=5, keep=5, executor=ex)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            DaskExecutor(cluster.scheduler_address) as ex:
+        remote = fit(pasts[:2], REG, DEFAULT_FIT, seed=9, burn=5, keep=5, executor=ex)
+    expected = render_toml(here, pasts[:2], "h.csv", 9)
+    assert render_toml(local, pasts[:2], "h.csv", 9) == expected
+    assert render_toml(remote, pasts[:2], "h.csv", 9) == expected
+
+
+def test_calibrate_with_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
+    import subprocess
+    import sys
+
+    example = REPO / "scenarios" / "qingshan_history"
+    pasts = sorted(str(p) for p in example.glob("*.toml") if not p.name.endswith("_calibration.toml"))
+    done = subprocess.run([sys.executable, "-m", "campaignsim", "calibrate", *pasts, "--history", str(example / "history.csv"),
+                           "--output", str(tmp_path / "c.toml"), "--scheduler", "tcp://127.0.0.1:9"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("campaignsim: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert not (tmp_path / "c.toml").exists()

@@ -14,6 +14,8 @@ from typing import Optional
 
 import click
 
+from campaignsim.analysis_commands import scheduler_option
+
 from campaignsim.calibrate import DEFAULT_FIT, CalibrationError
 
 
@@ -144,8 +146,12 @@ def render_html(result) -> str:
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed of the sampler: the same seed gives the same file.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write PATH.html: the fitted values and an observed-vs-fitted chart per past campaign.")
+@click.option("--jobs", type=click.IntRange(0, 256), default=1, show_default=True,
+              help="Processes that evaluate the sampler's walkers; 0: one per CPU. The fit is the same for any value.")
+@scheduler_option
 @click.pass_obj
-def calibrate(settings, paths, history_path: str, output: str, names, seed: int, report_path: Optional[str]) -> None:
+def calibrate(settings, paths, history_path: str, output: str, names, seed: int, report_path: Optional[str],
+              jobs: int, scheduler: Optional[str]) -> None:
     """Fit the simulator's parameters to a brand's past campaigns.
 
     Each PAST.toml is a past campaign's scenario (its base); HISTORY.csv holds what it did day by day.
@@ -215,7 +221,10 @@ def calibrate(settings, paths, history_path: str, output: str, names, seed: int,
 
     started = time.perf_counter()
     try:
-        result = fit(pasts, registry, list(names) or list(DEFAULT_FIT), seed=seed, progress=advance)
+        from campaignsim.analysis_commands import open_executor
+
+        with open_executor(jobs, scheduler) as executor:
+            result = fit(pasts, registry, list(names) or list(DEFAULT_FIT), seed=seed, progress=advance, executor=executor)
     except CalibrationError as exc:
         fail(str(exc))
     except SimulationConfigError as exc:

@@ -112,6 +112,24 @@ class Model:
                 raise CalibrationError(f"{past.path}: the history has a step{extra[0] + 1} column, but the scenario has {len(cfg.steps)} step(s)")
         self.held = sorted(self._held_names(defaults))
 
+    def __getstate__(self):
+        # Sent to worker processes or a Dask cluster with the sampler's batches: the plugin registry
+        # stays here, and the worker builds its own from the plugins installed there.
+        state = dict(self.__dict__)
+        state["registry"] = None
+        state["_build"] = None
+        state["_error"] = None
+        return state
+
+    def __setstate__(self, state):
+        from campaignsim.plugin.manager import get_registry
+        from campaignsim.sim.config import SimulationConfigError, build_config
+
+        self.__dict__.update(state)
+        self.registry = get_registry()
+        self._build = build_config
+        self._error = SimulationConfigError
+
     def _prior(self, name: str, platform, defaults):
         """The prior of a parameter to fit, and the value it is centred on."""
         from campaignsim.model.simparams import PARAMETERS, action_prior, find_param, platform_prior
@@ -219,9 +237,34 @@ class FitResult:
                            held=frozenset(self.model.held), unidentified=tuple(n for n in self.names if not self.identified[n]))
 
 
+class ExecutorPool:
+    """emcee's ``pool``: each step's walkers, in one chunk per worker, through an executor of
+    :mod:`campaignsim.parallel` (local processes or a Dask cluster). Results come back in order, so
+    the chain is the same as in one process."""
+
+    def __init__(self, executor):
+        self.executor = executor
+
+    def map(self, fn, iterable):
+        from campaignsim.parallel import chunk_bounds
+
+        items = list(iterable)
+        bounds = chunk_bounds(len(items), max(1, int(getattr(self.executor, "workers", 1))), per_worker=1)
+        chunks = self.executor.map(_apply_each, [(fn, items[a:b]) for a, b in bounds])
+        return [value for chunk in chunks for value in chunk]
+
+
+def _apply_each(fn, items) -> list:
+    return [fn(item) for item in items]
+
+
 def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
-        progress: Optional[Callable[[int, int], None]] = None, burn: int = BURN, keep: int = KEEP) -> FitResult:
-    """Fit ``names`` to the past campaigns; ``progress(done, total)`` reports the sampler's steps."""
+        progress: Optional[Callable[[int, int], None]] = None, burn: int = BURN, keep: int = KEEP,
+        executor=None) -> FitResult:
+    """Fit ``names`` to the past campaigns; ``progress(done, total)`` reports the sampler's steps.
+
+    ``executor`` (:mod:`campaignsim.parallel`), when given, evaluates each step's walkers in parallel
+    (worth it when the likelihood is slow: many or long past campaigns); the result is the same."""
     import emcee
     from scipy.optimize import minimize
 
@@ -235,7 +278,8 @@ def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
     walkers = max(WALKERS_PER_DIM * model.ndim, 16)
     rng = np.random.default_rng(init_seed)
     start = x_map + 1e-3 * rng.standard_normal((walkers, model.ndim))
-    sampler = emcee.EnsembleSampler(walkers, model.ndim, model.log_posterior)
+    pool = ExecutorPool(executor) if executor is not None and getattr(executor, "workers", 1) > 1 else None
+    sampler = emcee.EnsembleSampler(walkers, model.ndim, model.log_posterior, pool=pool)
     sampler.random_state = np.random.RandomState(np.random.MT19937(walk_seed)).get_state()
     total = burn + keep
     for i, _ in enumerate(sampler.sample(start, iterations=total)):
