@@ -310,8 +310,8 @@ class Operations:
         rows = self.winners * (1 + (MAX_REDRAWS if cfg.redraw else 0))
         claims = self.rng["claims"]
         # Python lists, not arrays: the processes read and write one element at a time
-        self.answers = (claims.random(rows) < cfg.response_share).tolist()
-        self.answer_delay = (claims.exponential(1.0, rows) * cfg.response_mean_hours).tolist()
+        self.answers = claims.random(rows).tolist()  # a winner answers when this is below response_share
+        self.answer_delay = claims.exponential(1.0, rows).tolist()  # × response_mean_hours: the answer's delay
         self.transit = transit_sample(self.rng["transit"], rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution).tolist()
         self.next_row = self.winners
         parcels = int(round(cfg.physical_share * self.winners))
@@ -370,9 +370,9 @@ class Operations:
         a dispatch slot, travel, arrive. An unclaimed prize is redrawn when the window closes."""
         env, cfg = self.env, self.cfg
         self.promise_at[row] = promise_at
-        delay = self.answer_delay[row]
+        delay = self.answer_delay[row] * cfg.response_mean_hours
         window = cfg.claim_window_hours
-        if not (self.answers[row] and delay <= window):
+        if not (self.answers[row] < cfg.response_share and delay <= window):
             # no answer, or one after the window: the prize is forfeited when the window closes
             yield Timeout(env, window)
             self.unclaimed += 1
@@ -482,13 +482,12 @@ class Operations:
     def arrivals(self, _event=None) -> None:
         """The next entrant's question reaches the desk now; one timeout to the one after (a chain, so that
         the event queue holds one pending arrival, not all of them)."""
-        env = self.env
         i = self.next_arrival
         if _event is not None:
             self.inquiry(i)
             i = self.next_arrival = i + 1
         if i < self.n_entrant:
-            Timeout(env, self.arrival[i] - env.now).callbacks.append(self.arrivals)
+            Timeout(self.env, self.arrival[i] - self.env.now).callbacks.append(self.arrivals)
 
     def inquiry(self, i: int) -> None:
         """One question, asked now: it requests an agent from the desk and queues there first come, first
@@ -502,21 +501,23 @@ class Operations:
 
     def taken(self, agent) -> None:
         """The question has an agent; taken while the desk is closed it waits for the opening, then it is
-        handled for its handling time (a timeout) and the agent is released."""
+        handled for its handling time (a timeout) and the agent is released (:meth:`handled`)."""
+        env = self.env
         if self.closed:
-            now = self.env.now
+            now = env.now
             if now >= self.shift_until:
                 self.shift(now)
             if not self.staffed:
                 # the desk is closed: the agent starts at the next shift's opening
                 opening = self.opening
                 if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
-                    opening = self.opening = Timeout(self.env, self.shift_until - now)
+                    opening = self.opening = Timeout(env, self.shift_until - now)
                 opening.callbacks.append(lambda _event, agent=agent: self.handle(agent))
                 return
         self.handle(agent)
 
     def handle(self, agent) -> None:
+        """The agent works on the question from now for its handling time."""
         i = agent.question
         self.started[i] = self.env.now
         done = Timeout(self.env, self.service[i])
