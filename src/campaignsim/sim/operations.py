@@ -25,13 +25,16 @@ with those asked after the draw:
   parcel has not arrived starts a chaser process that asks where it is, then again every
   ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
 * **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents``; every
-  question is a process (:meth:`Operations.inquiry`): it requests an agent (first come, first
-  served), is handled for an exponential time and releases the agent. The desk's shifts follow its
+  question is a request on that Resource (:meth:`Operations.inquiry`), made at its arrival and
+  queued first come, first served; the request's callback starts the handling (an exponential
+  timeout) whose callback releases the agent — events and callbacks rather than a process per
+  question, which would add a start and an end event to each. The desk's shifts follow its
   weekdays and hours in the campaign's time zone: a question that holds an agent while the desk is
   closed waits for the opening — one timeout event to the start of the next shift, shared by all
   the questions waiting for it — and one being handled at closing is finished. Entrants' questions
   arrive at their own times (a Poisson number per entrant, each an exponential delay after the
-  entry), started by one arrivals process; late winners' questions when they ask.
+  entry), brought to the desk by a chain of timeouts, one per arrival (:meth:`Operations.arrivals`);
+  late winners' questions when they ask.
 
 After the run, a question answered later than promised — or still open at the end of the followed
 period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
@@ -289,9 +292,10 @@ def _p95(values: np.ndarray) -> float:
 class Operations:
     """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs.
 
-    Processes: the announcement, one per winner (:meth:`winner`), the courier (:meth:`courier`), the
-    arrivals of entrants' questions (:meth:`questions`), one per question (:meth:`inquiry`) and one per
-    late winner chasing a parcel (:meth:`chaser`). Resources: the dispatch slots (``self.slots``, a
+    Processes: the announcement, one per winner (:meth:`winner`), the courier (:meth:`courier`) and one
+    per late winner chasing a parcel (:meth:`chaser`). Questions: one request on the desk per question
+    (:meth:`inquiry`), at arrivals brought by a chain of timeouts (:meth:`arrivals`), then event
+    callbacks (:meth:`taken`, :meth:`handle`, :meth:`handled`). Resources: the dispatch slots (``self.slots``, a
     :class:`simpy.Container`) and the agents (``self.desk``, a :class:`simpy.Resource` with
     ``capacity = agents``); the desk's closed hours are an opening event (``self.opening``).
     """
