@@ -243,7 +243,7 @@ def test_a_thinned_desk_keeps_its_load_and_its_handling_time():
 
 
 # ------------------------------------------------------------------ processes and resources
-def test_winners_and_questions_are_processes_holding_simpy_resources(monkeypatch):
+def test_winners_are_processes_and_questions_queue_on_the_desk_resource(monkeypatch):
     import simpy
 
     from campaignsim.sim import operations
@@ -257,15 +257,38 @@ def test_winners_and_questions_are_processes_holding_simpy_resources(monkeypatch
 
     monkeypatch.setattr(operations, "Process", Counting)
     cfg = config(agents=3, dispatch_per_day=5.0, response_share=0.5, redraw=True, inquiries_per_entrant=0.05,
-                 inquiry_delay_hours=5.0, horizon=200 * 24.0)
+                 inquiry_delay_hours=5.0, handling_mean_hours=2.0, horizon=200 * 24.0)
     ops = Operations(cfg, seeds(1)[0], 40, np.linspace(0.0, 100.0, 2000))
     assert isinstance(ops.desk, simpy.Resource) and ops.desk.capacity == 3
     assert isinstance(ops.slots, simpy.Container)
+    # every question asks the desk Resource for an agent; record what the Resource says at the request
+    requests = []
+    request = ops.desk.request
+
+    def counting_request():
+        agent = request()
+        requests.append((agent, agent.triggered, ops.env.now, len(ops.desk.users)))
+        return agent
+
+    ops.desk.request = counting_request
     out = ops.run()
-    # one process per winner notified (first round and redraws), per question, and the courier
+    # one process per winner notified (first round and redraws), and the courier
     assert started["winner"] == 40 + (ops.next_row - 40) and ops.next_row > 40
-    assert started["inquiry"] == out["inquiries"] > 0
     assert started["courier"] == 1 and started["announcement"] == 1
+    # one Request per question, at its arrival, in arrival order
+    assert len(requests) == out["inquiries"] == len(ops.arrival) > 0
+    assert all(isinstance(agent, simpy.resources.resource.Request) for agent, *_ in requests)
+    assert [at for _, _, at, _ in requests] == sorted(ops.arrival)
+    # a question arriving to three busy agents queues on the Resource and gets an agent only when one is released
+    queued = [(agent, at) for agent, granted, at, users in requests if not granted]
+    assert queued and all(users == 3 for _, granted, _, users in requests if not granted)
+    released = set(ops.answered)
+    for agent, at in queued:
+        i = agent.question
+        assert ops.started[i] > at and ops.started[i] in released
+    # nobody is answered before being taken, and no agent is held at the end by an answered question
+    assert np.all(np.asarray(ops.started) + np.asarray(ops.service) == np.asarray(ops.answered))
+    assert len(ops.desk.users) == 0 and len(ops.desk.queue) == 0
 
 
 def test_questions_taken_while_the_desk_is_closed_start_at_the_opening_first_come_first_served():

@@ -25,13 +25,16 @@ with those asked after the draw:
   parcel has not arrived starts a chaser process that asks where it is, then again every
   ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
 * **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents``; every
-  question is a process (:meth:`Operations.inquiry`): it requests an agent (first come, first
-  served), is handled for an exponential time and releases the agent. The desk's shifts follow its
+  question is a request on that Resource (:meth:`Operations.inquiry`), made at its arrival and
+  queued first come, first served; the request's callback starts the handling (an exponential
+  timeout) whose callback releases the agent — events and callbacks rather than a process per
+  question, which would add a start and an end event to each. The desk's shifts follow its
   weekdays and hours in the campaign's time zone: a question that holds an agent while the desk is
   closed waits for the opening — one timeout event to the start of the next shift, shared by all
   the questions waiting for it — and one being handled at closing is finished. Entrants' questions
   arrive at their own times (a Poisson number per entrant, each an exponential delay after the
-  entry), started by one arrivals process; late winners' questions when they ask.
+  entry), brought to the desk by a chain of timeouts, one per arrival (:meth:`Operations.arrivals`);
+  late winners' questions when they ask.
 
 After the run, a question answered later than promised — or still open at the end of the followed
 period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
@@ -273,7 +276,7 @@ class _Substreams(dict):
     def __missing__(self, name: str) -> np.random.Generator:
         seed = self.seed
         child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index(name),), pool_size=seed.pool_size)
-        gen = self[name] = np.random.default_rng(child)
+        gen = self[name] = np.random.Generator(np.random.PCG64(child))  # what default_rng builds, without its dispatch
         return gen
 
 
@@ -289,9 +292,10 @@ def _p95(values: np.ndarray) -> float:
 class Operations:
     """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs.
 
-    Processes: the announcement, one per winner (:meth:`winner`), the courier (:meth:`courier`), the
-    arrivals of entrants' questions (:meth:`questions`), one per question (:meth:`inquiry`) and one per
-    late winner chasing a parcel (:meth:`chaser`). Resources: the dispatch slots (``self.slots``, a
+    Processes: the announcement, one per winner (:meth:`winner`), the courier (:meth:`courier`) and one
+    per late winner chasing a parcel (:meth:`chaser`). Questions: one request on the desk per question
+    (:meth:`inquiry`), at arrivals brought by a chain of timeouts (:meth:`arrivals`), then event
+    callbacks (:meth:`taken`, :meth:`handle`, :meth:`handled`). Resources: the dispatch slots (``self.slots``, a
     :class:`simpy.Container`) and the agents (``self.desk``, a :class:`simpy.Resource` with
     ``capacity = agents``); the desk's closed hours are an opening event (``self.opening``).
     """
@@ -310,8 +314,8 @@ class Operations:
         rows = self.winners * (1 + (MAX_REDRAWS if cfg.redraw else 0))
         claims = self.rng["claims"]
         # Python lists, not arrays: the processes read and write one element at a time
-        self.answers = (claims.random(rows) < cfg.response_share).tolist()
-        self.answer_delay = (claims.exponential(1.0, rows) * cfg.response_mean_hours).tolist()
+        self.answers = claims.random(rows).tolist()  # a winner answers when this is below response_share
+        self.answer_delay = claims.exponential(1.0, rows).tolist()  # × response_mean_hours: the answer's delay
         self.transit = transit_sample(self.rng["transit"], rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution).tolist()
         self.next_row = self.winners
         parcels = int(round(cfg.physical_share * self.winners))
@@ -339,6 +343,7 @@ class Operations:
         self.arrival: list[float] = arrivals.tolist()
         self.late_kind: list[bool] = [False] * n
         self.n_entrant = n
+        self.next_arrival = 0  # the next entrant's question to arrive
         handling = self.rng["handling"]
         # Thinned, the desk keeps its load: 1/w of the questions for 1/w of the agents (at least one, then proportionally slower).
         self.agents = max(1, round(cfg.agents / self.w_inquiries)) if cfg.agents else 0
@@ -369,9 +374,9 @@ class Operations:
         a dispatch slot, travel, arrive. An unclaimed prize is redrawn when the window closes."""
         env, cfg = self.env, self.cfg
         self.promise_at[row] = promise_at
-        delay = self.answer_delay[row]
+        delay = self.answer_delay[row] * cfg.response_mean_hours
         window = cfg.claim_window_hours
-        if not (self.answers[row] and delay <= window):
+        if not (self.answers[row] < cfg.response_share and delay <= window):
             # no answer, or one after the window: the prize is forfeited when the window closes
             yield Timeout(env, window)
             self.unclaimed += 1
@@ -468,7 +473,7 @@ class Operations:
         self.started.append(math.nan)
         self.answered.append(math.nan)
         if self.desk is not None:
-            Process(self.env, self.inquiry(i))
+            self.inquiry(i)
 
     def shift(self, now: float) -> None:
         """The desk's state at ``now``: staffed until the shift's end, or closed until the next opening."""
@@ -478,21 +483,30 @@ class Operations:
         else:
             self.staffed, self.shift_until = True, self.calendar.next_close(now)
 
-    def questions(self):
-        """Entrants' questions reach the desk at their own times."""
-        env = self.env
-        inquiry = self.inquiry
-        for i, at in enumerate(self.arrival[: self.n_entrant]):
-            yield env.timeout(at - env.now)
-            Process(env, inquiry(i))
+    def arrivals(self, _event=None) -> None:
+        """The next entrant's question reaches the desk now; one timeout to the one after (a chain, so that
+        the event queue holds one pending arrival, not all of them)."""
+        i = self.next_arrival
+        if _event is not None:
+            self.inquiry(i)
+            i = self.next_arrival = i + 1
+        if i < self.n_entrant:
+            Timeout(self.env, self.arrival[i] - self.env.now).callbacks.append(self.arrivals)
 
-    def inquiry(self, i: int):
-        """One question: it waits for an agent (first come, first served); taken while the desk is closed
-        it waits for the opening; it is answered after its handling time and the agent is released."""
-        env, desk = self.env, self.desk
-        agent = desk.request()
-        if not agent.triggered:
-            yield agent
+    def inquiry(self, i: int) -> None:
+        """One question, asked now: it requests an agent from the desk and queues there first come, first
+        served; the rest follows from the request's events (:meth:`taken`, :meth:`handled`)."""
+        agent = self.desk.request()
+        agent.question = i
+        if agent.triggered:
+            self.taken(agent)  # a free agent: taken at once
+        else:
+            agent.callbacks.append(self.taken)
+
+    def taken(self, agent) -> None:
+        """The question has an agent; taken while the desk is closed it waits for the opening, then it is
+        handled for its handling time (a timeout) and the agent is released (:meth:`handled`)."""
+        env = self.env
         if self.closed:
             now = env.now
             if now >= self.shift_until:
@@ -502,11 +516,22 @@ class Operations:
                 opening = self.opening
                 if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
                     opening = self.opening = Timeout(env, self.shift_until - now)
-                yield opening
-        self.started[i] = env.now
-        yield Timeout(env, self.service[i])
-        self.answered[i] = env.now
-        desk.release(agent)
+                opening.callbacks.append(lambda _event, agent=agent: self.handle(agent))
+                return
+        self.handle(agent)
+
+    def handle(self, agent) -> None:
+        """The agent works on the question from now for its handling time."""
+        i = agent.question
+        self.started[i] = self.env.now
+        done = Timeout(self.env, self.service[i])
+        done.agent = agent
+        done.callbacks.append(self.handled)
+
+    def handled(self, done) -> None:
+        agent = done.agent
+        self.answered[agent.question] = self.env.now
+        self.desk.release(agent)
 
     # -------------------------------------------------------------------------------------------- running
     def run(self) -> dict:
@@ -516,32 +541,40 @@ class Operations:
             if not self.unlimited and any(self.parcel):
                 Process(env, self.courier())
         if self.desk is not None and self.n_entrant:
-            Process(env, self.questions())
+            self.arrivals()
         env.run(until=cfg.horizon)
         return self.outputs()
 
     def outputs(self) -> dict:
         cfg = self.cfg
         wq, ww = self.w_inquiries, self.w_winners
-        claimed_at, delivered_at = np.asarray(self.claimed_at), np.asarray(self.delivered_at)
-        claimed = ~np.isnan(claimed_at)
-        delivered = delivered_at[claimed]
-        promise = np.asarray(self.promise_at)[claimed]
-        on_time = int(np.sum(delivered <= promise + 1e-9))  # NaN (not delivered by the end) compares False
-        late = int(claimed.sum()) - on_time
+        horizon = cfg.horizon
+        # prizes: one row per winner notified (a few hundred at most), counted in plain Python
+        on_time = late = 0
+        last_arrival = -math.inf  # handed over before the end; on the road after it: not yet
+        rows = self.next_row
+        for claimed, delivered, promise in zip(self.claimed_at[:rows], self.delivered_at[:rows], self.promise_at[:rows]):
+            if claimed == claimed:  # claimed (NaN: not)
+                if delivered <= promise + 1e-9:  # NaN (not delivered by the end) compares False
+                    on_time += 1
+                else:
+                    late += 1
+                if last_arrival < delivered <= horizon:
+                    last_arrival = delivered
+        # questions
         arrival = np.asarray(self.arrival)
         answered = np.asarray(self.answered)
-        started = np.asarray(self.started)
         n = len(arrival)
         response = answered - arrival
         done = ~np.isnan(answered)
-        breach = np.where(done, response > cfg.response_promise_hours, cfg.horizon - arrival > cfg.response_promise_hours)
+        n_done = int(np.count_nonzero(done))
+        breach = np.where(done, response > cfg.response_promise_hours, horizon - arrival > cfg.response_promise_hours)
         late_kind = np.asarray(self.late_kind, dtype=bool)
         u_backlash = self.rng["escalation"].random()  # first, so that it does not move with the number of questions
         u = self.rng["escalation"].random((n, 2)) if n else np.zeros((0, 2))
         escalates = (breach & (u[:, 0] < cfg.escalation_probability)) | (late_kind & ~breach & (u[:, 0] < cfg.late_escalation_probability))
         public = escalates & (u[:, 1] < cfg.public_probability)
-        complaints = int(public.sum()) * wq
+        complaints = int(np.count_nonzero(public)) * wq
         backlash_p = 1.0 - (1.0 - cfg.backlash_per_complaint) ** complaints
         backlash = int(u_backlash < backlash_p)
         # open questions (asked, not yet answered) at each hour from the campaign's start
@@ -551,18 +584,17 @@ class Operations:
         on_time_n, late_n = on_time * ww, late * ww
         claimed_n = on_time_n + late_n
         trust_next = (1.0 + cfg.past_on_time + on_time_n) / (2.0 + cfg.past_on_time + cfg.past_late + claimed_n + complaints)
-        arrived = delivered_at[delivered_at <= cfg.horizon]  # handed over before the end, on the road after it: not yet
-        last = float(arrived.max() - cfg.draw_at) / HOURS_PER_DAY if len(arrived) else math.nan
+        answered_response = response[done] if n_done else None
         out = {
             "late_prizes": late_n,
             "complaints": complaints,
             "on_time_share": on_time / (on_time + late) if on_time + late else math.nan,
-            "last_delivery_day": last,
-            "response_hours_mean": float(response[done].mean()) if done.any() else math.nan,
-            "response_hours_p95": _p95(response[done]) if done.any() else math.nan,
+            "last_delivery_day": (last_arrival - cfg.draw_at) / HOURS_PER_DAY if last_arrival > -math.inf else math.nan,
+            "response_hours_mean": float(answered_response.mean()) if n_done else math.nan,
+            "response_hours_p95": _p95(answered_response) if n_done else math.nan,
             "inquiries": n * wq,
-            "unanswered": int((~done).sum()) * wq,
-            "escalations": int(escalates.sum()) * wq,
+            "unanswered": (n - n_done) * wq,
+            "escalations": int(np.count_nonzero(escalates)) * wq,
             "public_complaints": complaints,
             "unclaimed_prizes": self.unclaimed * ww,
             "backlash": backlash,
@@ -571,9 +603,10 @@ class Operations:
         }
         if self.trace:
             out["trace_operations"] = {
-                "claimed_at": claimed_at, "dispatched_at": np.asarray(self.dispatched_at), "delivered_at": delivered_at,
-                "promise_at": np.asarray(self.promise_at), "arrival": arrival, "started": started, "answered": answered,
-                "late_kind": late_kind, "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=lambda e: e[1]),
+                "claimed_at": np.asarray(self.claimed_at), "dispatched_at": np.asarray(self.dispatched_at),
+                "delivered_at": np.asarray(self.delivered_at), "promise_at": np.asarray(self.promise_at), "arrival": arrival,
+                "started": np.asarray(self.started), "answered": answered, "late_kind": late_kind,
+                "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=lambda e: e[1]),
             }
         return out
 
