@@ -241,7 +241,8 @@ def _render_sweep(result, metric: str, console) -> None:
 
     who = result.scenario + (f" — variant {result.variant}" if result.variant else "")
     console.print(escape(f"{who}: {len(result.rows)} points, {result.runs} runs each (seed {result.seed}); "
-                         f"{metric}: mean and 5th–95th percentile of runs"))
+                         f"{metric}: mean and 5th–95th percentile of runs, parameters fixed (Monte Carlo noise only); "
+                         "every column is in --format json, csv or parquet"))
     table = Table(*[escape(k) for k in result.keys], f"{metric}", "5th–95th pct", "takedown", show_edge=False, pad_edge=False)
     for row in result.rows:
         values = [escape(f"{row[k]:,.4g}" if isinstance(row[k], float) else str(row[k])) for k in result.keys]

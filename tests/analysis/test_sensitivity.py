@@ -97,3 +97,26 @@ def test_unknown_metric_is_a_usage_error():
 
 def test_parse_param_specs_accepts_commas_and_repeats():
     assert parse_param_specs(["a,b=1:2", "c"]) == (["a", "b", "c"], {"b": (1.0, 2.0)})
+
+
+@pytest.mark.parametrize("seed", [0, 2, 3])
+def test_an_all_or_nothing_takedown_does_not_zero_every_index(lucky_draw_base, registry, seed):
+    """The banned base is taken down (every entry void) in about half the runs, whatever the decision
+    parameters are; with one shared run per point a takedown used to hit every point at once."""
+    from campaignsim.runner import takedown_codes
+
+    codes = takedown_codes(lucky_draw_base, registry)
+    assert codes  # WX001-WX003: the platform's takedown hazard applies
+    result = sensitivity(lucky_draw_base, registry, params=["base_entry_rate", "effort_sensitivity"], samples=8, seed=seed,
+                         takedown_codes=codes)
+    assert result.output_sd > 0
+    assert max(p.total for p in result.parameters) > 0.1
+    assert any("taken down" in note for note in result.notes)
+
+
+def test_the_takedown_stays_when_a_takedown_parameter_is_varied(lucky_draw_base, registry):
+    from campaignsim.runner import takedown_codes
+
+    result = sensitivity(lucky_draw_base, registry, params=["base_entry_rate", "enforcement_level=0.5:2"], samples=4, seed=0,
+                         takedown_codes=takedown_codes(lucky_draw_base, registry))
+    assert not any("taken down" in note for note in result.notes)

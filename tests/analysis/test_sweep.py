@@ -94,7 +94,7 @@ def test_csv_json_and_parquet_hold_the_same_rows(small_path, tmp_path):
 
     table = pq.read_table(target).to_pylist()
     assert [p["entrants_mean"] for p in as_json["points"]] == [float(r["entrants_mean"]) for r in as_csv] == [r["entrants_mean"] for r in table]
-    assert as_json["interval"] == "5th–95th percentile of runs"
+    assert as_json["interval"] == "5th–95th percentile of runs, parameters fixed (Monte Carlo noise only)"
 
 
 def test_parquet_needs_an_output_file(small_path):

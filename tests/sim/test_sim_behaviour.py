@@ -259,8 +259,9 @@ def test_json_has_the_contract_keys_and_progress_counts_every_replication():
     doc = result.to_json_dict()
     assert doc["scenario"] == "Spring tea lucky draw" and doc["variant"] is None and doc["runs"] == 12 and doc["seed"] == 0
     for key in ("entrants", "exposed", "entries", "shares", "late_prizes", "complaints"):
-        assert set(doc["outputs"][key]) == {"mean", "p05", "p95"}
-        assert doc["outputs"][key]["p05"] <= doc["outputs"][key]["mean"] <= doc["outputs"][key]["p95"]
+        assert set(doc["outputs"][key]) == {"mean", "low", "high", "p05", "p95"}
+        assert doc["outputs"][key]["low"] <= doc["outputs"][key]["mean"] <= doc["outputs"][key]["high"]
+        assert (doc["outputs"][key]["low"], doc["outputs"][key]["high"]) == (doc["outputs"][key]["p05"], doc["outputs"][key]["p95"])
     assert 0 <= doc["outputs"]["takedown_probability"] <= 1
     assert [f["action"] for f in doc["funnel"]] == ["follow", "share", "screenshot"] and doc["funnel"][0]["step"] == 0
     assert len(doc["timeline"]["hour"]) == len(doc["timeline"]["entrants_mean"]) == 180

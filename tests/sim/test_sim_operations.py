@@ -222,7 +222,7 @@ def test_the_support_queue_is_reported_hour_by_hour_and_is_the_same_for_the_same
     assert np.array_equal(a.per_run["timeline_support_queue"], b.per_run["timeline_support_queue"])
     doc = a.to_json_dict()["outputs"]
     for key in ("on_time_share", "response_hours_mean", "response_hours_p95", "unanswered", "escalations", "public_complaints"):
-        assert set(doc[key]) == {"mean", "p05", "p95"}
+        assert set(doc[key]) == {"mean", "low", "high", "p05", "p95"}
     assert 0 <= doc["backlash_probability"] <= 1
 
 

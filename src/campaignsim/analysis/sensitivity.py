@@ -32,6 +32,8 @@ DOCUMENTED_RANGES: dict[str, tuple[float, float, str]] = {
     "effort_tolerance_sigma": (0.10, 1.00, "a fifth to twice the default 0.5 [U]"),
     "friend_attention": (0.20, 0.80, "0.5 ± 0.3 [U]"),
 }
+#: Parameters that change the takedown hazard or what a takedown does.
+TAKEDOWN_PARAMETERS = frozenset({"takedown_hazard_per_day", "takedown_voids_entries", "enforcement_level"})
 #: Range of a platform or action parameter without a declared prior, relative to its resolved value.
 RELATIVE_RANGE = (0.5, 1.5)
 RELATIVE_WHY = "the platform's or action's value ×0.5 to ×1.5 [U]"
@@ -256,12 +258,27 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
         X = morris_sample.sample(problem, n, num_levels=4, seed=seed)
 
     base_overrides = scenario.simulation_overrides()
+    # A takedown that voids every entry is all or nothing, and its chance does not depend on the
+    # parameters varied here (unless one of them is a takedown parameter): expected entrants are then
+    # P(live) × entrants-if-live at every point, and the indices, which do not change when every point
+    # is scaled alike, are those of the runs in which the post stays up. Simulating those directly
+    # keeps one run per point from landing on a takedown for all points (every index 0).
+    live_only = (metric != "taken_down" and base_cfg.takedown_active and base_cfg.takedown_voids
+                 and base_cfg.takedown_hazard_per_hour > 0 and not any(r.name in TAKEDOWN_PARAMETERS for r in ranges))
+    notes = []
+    if live_only:
+        p_takedown = 1.0 - math.exp(-base_cfg.takedown_hazard_per_hour * base_cfg.horizon)
+        notes.append(f"the post is taken down, voiding every entry, in about {p_takedown:.0%} of runs whatever these parameters "
+                     f"are; the indices are those of the runs in which it stays up (a takedown scales every point alike)")
     cfgs = []
     for row in X:
         overrides = dict(base_overrides)
         overrides.update({r.name: float(v) for r, v in zip(ranges, row)})
         point = attrs.evolve(scenario, simulation=tuple(sorted(overrides.items())))
-        cfgs.append(build_config(point, registry, tuple(takedown_codes)))
+        cfg = build_config(point, registry, tuple(takedown_codes))
+        if live_only:
+            cfg = attrs.evolve(cfg, takedown_hazard_per_hour=0.0, takedown_active=cfg.backlash_hazard_per_hour > 0)
+        cfgs.append(cfg)
     if progress is not None:
         progress.start(len(cfgs) * runs_per_point)
     results = simulate_points(cfgs, runs_per_point, seed, executor=executor, jobs=jobs,
@@ -269,7 +286,6 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
     Y = np.array([metric_value(r, metric) for r in results], dtype=float)
     if not np.all(np.isfinite(Y)):
         raise AnalysisError(f"{metric} is undefined at {int((~np.isfinite(Y)).sum())} of {len(Y)} points (e.g. no entrants): choose another --metric")
-    notes = []
     sd = float(Y.std())
     rows = []
     if sd == 0:

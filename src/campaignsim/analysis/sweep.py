@@ -134,7 +134,8 @@ class SweepResult:
 
     def to_json_dict(self) -> dict:
         return {"scenario": self.scenario, "variant": self.variant, "keys": self.keys, "runs": self.runs, "seed": self.seed,
-                "interval": "5th–95th percentile of runs", "points": [dict(r) for r in self.rows]}
+                "interval": "5th–95th percentile of runs, parameters fixed (Monte Carlo noise only)",
+                "points": [dict(r) for r in self.rows]}
 
     def columns(self) -> list[str]:
         return list(self.rows[0]) if self.rows else self.keys

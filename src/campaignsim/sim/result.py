@@ -30,13 +30,15 @@ def _f(x: float) -> Optional[float]:
 
 
 def summary(values: np.ndarray) -> dict[str, Optional[float]]:
-    """Mean and 90% interval (p05, p95) over the replications, ignoring NaN (no value in that run)."""
+    """Mean and 90% interval over the replications, ignoring NaN (no value in that run): ``low`` and
+    ``high`` are the 5th and 95th percentiles of the runs (what they mean, runs or prediction, is the
+    document's ``interval``); ``p05`` and ``p95`` repeat them under their former names for one release."""
     v = np.asarray(values, dtype=np.float64)
     v = v[~np.isnan(v)]
     if len(v) == 0:
-        return {"mean": None, "p05": None, "p95": None}
+        return {"mean": None, "low": None, "high": None, "p05": None, "p95": None}
     p05, p95 = np.quantile(v, [0.05, 0.95])
-    return {"mean": _f(v.mean()), "p05": _f(p05), "p95": _f(p95)}
+    return {"mean": _f(v.mean()), "low": _f(p05), "high": _f(p95), "p05": _f(p05), "p95": _f(p95)}
 
 
 def interval_phrase(sims) -> str:
@@ -96,7 +98,8 @@ class SimResult:
         s = self.summary("entrants")
         def div(x):
             return None if not x else _f(self.config.budget / x)
-        return {"mean": div(s["mean"]), "p05": div(s["p95"]), "p95": div(s["p05"]), "currency": self.config.budget_currency}
+        return {"mean": div(s["mean"]), "low": div(s["p95"]), "high": div(s["p05"]), "p05": div(s["p95"]), "p95": div(s["p05"]),
+                "currency": self.config.budget_currency}
 
     def to_json_dict(self) -> dict[str, Any]:
         cfg = self.config
@@ -167,10 +170,11 @@ class SimResult:
         """Questions open (asked, not yet answered) at each hour from the campaign's start: mean and 90% interval of the runs."""
         queue = self.per_run["timeline_support_queue"]
         if queue.shape[1] == 0:
-            return {"hour": [], "mean": [], "p05": [], "p95": []}
+            return {"hour": [], "mean": [], "low": [], "high": [], "p05": [], "p95": []}
         p05, p95 = np.quantile(queue, [0.05, 0.95], axis=0)
+        low, high = [_f(x) for x in p05], [_f(x) for x in p95]
         return {"hour": list(range(queue.shape[1])), "mean": [_f(x) for x in queue.mean(axis=0)],
-                "p05": [_f(x) for x in p05], "p95": [_f(x) for x in p95]}
+                "low": low, "high": high, "p05": low, "p95": high}
 
     def render_text(self) -> str:
         """A plain-text summary for the terminal."""
