@@ -110,7 +110,7 @@ def funnel_stages(run) -> list[tuple[str, float]]:
     out = doc["outputs"]
     stages = [("exposed", out["exposed"]["mean"] or 0.0), ("decided to enter", out["started"]["mean"] or 0.0)]
     for step in doc["funnel"]:
-        stages.append((f"{step['step'] + 1}. {step['action']}" + (" (bonus)" if step["optional"] else ""), step["mean"] or 0.0))
+        stages.append((f"{step['step'] + 1}. {step['action'].replace('_', ' ')}" + (" (bonus)" if step["optional"] else ""), step["mean"] or 0.0))
     stages.append(("entrants", out["entrants"]["mean"] or 0.0))
     voided = (out.get("voided_entrants") or {}).get("mean") or 0.0
     if voided:
@@ -142,6 +142,9 @@ def funnel(result):
         ax.set_xlim(0, top * 1.25)
         ax.set_title(run.label, fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=7)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))  # few ticks: large counts must not run together
         ax.xaxis.set_major_formatter(_thousands())
     fig.suptitle("Funnel: people at each stage (mean of runs)", x=0.01, ha="left", fontweight="bold")
     fig.tight_layout()
@@ -176,6 +179,7 @@ def support_queue(result):
         ax.fill_between(days, queue["p05"], queue["p95"], color=line.get_color(), alpha=0.15, linewidth=0)
     ax.set_xlabel("days since launch")
     ax.set_ylabel("open questions")
+    ax.set_title("Support queue: questions waiting for an answer", loc="left", fontweight="bold")
     ax.grid(alpha=0.3)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper right", fontsize=8, frameon=False)

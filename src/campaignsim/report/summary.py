@@ -225,7 +225,8 @@ def executive_summary(result) -> dict:
         if len(result.runs) == 1:
             out["recommendation"] = "Launch the campaign as planned."
         elif result.runs[0].label == rec.variant:
-            out["recommendation"] = f"Launch the base campaign ({rec.variant}) as planned."
+            out["recommendation"] = ("Launch the base campaign as planned." if rec.variant == "base"
+                                     else f"Launch the base campaign ({rec.variant}) as planned.")
         else:
             out["recommendation"] = f"Launch the “{rec.variant}” variant."
         chosen, st = _run_by_label(result, rec.variant)
@@ -247,7 +248,8 @@ def executive_summary(result) -> dict:
         d = chosen.sim.to_json_dict()["outputs"]
         winners = d["winners"]["mean"] or 0
         if winners and d["late_prizes"]["mean"]:
-            out["risk"].append(f"{chosen.label}: about {number(d['late_prizes']['mean'])} prizes late "
+            late = d["late_prizes"]["mean"]
+            out["risk"].append(f"{chosen.label}: about {number(late)} prize{'' if round(late) == 1 else 's'} late "
                                f"({_share(d['late_prizes']['mean'], winners)}), {number(d['complaints']['mean'])} public complaints.")
         for assumption in risk_assumptions(chosen):
             out["risk"].append(f"Assumes {assumption}.")
