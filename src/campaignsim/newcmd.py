@@ -199,8 +199,14 @@ def starter_scenario(platform: str, mechanic: str, today: Optional[date] = None)
         return moment.strftime("%Y-%m-%dT%H:%M:%S") + market.offset
 
     judged = how.draw == "judged"
-    draw_method = ("a panel of three judges, one from outside the company, scores every entry on the published criteria"
-                   if judged else "entries numbered in posting order; winners drawn with random.org, recorded on video")
+    tool = {"weibo_lottery": "Weibo's lottery platform", "xhs_lottery": "Xiaohongshu's draw tool"}.get(
+        next((line.split('"')[1] for line in profile.prize_lines.splitlines() if line.startswith("draw_tool")), ""), "")
+    if judged:
+        draw_method = "a panel of three judges, one from outside the company, scores every entry on the published criteria"
+    elif tool:
+        draw_method = f"winners drawn at random among the valid entries by {tool}, the result published on the platform"
+    else:
+        draw_method = "entries numbered in posting order; winners drawn with random.org, recorded on video"
     disclosures = DISCLOSURES_US if market is USA else DISCLOSURES_CN
     content_lines = ("[content]\nad_label = true               # posts say #ad where the brand pays a creator (TT001)\n\n"
                      if market is USA else "")
