@@ -120,3 +120,11 @@ def test_the_takedown_stays_when_a_takedown_parameter_is_varied(lucky_draw_base,
     result = sensitivity(lucky_draw_base, registry, params=["base_entry_rate", "enforcement_level=0.5:2"], samples=4, seed=0,
                          takedown_codes=takedown_codes(lucky_draw_base, registry))
     assert not any("taken down" in note for note in result.notes)
+
+
+def test_seed_0_gives_the_same_bootstrap_bounds_every_time(lucky_draw_base, registry):
+    """SALib takes a seed of 0 for no seed at all; the confidence bounds must not change between calls."""
+    a = sensitivity(lucky_draw_base, registry, params=["base_entry_rate", "effort_sensitivity"], samples=8, seed=0)
+    b = sensitivity(lucky_draw_base, registry, params=["base_entry_rate", "effort_sensitivity"], samples=8, seed=0)
+    assert [p.total_conf for p in a.parameters] == [p.total_conf for p in b.parameters]
+    assert [p.first_order_conf for p in a.parameters] == [p.first_order_conf for p in b.parameters]

@@ -241,6 +241,9 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
     if not names:
         names = default_parameters(scenario, base_cfg)
     ranges = parameter_ranges(names, base_cfg, explicit, scenario, registry)
+    # SALib treats a seed of 0 as no seed (its bootstrap then differs from run to run): hand it a
+    # positive seed derived from ours through the one SeedSequence.
+    salib_seed = int(np.random.SeedSequence([seed, 0x5A11B]).generate_state(1)[0]) or 1
     problem = {"num_vars": len(ranges), "names": [r.name for r in ranges], "bounds": [[r.low, r.high] for r in ranges]}
     if method == "sobol":
         from SALib.sample import sobol as sobol_sample
@@ -248,14 +251,14 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
         n = samples or 64
         if n < 2:
             raise AnalysisError("--samples must be at least 2")
-        X = sobol_sample.sample(problem, n, calc_second_order=False, scramble=True, seed=seed)
+        X = sobol_sample.sample(problem, n, calc_second_order=False, scramble=True, seed=salib_seed)
     else:
         from SALib.sample import morris as morris_sample
 
         n = samples or 20
         if n < 2:
             raise AnalysisError("--samples must be at least 2")
-        X = morris_sample.sample(problem, n, num_levels=4, seed=seed)
+        X = morris_sample.sample(problem, n, num_levels=4, seed=salib_seed)
 
     base_overrides = scenario.simulation_overrides()
     # A takedown that voids every entry is all or nothing, and its chance does not depend on the
@@ -296,7 +299,7 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
     elif method == "sobol":
         from SALib.analyze import sobol as sobol_analyze
 
-        Si = sobol_analyze.analyze(problem, Y, calc_second_order=False, conf_level=0.95, seed=seed)
+        Si = sobol_analyze.analyze(problem, Y, calc_second_order=False, conf_level=0.95, seed=salib_seed)
         for i, r in enumerate(ranges):
             rows.append(ParameterIndex(r.name, r.low, r.high, r.basis, float(Si["S1"][i]), float(Si["S1_conf"][i]),
                                        float(Si["ST"][i]), float(Si["ST_conf"][i])))
@@ -305,7 +308,7 @@ def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "
     else:
         from SALib.analyze import morris as morris_analyze
 
-        Si = morris_analyze.analyze(problem, X, Y, conf_level=0.95, num_levels=4, seed=seed)
+        Si = morris_analyze.analyze(problem, X, Y, conf_level=0.95, num_levels=4, seed=salib_seed)
         for i, r in enumerate(ranges):
             rows.append(ParameterIndex(r.name, r.low, r.high, r.basis, mu_star=float(Si["mu_star"][i]),
                                        mu_star_conf=float(Si["mu_star_conf"][i]), sigma=float(Si["sigma"][i])))
