@@ -33,8 +33,16 @@ class Settings:
         return get_registry(self.plugin_options())
 
 
+def say(message: str) -> None:
+    """One line on standard error, escaped for the terminal (paths, names and plugin messages in it
+    are data, not control sequences or workflow commands)."""
+    from campaignsim.report.escape import terminal
+
+    click.echo(terminal(message), err=True)
+
+
 def fail(message: str, code: int = 2):
-    click.echo(f"campaignsim: {message}", err=True)
+    say(f"campaignsim: {message}")
     sys.exit(code)
 
 
@@ -52,7 +60,7 @@ def emit(text: str, output: str | None) -> None:
 
 def report_plugin_failures(registry) -> None:
     for failure in registry.failures:
-        click.echo(f"campaignsim: {failure.render()}", err=True)
+        say(f"campaignsim: {failure.render()}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,7 +111,7 @@ def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt,
     emit(text, output)
     if fmt != "text":  # text already shows these
         for error in report.load_errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         report_plugin_failures(report)
     sys.exit(report.exit_code())
 
@@ -136,12 +144,14 @@ def rules(settings: Settings, fmt, select) -> None:
         from rich.markup import escape
         from rich.table import Table
 
+        from campaignsim.report.escape import terminal
+
         table = Table(title=f"{len(chosen)} rules", show_lines=False)
         for column in ("code", "name", "severity", "applies to", "summary"):
             table.add_column(column, overflow="fold")
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(r.code, r.name, r.severity, escape(scope), escape(r.summary))
+            table.add_row(*(escape(terminal(value)) for value in (r.code, r.name, r.severity, scope, r.summary)))
         Console().print(table)
     sys.exit(2 if registry.failures else 0)
 
@@ -170,11 +180,14 @@ def explain(settings: Settings, code, fmt) -> None:
         from rich.console import Console
         from rich.markdown import Markdown
 
+        from campaignsim.report.escape import terminal_lines
+
         console = Console()
+        text = terminal_lines(rule_markdown(rule, registry))  # a plugin's rule text: no control sequences
         if console.is_terminal:
-            console.print(Markdown(rule_markdown(rule, registry)))
+            console.print(Markdown(text))
         else:
-            click.echo(rule_markdown(rule, registry))
+            click.echo(text)
     sys.exit(2 if registry.failures else 0)
 
 
@@ -192,11 +205,13 @@ def plugins(settings: Settings, fmt) -> None:
                 "failures": [{"plugin": f.plugin, "stage": f.stage, "error": f.error} for f in registry.failures]}
         click.echo(json.dumps(data, indent=2))
     else:
+        from campaignsim.report.escape import terminal
+
         for p in registry.plugins:
             kind = "built-in" if p.builtin else "third-party"
-            click.echo(f"{p.name} {p.version} ({kind}, {p.module})")
+            click.echo(terminal(f"{p.name} {p.version} ({kind}, {p.module})"))
             for what, names in sorted(p.provides.items()):
-                click.echo(f"    {what}: {', '.join(names)}")
+                click.echo(terminal(f"    {what}: {', '.join(map(str, names))}"))
         report_plugin_failures(registry)
     sys.exit(2 if registry.failures else 0)
 
@@ -292,11 +307,11 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
-        click.echo(problem, err=True)
+        say(problem)
         sys.exit(2)
     if result.lint.load_errors:  # nothing was simulated: say why, one line each
         for error in result.lint.load_errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         report_plugin_failures(result.lint)
         sys.exit(2)
     if fmt == "json":
@@ -325,7 +340,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
             written = write_report(result, report_path)
         except OSError as exc:
             fail(f"cannot write {report_path}: {exc.strerror or exc}")
-        click.echo(f"report written to {', '.join(written)}", err=True)
+        say(f"report written to {', '.join(written)}")
     sys.exit(result.exit_code())
 
 

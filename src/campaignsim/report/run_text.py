@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from campaignsim.report.escape import terminal
 from campaignsim.report.summary import number as _n, output_rows
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -22,21 +23,21 @@ def findings_section(result) -> Group:
     for run in result.runs:
         findings = run.lint.findings
         errors = sum(f.severity == "error" for f in findings)
-        title = Text.assemble((run.label, "bold"), f"  {len(findings)} finding{'s' if len(findings) != 1 else ''}")
+        title = Text.assemble((terminal(run.label), "bold"), f"  {len(findings)} finding{'s' if len(findings) != 1 else ''}")
         if errors:
             title.append(f", {errors} error{'s' if errors != 1 else ''}", style="bold red")
         parts.append(title)
         for f in sorted(findings, key=lambda f: (-["info", "warning", "error"].index(f.severity), f.line or 0, f.code)):
-            where = f"{f.path}:{f.line}" if f.line else f.path
+            where = terminal(f"{f.path}:{f.line}" if f.line else f.path)
             line = Text("  ")
             line.append(f"{f.code} {f.severity}", style=SEVERITY_STYLE[f.severity])
-            line.append(f" {f.message}  ")
+            line.append(f" {terminal(f.message)}  ")
             line.append(where, style="dim")
             parts.append(line)
     for error in result.lint.load_errors:
-        parts.append(Text(error.render(), style="bold red"))
+        parts.append(Text(terminal(error.render()), style="bold red"))
     for failure in result.lint.failures:
-        parts.append(Text(failure.render(), style="bold red"))
+        parts.append(Text(terminal(failure.render()), style="bold red"))
     return Group(*parts)
 
 
@@ -46,7 +47,7 @@ def outputs_table(result) -> Table:
     header, rows = output_rows(result)
     table.add_column("")
     for run in result.runs:
-        table.add_column(escape(run.label) + (" ⚠" if run.error_codes else ""), justify="right",
+        table.add_column(escape(terminal(run.label)) + (" ⚠" if run.error_codes else ""), justify="right",
                          header_style="bold red" if run.error_codes else "bold")
     for row in rows[:-1]:
         table.add_row(*row)
@@ -59,7 +60,7 @@ def comparison_section(result) -> Group:
     for c in result.comparisons:
         good = c.entrants.excludes_zero and c.entrants.mean > 0
         style = "bold red" if c.variant.error_codes else ("bold green" if good else "bold")
-        lines.append(Text(c.verdict, style=style))
+        lines.append(Text(terminal(c.verdict), style=style))
     return Group(*lines)
 
 
@@ -90,7 +91,7 @@ def chart_section(result, width: int) -> Table:
     table.add_column()
     table.add_column(justify="right")
     for label, cumulative, _ in series:
-        table.add_row(escape(label), Text(sparkline(cumulative, width, top), style="green"), _n(cumulative[-1] if cumulative else 0))
+        table.add_row(escape(terminal(label)), Text(sparkline(cumulative, width, top), style="green"), _n(cumulative[-1] if cumulative else 0))
     return table
 
 

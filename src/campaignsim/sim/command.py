@@ -52,14 +52,14 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
     """
     from campaignsim import runner
-    from campaignsim.cli import Progress, emit, report_plugin_failures
+    from campaignsim.cli import Progress, emit, report_plugin_failures, say
 
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
     if loaded.errors:
         for error in loaded.errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         sys.exit(2)
     scenarios = list(loaded.scenarios)
     if variant is not None:
@@ -67,7 +67,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         scenarios = [s for s in scenarios if s.variant == wanted]
         if not scenarios:
             names = ", ".join(["base"] + [s.variant for s in loaded.scenarios if s.variant])
-            click.echo(f"{path}: no variant named {variant!r} (known: {names})", err=True)
+            say(f"{path}: no variant named {variant!r} (known: {names})")
             sys.exit(2)
 
     from campaignsim.sim.config import SimulationConfigError
@@ -91,7 +91,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
-        click.echo(problem, err=True)
+        say(problem)
         sys.exit(2)
 
     if fmt == "json":
