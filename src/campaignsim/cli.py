@@ -90,10 +90,11 @@ FORMAT_HELP = "Output format: text, json, sarif, github, or one a plugin adds."
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Rules added to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Rules not applied.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default error).")
+@click.option("--no-scenario-config", is_flag=True, help="Apply neither a scenario's own [lint] table nor its inline ignore comments (for CI).")
 @click.option("--format", "fmt", default="text", show_default=True, help=FORMAT_HELP)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of standard output.")
 @click.pass_obj
-def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt, output) -> None:
+def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, no_scenario_config, fmt, output) -> None:
     """Check scenario files (and every *.toml below directories), base and variants, against the rules."""
     from campaignsim.lint.config import ConfigError
     from campaignsim.lint.engine import lint_paths
@@ -103,7 +104,7 @@ def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt,
         fail(f"unknown format {fmt!r} (known: {', '.join(sorted(registry.output_formats))})")
     try:
         report = lint_paths(paths, select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
-                            fail_on=fail_on, registry=registry)
+                            fail_on=fail_on, registry=registry, scenario_config=not no_scenario_config)
     except ConfigError as exc:
         fail(str(exc))
     color = fmt == "text" and output is None and sys.stdout.isatty()
