@@ -304,6 +304,8 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
         problem = str(exc)
+    except MemoryError:  # the limits should prevent it; a machine with little memory can still run out
+        problem = "campaignsim: out of memory while simulating: use fewer --runs or a smaller audience.reach"
     finally:
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed

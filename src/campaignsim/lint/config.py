@@ -36,7 +36,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude", "scenario-may-select"}
-MAX_SETTINGS_BYTES = 1024 * 1024
+from campaignsim.model.limits import MAX_SCENARIO_BYTES as MAX_SETTINGS_BYTES  # noqa: E402
 
 
 class ConfigError(Exception):

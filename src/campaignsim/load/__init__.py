@@ -24,13 +24,14 @@ from campaignsim.load.errors import LoadError, ScenarioLoadError
 from campaignsim.load.locate import Locator
 from campaignsim.load.validate import Validator, describe
 from campaignsim.model import Scenario
+from campaignsim.model.limits import MAX_SCENARIO_BYTES, MAX_VARIANTS
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = MAX_SCENARIO_BYTES
 
 __all__ = ["LoadError", "LoadedFile", "ScenarioLoadError", "load_file", "load_text", "merge"]
 
@@ -309,6 +310,10 @@ def _load_all(loaded: LoadedFile, raw: dict, validator: Validator, registry) -> 
     if not isinstance(variants, list) or not all(isinstance(v, dict) for v in variants):
         loaded.errors.append(LoadError(loaded.path, locate("variants"), "variants",
                                        f"must be an array of tables ([[variants]]), got {describe(variants)}"))
+        variants = []
+    if len(variants) > MAX_VARIANTS:
+        loaded.errors.append(LoadError(loaded.path, locate(f"variants[{MAX_VARIANTS}]"), "variants",
+                                       f"{len(variants):,} variants; a file may have at most {MAX_VARIANTS} (each is simulated in full)"))
         variants = []
     loaded.variant_tables = variants
     base_set = set(base_errors)

@@ -38,7 +38,7 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
-@click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True, help="Monte Carlo replications per scenario.")
+@click.option("--runs", type=click.IntRange(1, 100_000), default=200, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")
@@ -86,6 +86,9 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
                                    progress=progress.advance if progress is not None else None))
             except SimulationConfigError as exc:
                 problem = runner.cannot_simulate(path, scenario, exc)
+                break
+            except MemoryError:
+                problem = runner.cannot_simulate(path, scenario, "out of memory: use fewer --runs or a smaller audience.reach")
                 break
     finally:
         if progress is not None:

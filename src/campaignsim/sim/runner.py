@@ -35,6 +35,8 @@ def run_config(cfg: SimConfig, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: in
         raise ValueError("seed must be a non-negative integer")
     if not jobs or jobs < 1:
         jobs = os.cpu_count() or 1
+    jobs = min(jobs, os.cpu_count() or 1, runs)  # more workers than CPUs or runs only costs memory and start-up
+    check_work(cfg, runs)
     seeds = R.replication_seeds(seed, runs)
     outputs: list[Optional[dict]] = [None] * runs
     if jobs == 1 or runs == 1:
@@ -53,6 +55,23 @@ def run_config(cfg: SimConfig, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: in
                 if progress:
                     progress(b - a)
     return SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs))  # type: ignore[arg-type]
+
+
+def check_work(cfg: SimConfig, runs: int) -> None:
+    """Refuse, with a message that says what to change, work that would take hours or exhaust memory
+    (the limits are in :mod:`campaignsim.model.limits`)."""
+    from campaignsim.model import limits
+    from campaignsim.sim.config import SimulationConfigError
+
+    people = sum(p.reach for p in cfg.posts)
+    if runs * people > limits.MAX_PERSON_RUNS:
+        most = max(1, int(limits.MAX_PERSON_RUNS // max(people, 1)))
+        raise SimulationConfigError(f"{runs:,} runs × {people:,.0f} people reached is more than the {limits.MAX_PERSON_RUNS:,} "
+                                    f"person-runs one command may simulate; use --runs {most:,} or fewer, or a smaller audience.reach")
+    if runs * cfg.hours > limits.MAX_RUN_HOURS:
+        most = max(1, limits.MAX_RUN_HOURS // max(cfg.hours, 1))
+        raise SimulationConfigError(f"{runs:,} runs × {cfg.hours:,} campaign hours is more than the {limits.MAX_RUN_HOURS:,} run-hours "
+                                    f"one command may keep; use --runs {most:,} or fewer")
 
 
 def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
