@@ -78,7 +78,20 @@ def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...]) -> None
     """
     if no_plugins and plugins:
         raise click.UsageError("--no-plugins and --plugin exclude each other: --plugin NAME already loads only NAME besides the built-in packs")
+    from campaignsim._io import install_signal_handlers
+
+    install_signal_handlers()  # SIGTERM and SIGHUP unwind like Ctrl-C: no temporary file is left behind
     ctx.obj = Settings(no_plugins, plugins)
+
+
+def refuse_overwriting_inputs(inputs, *outputs) -> None:
+    """Exit 2 before any work when an output file would replace an input."""
+    from campaignsim.report.files import overwrites_input
+
+    for output in outputs:
+        problem = overwrites_input(output, inputs)
+        if problem:
+            fail(problem)
 
 
 FORMAT_HELP = "Output format: text, json, sarif, github, or one a plugin adds."
@@ -99,6 +112,7 @@ def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, no_s
     from campaignsim.lint.config import ConfigError
     from campaignsim.lint.engine import lint_paths
 
+    refuse_overwriting_inputs(paths, output)
     registry = settings.registry()
     if fmt not in registry.output_formats:
         fail(f"unknown format {fmt!r} (known: {', '.join(sorted(registry.output_formats))})")
@@ -271,7 +285,7 @@ def _run_options(f):
     f = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
-                     help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
+                     help="Also write a report file: PATH.html (one self-contained page) or PATH.md (its PNG charts in the folder PATH-charts beside it).")(f)
     return f
 
 
@@ -286,6 +300,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
             fail(f"{path} is a directory: run and compare take scenario files (lint takes directories)")
     if report_path and not report_path.endswith((".html", ".htm", ".md")):
         fail(f"--report {report_path}: the file name must end in .html or .md")
+    refuse_overwriting_inputs(paths, output, report_path)
     for target in (report_path, output):
         if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
             fail(f"cannot write {target}: no such directory {Path(target).parent}")

@@ -52,8 +52,9 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     Every output is the mean over RUNS replications with a 90% interval (p05–p95).
     """
     from campaignsim import runner
-    from campaignsim.cli import Progress, emit, report_plugin_failures, say
+    from campaignsim.cli import Progress, emit, refuse_overwriting_inputs, report_plugin_failures, say
 
+    refuse_overwriting_inputs([path], output)
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
