@@ -553,7 +553,9 @@ class Validator:
             amounts += [(f"prize.items[{i}].value", item, "value") for i, item in enumerate(prize_items) if isinstance(item, dict)]
         for key, table, name in amounts:
             value = table.get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and limits.MAX_MONEY < value < min(float("inf"), 2**63):
+            # Infinite floats and integers beyond TOML's 64 bits have their own message already.
+            in_range = (isinstance(value, float) and value < float("inf")) or (type(value) is int and value < 2**63)
+            if in_range and value > limits.MAX_MONEY:
                 yield key, f"must be at most {limits.MAX_MONEY:,.0f} (so that totals stay finite), got {value:g}"
         for key, table, name, limit in (("entry.steps", data.get("entry"), "steps", limits.MAX_STEPS),
                                         ("prize.items", data.get("prize"), "items", limits.MAX_PRIZE_ITEMS),
