@@ -92,3 +92,55 @@ def test_markdown_and_html_helpers_leave_no_markup():
     assert "](" not in md and "\\|" in md and "\\# Legal" in md
     h = escape.html(text + "\x1b")
     assert "<" not in h and '"' not in h and "\x1b" not in h
+
+
+def _hostile_plugin_registry():
+    from campaignsim.lint.rule import Reference, Rule
+    from campaignsim.plugin import hookimpl
+    from campaignsim.testing import registry_with
+
+    class Hostile(Rule):
+        code = "EVL001"
+        name = "evil\x1b[2J"
+        severity = "warning"
+        summary = "summary\n::error::forged by a plugin\x1b]0;title\x07"
+        rationale = "why\n::warning::also forged\u202e"
+        fail_example = "[lint]"
+        pass_example = "[lint]"
+        references = (Reference("source\x1b[31m", None, "U"),)
+
+        def check(self, scenario, context):
+            yield self.violation("campaign.name", "message\n::error::from a rule\x1b[0m")
+
+    class Plugin:
+        @hookimpl
+        def campaignsim_rules(self):
+            return [Hostile]
+
+    return registry_with(("campaignsim_evil", Plugin()))
+
+
+@pytest.mark.parametrize("command", [["rules"], ["rules", "--select", "EVL"], ["explain", "EVL001"], ["plugins"]])
+def test_rule_texts_from_a_plugin_are_escaped_in_rules_explain_and_plugins(monkeypatch, command):
+    from campaignsim import cli
+
+    registry = _hostile_plugin_registry()
+    monkeypatch.setattr(cli.Settings, "registry", lambda self: registry)
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    _assert_clean(result.output)
+    if command[0] == "explain":
+        assert r"\x3a:warning::also forged\u202e" in result.output
+
+
+def test_a_plugin_rule_message_is_escaped_in_lint_and_run(monkeypatch, write_scenario):
+    from campaignsim import cli
+
+    registry = _hostile_plugin_registry()
+    monkeypatch.setattr(cli.Settings, "registry", lambda self: registry)
+    path = write_scenario()
+    for command in (["lint"], ["run", "--runs", "2", "--jobs", "1"]):
+        result = CliRunner().invoke(main, [*command, str(path)])
+        assert result.exit_code in (0, 1), result.output
+        _assert_clean(result.output)
+        assert r"message\n::error::from a rule\x1b[0m" in result.output
