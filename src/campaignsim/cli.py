@@ -282,6 +282,8 @@ def _run_options(f):
     f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
     f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
                      help="Parallel processes for replications; 0: one per CPU. Results are the same for any value.")(f)
+    f = click.option("--no-scenario-config", is_flag=True,
+                     help="Apply neither a scenario's own [lint] table nor its inline ignore comments (for CI).")(f)
     f = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
@@ -289,7 +291,7 @@ def _run_options(f):
     return f
 
 
-def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, no_scenario_config=False) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -314,7 +316,8 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
     try:
-        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress)
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress,
+                               scenario_config=not no_scenario_config)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
@@ -366,21 +369,21 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, no_scenario_config) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
     variant with the base. Exit code 1 when any variant breaks an error-level rule."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path)
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, no_scenario_config)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, no_scenario_config) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, no_scenario_config)
 
 
 def _add_optional_commands() -> None:

@@ -93,7 +93,7 @@ class RunInputError(Exception):
 
 def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
-                  lint_only_on_error: bool = True) -> RunResult:
+                  lint_only_on_error: bool = True, scenario_config: bool = True) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
     and ``advance(n)``: total is variants × runs."""
@@ -101,7 +101,11 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
     from campaignsim.sim.config import SimulationConfigError
 
     lint_report = LintReport(registry=registry, failures=list(registry.failures))
-    loaded_files = lint_into(lint_report, paths, registry, lambda path: config if config is not None else discover(path))
+    def config_for(path):
+        found = config if config is not None else discover(path)
+        return found if scenario_config else found.overlay(scenario_config=False)  # --no-scenario-config
+
+    loaded_files = lint_into(lint_report, paths, registry, config_for)
     if lint_report.load_errors and lint_only_on_error:
         return RunResult(lint_report, [], [], seed, runs)
     several = len(loaded_files) > 1

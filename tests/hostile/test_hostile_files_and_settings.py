@@ -96,3 +96,11 @@ def test_settings_errors_name_the_line(tmp_path, write_scenario, settings, expec
     result = CliRunner().invoke(main, ["--no-plugins", "lint", str(path)])
     assert result.exit_code == 2
     assert f"campaignsim: {tmp_path / expected}" in result.output
+
+
+def test_run_takes_no_scenario_config_too(write_scenario):
+    path = write_scenario(extra='\n[lint]\nselect = ["CS001"]\n')
+    narrowed = CliRunner().invoke(main, ["--no-plugins", "run", "--runs", "2", "--jobs", "1", "--format", "json", str(path)])
+    full = CliRunner().invoke(main, ["--no-plugins", "run", "--runs", "2", "--jobs", "1", "--format", "json", "--no-scenario-config", str(path)])
+    assert narrowed.exit_code == 0 and "CN-LAW002" not in narrowed.output
+    assert full.exit_code == 1 and "CN-LAW002" in full.output
