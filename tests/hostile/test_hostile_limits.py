@@ -61,7 +61,7 @@ def test_runs_are_bounded_on_the_command_line(write_scenario):
         assert result.exit_code == 2 and "10000000 is not in the range 1<=x<=100000" in result.output
 
 
-def test_runs_times_hours_is_bounded(monkeypatch):
+def test_runs_times_hours_is_bounded():
     from campaignsim.sim.config import SimulationConfigError
     from campaignsim.sim.runner import check_work
 
@@ -122,7 +122,6 @@ def test_too_many_variants_steps_and_posts_are_located_errors(tmp_path, write_sc
     assert result.exit_code == 2 and f"entry.steps[{limits.MAX_STEPS}]: {limits.MAX_STEPS + 1} entries" in result.output
     posts = "".join(f"\n[[schedule]]\nat = 2027-03-0{1 + i % 7}T12:00:00+08:00\n" for i in range(limits.MAX_POSTS + 1))
     scheduled = tmp_path / "posts.toml"
-    scheduled.write_text(text + posts.replace("[[schedule]]", "[[schedule]]", 1), encoding="utf-8")
     scheduled.write_text(posts + "\n" + text, encoding="utf-8")
     result = _cli("lint", str(scheduled))
     assert result.exit_code == 2 and f"schedule[{limits.MAX_POSTS}]: {limits.MAX_POSTS + 1} entries" in result.output
