@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -24,6 +23,8 @@ def resolve_target(path) -> Path:
 
 
 def write_atomic(path, data, *, binary: bool = False) -> None:
+    import tempfile  # only a command that writes a file needs it
+
     path = resolve_target(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
