@@ -81,10 +81,16 @@ def takedown_codes(scenario, registry) -> tuple[str, ...]:
     return tuple(sorted({f.code for f in lint_scenario(scenario, registry) if f.severity == "error" and registry.rules[f.code].platforms}))
 
 
-def cannot_simulate(path: str, scenario, error: Exception) -> str:
-    """The one-line message for a scenario that loads but cannot be simulated."""
+def cannot_simulate(path: str, scenario, error: Exception, loaded=None) -> str:
+    """The one-line message for a scenario that loads but cannot be simulated; with the loaded
+    file, at the line of the key the problem is about."""
     where = f" (variant {scenario.variant!r})" if scenario.variant else ""
-    return f"{path}{where}: {error}"
+    line = None
+    if loaded is not None:
+        from campaignsim.sim.where import key_for
+
+        line = loaded.line_for(key_for(str(error)), scenario.variant)
+    return f"{path}:{line}{where}: {error}" if line else f"{path}{where}: {error}"
 
 
 class RunInputError(Exception):
@@ -122,7 +128,7 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = PAIRED_DEFAULT_RUNS,
                                takedown_codes=takedown_codes(scenario, registry),
                                progress=progress.advance if progress is not None else None)
             except SimulationConfigError as exc:
-                raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
+                raise RunInputError(cannot_simulate(loaded.path, scenario, exc, loaded)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))
     comparisons = []
     if variant_runs:

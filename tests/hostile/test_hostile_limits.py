@@ -151,3 +151,27 @@ def test_prize_values_that_would_make_totals_infinite_are_refused(write_scenario
     assert result.exit_code == 2
     assert f"{path}:21: prize.items[0].value: must be at most 1,000,000,000,000,000" in result.output
     assert not re.search(r"\binf\b", result.output)
+
+
+def test_a_refusal_names_the_line_even_when_the_scenario_left_cs003_out(tmp_path):
+    """Found by the long fuzz run: a scenario whose own [lint] select leaves CS003 out lints clean,
+    and simulate and run then refused it without a line."""
+    path = tmp_path / "campaign.toml"
+    path.write_text(
+        '[campaign]\nname = "0"\nbrand = "0"\nstart = 2027-03-01T10:00:00+08:00\nend = 2027-03-08T10:00:00+08:00\n\n'
+        '[platform]\nname = "douyin"\n\n[[entry.steps]]\naction = "answer"\n\n'
+        '[prize]\ndraw = "random"\n[[prize.items]]\nname = "0"\nvalue = 0\ncurrency = "CNY"\n\n'
+        '[lint]\nselect = ["CS001"]\n', encoding="utf-8")
+    assert _cli("lint", str(path)).exit_code == 0
+    for command in ("simulate", "run"):
+        result = _cli(command, "--runs", "2", str(path))
+        assert result.exit_code == 2
+        assert f"{path}:7: cannot simulate without a reach" in result.output
+
+
+def test_a_refusal_in_a_variant_names_the_variant_and_its_line(write_scenario):
+    path = write_scenario()
+    path.write_text(path.read_text(encoding="utf-8") + 'simulation.completion_form = 0.5\n', encoding="utf-8")
+    result = _cli("simulate", "--runs", "2", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:29 (variant 'comment to enter'): [simulation] completion_form" in result.output

@@ -86,7 +86,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
                                    takedown_codes=runner.takedown_codes(scenario, registry),
                                    progress=progress.advance if progress is not None else None))
             except SimulationConfigError as exc:
-                problem = runner.cannot_simulate(path, scenario, exc)
+                problem = runner.cannot_simulate(path, scenario, exc, loaded)
                 break
             except MemoryError:
                 problem = runner.cannot_simulate(path, scenario, "out of memory: use fewer --runs or a smaller audience.reach")

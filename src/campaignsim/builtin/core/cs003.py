@@ -1,27 +1,4 @@
-import re
-
 from campaignsim.lint.rule import Reference, Rule
-
-# Where each of the simulator's refusals belongs, from the start of its message.
-_KEYS = (
-    (re.compile(r"\[simulation\] (\w+)"), lambda m: f"simulation.{m.group(1)}"),
-    (re.compile(r"(entry\.steps\[\d+\])"), lambda m: m.group(1)),
-    (re.compile(r"entry\.steps"), lambda m: "entry.steps"),
-    (re.compile(r"cannot simulate without a reach"), lambda m: "platform"),
-    (re.compile(r"the posts reach"), lambda m: "audience.reach"),
-    (re.compile(r"time_step_hours"), lambda m: "simulation.time_step_hours"),
-    (re.compile(r"power_law_exponent"), lambda m: "simulation"),
-    (re.compile(r"campaign\.(\w+)"), lambda m: f"campaign.{m.group(1)}"),
-    (re.compile(r"unknown platform"), lambda m: "platform.name"),
-)
-
-
-def _key(message: str) -> str:
-    for pattern, key in _KEYS:
-        m = pattern.search(message)
-        if m:
-            return key(m)
-    return "campaign"
 
 
 class CannotSimulate(Rule):
@@ -44,10 +21,11 @@ class CannotSimulate(Rule):
 
     def check(self, scenario, context):
         from campaignsim.sim.config import SimulationConfigError, build_config
+        from campaignsim.sim.where import key_for
 
         try:
             build_config(scenario, context.registry, ())
         except SimulationConfigError as exc:
             message = str(exc)
-            yield self.violation(_key(message), f"cannot be simulated: {message}",
+            yield self.violation(key_for(message), f"cannot be simulated: {message}",
                                  "Fix it before running `campaignsim run` or `simulate`; `campaignsim simulate --help-params` lists the model's parameters.")
