@@ -104,3 +104,11 @@ def test_run_takes_no_scenario_config_too(write_scenario):
     full = CliRunner().invoke(main, ["--no-plugins", "run", "--runs", "2", "--jobs", "1", "--format", "json", "--no-scenario-config", str(path)])
     assert narrowed.exit_code == 0 and "CN-LAW002" not in narrowed.output
     assert full.exit_code == 1 and "CN-LAW002" in full.output
+
+
+def test_an_exchange_rate_that_would_overflow_a_total_is_refused_at_its_line(tmp_path, write_scenario):
+    path = write_scenario()
+    (tmp_path / "campaignsim.toml").write_text("exchange-rates = { CNY = 1e-300 }\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--no-plugins", "lint", str(path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'campaignsim.toml'}:1: exchange-rates: must be a table of positive numbers" in result.output

@@ -118,9 +118,11 @@ def parse_config(table: dict, where: str, root: Optional[Path] = None, *, locate
     if fail_on not in SEVERITIES:
         raise ConfigError(f"{at('fail-on')}: fail-on: must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     rates = table.get("exchange-rates", {})
-    if not isinstance(rates, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < float("inf")
+    # Bounded, so that no conversion of a bounded prize value can overflow to infinity.
+    if not isinstance(rates, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 1e-9 <= v <= 1e12
                                               for v in rates.values()):
-        raise ConfigError(f"{at('exchange-rates')}: exchange-rates: must be a table of positive numbers (units per 1 USD)")
+        raise ConfigError(f"{at('exchange-rates')}: exchange-rates: must be a table of positive numbers (units per 1 USD, "
+                          "from 1e-9 to 1e12)")
     may_select = table.get("scenario-may-select", True)
     if not isinstance(may_select, bool):
         raise ConfigError(f"{at('scenario-may-select')}: scenario-may-select: must be true or false, got {may_select!r}")
@@ -176,7 +178,7 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
             locator = Locator(text)
         dotted = ".".join(part for part in (prefix, key_part(key) if key else "") if part)
         line = locator.line_of(dotted) if dotted else None
-        return f"{path}:{line}:{label}" if line else f"{path}{label}"
+        return (f"{path}:{line}" + (f":{label}" if label else "")) if line else f"{path}{label}"
 
     return parse_config(table, f"{path}{label}", path.parent, locate=locate)
 
