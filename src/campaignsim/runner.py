@@ -87,9 +87,9 @@ def cannot_simulate(path: str, scenario, error: Exception, loaded=None) -> str:
     where = f" (variant {scenario.variant!r})" if scenario.variant else ""
     line = None
     if loaded is not None:
-        from campaignsim.sim.where import key_for
+        from campaignsim.sim.where import locate
 
-        line = loaded.line_for(key_for(str(error)), scenario.variant)
+        _, line = locate(str(error), loaded, scenario.variant)
     return f"{path}:{line}{where}: {error}" if line else f"{path}{where}: {error}"
 
 

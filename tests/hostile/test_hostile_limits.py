@@ -175,3 +175,19 @@ def test_a_refusal_in_a_variant_names_the_variant_and_its_line(write_scenario):
     result = _cli("simulate", "--runs", "2", str(path))
     assert result.exit_code == 2
     assert f"{path}:29 (variant 'comment to enter'): [simulation] completion_form" in result.output
+
+
+def test_an_audience_too_large_from_the_followers_is_refused_at_the_followers_line(tmp_path):
+    """Found by the long fuzz run: the reach came from platform.followers, no [audience] was written,
+    and the refusal had no line."""
+    path = tmp_path / "campaign.toml"
+    path.write_text(
+        '[campaign]\nname = "0"\nbrand = "0"\nstart = 2027-03-01T10:00:00+08:00\nend = 2027-03-08T10:00:00+08:00\n\n'
+        '[platform]\nname = "douyin"\nfollowers = 2_147_483_648\n\n[[entry.steps]]\naction = "answer"\n\n'
+        '[prize]\ndraw = "random"\n[[prize.items]]\nname = "0"\nvalue = 0\ncurrency = "CNY"\n', encoding="utf-8")
+    lint = _cli("lint", "--select", "CS003", str(path))
+    assert f"{path}:9: CS003 warning cannot be simulated: the posts reach 214,748,365 people" in lint.output
+    for command in ("simulate", "run"):
+        result = _cli(command, "--runs", "2", str(path))
+        assert result.exit_code == 2
+        assert f"{path}:9: the posts reach 214,748,365 people" in result.output

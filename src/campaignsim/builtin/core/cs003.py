@@ -21,11 +21,12 @@ class CannotSimulate(Rule):
 
     def check(self, scenario, context):
         from campaignsim.sim.config import SimulationConfigError, build_config
-        from campaignsim.sim.where import key_for
+        from campaignsim.sim.where import locate
 
         try:
             build_config(scenario, context.registry, ())
         except SimulationConfigError as exc:
             message = str(exc)
-            yield self.violation(key_for(message), f"cannot be simulated: {message}",
+            key, _ = locate(message, context.source, scenario.variant)
+            yield self.violation(key, f"cannot be simulated: {message}",
                                  "Fix it before running `campaignsim run` or `simulate`; `campaignsim simulate --help-params` lists the model's parameters.")
