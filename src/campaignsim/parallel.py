@@ -75,7 +75,7 @@ class LocalExecutor(Executor):
     def __init__(self, jobs: int = 1):
         if not jobs or jobs < 1:
             jobs = os.cpu_count() or 1
-        self.workers = jobs
+        self.workers = min(jobs, os.cpu_count() or 1)  # --jobs is capped: more workers than CPUs only cost memory
         self._pool = None
 
     def map(self, fn, tasks, progress=None):
