@@ -90,7 +90,7 @@ def test_markdown_charts_go_to_a_folder_of_the_report_and_leave_other_files_alon
     assert mine.read_bytes() == b"the user's own picture"
     folder = tmp_path / "report-charts"
     assert sorted(p.name for p in folder.iterdir()) == [".campaignsim-report", "entrants-distribution.png",
-                                                        "entrants-over-time.png", "funnel.png"]
+                                                        "entrants-over-time.png", "funnel.png", "support-queue.png"]
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "](report-charts/funnel.png)" in text
     assert written[0] == str(tmp_path / "report.md")
@@ -147,3 +147,18 @@ def test_a_symlinked_markdown_report_stays_a_symlink_and_its_charts_go_beside_th
     assert link.is_symlink()
     assert (target_dir / "march-charts" / "funnel.png").is_file()
     assert "](march-charts/funnel.png)" in (target_dir / "march.md").read_text(encoding="utf-8")
+
+
+def test_a_calibrated_forecast_puts_its_calibration_checks_in_the_chart_folder(tmp_path):
+    from pathlib import Path
+
+    scenario = Path(__file__).resolve().parents[2] / "scenarios" / "wechat_calibrated_forecast.toml"
+    report = tmp_path / "forecast.md"
+    result = CliRunner().invoke(main, ["--no-plugins", "run", str(scenario), "--runs", "4", "--report", str(report)])
+    assert result.exit_code in (0, 1), result.output
+    folder = tmp_path / "forecast-charts"
+    checks = sorted(p.name for p in folder.glob("calibration-check-*.png"))
+    assert checks and all((folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in checks)
+    text = report.read_text(encoding="utf-8")
+    assert all(f"](forecast-charts/{name})" in text for name in checks)
+    assert sorted(os.listdir(tmp_path)) == ["forecast-charts", "forecast.md"]

@@ -20,9 +20,9 @@ string is written out (not when it is read), so the values themselves stay as th
 
 ``markdown(text)``
     Inline Markdown text (a table cell, a heading, a list item) as literal text: HTML-special
-    characters become entities (renderers such as python-markdown pass raw HTML through), Markdown
-    punctuation is backslash-escaped (no links, images, emphasis, headings or table breaks), and a
-    line break becomes a space.
+    characters become entities (renderers such as python-markdown pass raw HTML through), the
+    punctuation Markdown gives a meaning inline is backslash-escaped (no links, images, emphasis,
+    headings, lists or table breaks), and a line break becomes a space.
 
 ``html(text)``
     HTML text and attribute values: ``& < > " '`` as entities; control characters that HTML does
@@ -87,16 +87,24 @@ def github_property(text) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~^$])")
+_MARKDOWN_LEADING = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 _LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
 def markdown(text) -> str:
-    """``text`` as literal inline Markdown: no HTML, link, image, emphasis, heading or table break."""
+    """``text`` as literal inline Markdown: no HTML, link, image, emphasis, heading, list or table
+    break, and still readable in the Markdown source (``.``, ``-`` and ``+`` inside a sentence are
+    left alone; ``$`` is escaped as GitHub reads ``$…$`` as maths)."""
     text = _LINE_BREAK.sub(" ", str(text))
     text = UNSAFE.sub(_visible, text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _html.escape(text, quote=True)  # after the backslashes: an entity's # stays as it is
+    m = _MARKDOWN_LEADING.match(text)
+    if m:  # a leading "-", "+", "=" or "1." cannot start a list or an underline heading
+        cut = m.end(2) - 1 if m.group(2)[0].isdigit() else m.end(1)
+        text = text[:cut] + "\\" + text[cut:]
+    return text
 
 
 _HTML_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "]")

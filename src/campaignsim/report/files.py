@@ -49,8 +49,7 @@ def chart_folder(path: Path) -> Path:
 def write_markdown_set(result, path) -> list[str]:
     """The Markdown report and its charts, all or nothing (see the module's description)."""
     from campaignsim._io import resolve_target, write_atomic
-    from campaignsim.report import charts
-    from campaignsim.report.markdown import render_markdown
+    from campaignsim.report.markdown import chart_images, render_markdown
 
     target = resolve_target(path)
     folder = chart_folder(target)
@@ -58,7 +57,7 @@ def write_markdown_set(result, path) -> list[str]:
         raise ReportRefused(f"{folder} exists and was not written by campaignsim: the report's charts go there; "
                             "move it away or choose another report name")
     # Everything rendered before anything is written: a chart that fails leaves no trace.
-    images = {name: charts.png(make(result)) for name, make in charts.CHARTS.items()}
+    images = chart_images(result)
     text = render_markdown(result, {name: f"{folder.name}/{name}.png" for name in images})
 
     fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
