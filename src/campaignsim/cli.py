@@ -206,18 +206,19 @@ def _print_rules(console, chosen) -> None:
         table.add_column("summary", overflow="fold", ratio=1)
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(escape(r.code), escape(r.name), r.severity, escape(scope), escape(r.summary))
+            table.add_row(*(escape(terminal(value)) for value in (r.code, r.name, r.severity, scope, r.summary)))
         console.print(table)
         return
     console.print(Text(f"{len(chosen)} rules", style="bold"))
     for r in chosen:
         scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-        head = Text.assemble((r.code, "bold"), " ", r.name, "  ", (r.severity, style.get(r.severity, "")), f" · {scope}")
+        head = Text.assemble((terminal(r.code), "bold"), " ", terminal(r.name), "  ", (terminal(r.severity), style.get(r.severity, "")),
+                             f" · {terminal(scope)}")
         head.no_wrap = True
         head.overflow = "ignore"  # never cut a code or a name; a terminal narrower than one wraps it itself
         console.print()
         console.print(head, crop=False)
-        for line in Text(r.summary).wrap(console, max(20, console.width - 4)):
+        for line in Text(terminal(r.summary)).wrap(console, max(20, console.width - 4)):
             line.rstrip()
             console.print(Text("    ") + line, crop=False)
 

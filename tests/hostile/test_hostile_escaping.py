@@ -101,7 +101,7 @@ def _hostile_plugin_registry():
 
     class Hostile(Rule):
         code = "EVL001"
-        name = "evil\x1b[2J"
+        name = "evil-rule"  # a name must be kebab-case: the free texts below carry the hostile strings
         severity = "warning"
         summary = "summary\n::error::forged by a plugin\x1b]0;title\x07"
         rationale = "why\n::warning::also forged\u202e"
@@ -144,3 +144,42 @@ def test_a_plugin_rule_message_is_escaped_in_lint_and_run(monkeypatch, write_sce
         assert result.exit_code in (0, 1), result.output
         _assert_clean(result.output)
         assert r"message\n::error::from a rule\x1b[0m" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["sweep", "--runs", "2", "--jobs", "1", "--set", "platform.followers=1000,2000"],
+    ["sensitivity", "--method", "morris", "--samples", "2", "--runs-per-point", "1", "--jobs", "1",
+     "--param", "reach_per_follower,share_delay_hours"],
+])
+def test_the_analyses_text_output_is_escaped(write_scenario, command):
+    path = _hostile(write_scenario)
+    result = CliRunner().invoke(main, ["--no-plugins", command[0], str(path), *command[1:]])
+    assert result.exit_code == 0, result.output
+    _assert_clean(result.output)
+    assert r"Tea\n::error file=app.py,line=1::forged\x1b[31m" in result.output  # shown, escaped
+
+
+def test_new_scenario_names_its_file_escaped(tmp_path):
+    target = tmp_path / "x\x1b[2J\n::error::y.toml"
+    result = CliRunner().invoke(main, ["new", "scenario", "--platform", "wechat", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    _assert_clean(result.output)
+    assert r"x\x1b[2J\n::error::y.toml" in result.output
+
+
+def test_calibrate_text_escapes_the_past_campaigns_names():
+    from types import SimpleNamespace
+
+    from campaignsim.calibrate.command import render_text
+
+    param = SimpleNamespace(name="share_fraction", prior_text="uniform\x1b[31m")
+    model = SimpleNamespace(pasts=[1], params=[param], held=["x\n::error::held"], warnings=["w\u202e"])
+    check = {"scenario": "spring\n::error::forged\x1b[2J", "day": [0], "observed": [5], "fitted": [5.0], "low": [1.0], "high": [9.0]}
+    result = SimpleNamespace(model=model, method="mcmc\x07", identified={"share_fraction": True}, median={"share_fraction": 0.1},
+                             low={"share_fraction": 0.05}, high={"share_fraction": 0.2}, checks=[check])
+    from rich.text import Text
+
+    text = Text.from_markup(render_text(result, 1.0)).plain
+    _assert_clean(text)
+    assert r"spring\n::error::forged\x1b[2J" in text

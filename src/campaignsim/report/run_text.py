@@ -43,7 +43,7 @@ def findings_section(result) -> Group:
             line.append(where, style="dim")
             parts.append(line)
             if f.suggestion:
-                parts.append(Text.assemble("      ", ("suggestion:", "dim"), f" {f.suggestion}"))
+                parts.append(Text.assemble("      ", ("suggestion:", "dim"), f" {terminal(f.suggestion)}"))
     for error in result.lint.load_errors:
         parts.append(Text(terminal(error.render()), style="bold red"))
     for failure in result.lint.failures:
@@ -163,23 +163,23 @@ def chart_section(result, width: int) -> Table:
 def warnings_section(result) -> Group:
     lines = []
     for label, message in result.warnings():
-        lines.append(Text.assemble(("warning", "yellow"), f" ({label}): {message}"))
+        lines.append(Text.assemble(("warning", "yellow"), f" ({terminal(label)}): {terminal(message)}"))
     for run in result.runs:
         for assumption in risk_assumptions(run):
-            lines.append(Text.assemble(("assumption", "dim"), f" ({run.label}): {assumption}"))
+            lines.append(Text.assemble(("assumption", "dim"), f" ({terminal(run.label)}): {terminal(assumption)}"))
     return Group(*lines)
 
 
 def recommendation_panel(result) -> Panel:
     rec = result.recommendation
     if rec.variant is not None:
-        head = Text.assemble(("Recommended: ", "bold"), (rec.variant, "bold green"))
+        head = Text.assemble(("Recommended: ", "bold"), (terminal(rec.variant), "bold green"))
         style = "green"
     else:
         head = Text("Not launchable as planned", style="bold red")
         style = "red"
-    body = [head, Text(rec.reason)]
-    return Panel(Group(*body), title=f"Recommendation (objective: {result.objective.label})", title_align="left", border_style=style)
+    body = [head, Text(terminal(rec.reason))]
+    return Panel(Group(*body), title=f"Recommendation (objective: {escape(terminal(result.objective.label))})", title_align="left", border_style=style)
 
 
 def definitions_section(result) -> Text:
