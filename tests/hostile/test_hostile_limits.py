@@ -75,21 +75,33 @@ def test_runs_times_hours_is_bounded():
 
 
 def test_jobs_are_capped_at_the_cpus_and_the_runs(write_scenario, monkeypatch):
-    import campaignsim.sim.runner as sim_runner
+    import concurrent.futures
+    import os
+
+    from campaignsim.parallel import LocalExecutor
 
     asked = []
 
-    class Recording(sim_runner.ProcessPoolExecutor):
+    class Recording(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, max_workers=None, **kwargs):
             asked.append(max_workers)
             super().__init__(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr(sim_runner, "ProcessPoolExecutor", Recording)
-    monkeypatch.setattr(sim_runner.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert LocalExecutor(100).workers == 4  # the CPUs
     path = write_scenario()
     result = _cli("simulate", "--runs", "3", "--jobs", "100", "--variant", "base", str(path))
     assert result.exit_code == 0, result.output
-    assert asked == [3]
+    assert asked == [3]  # and the runs
+
+
+def test_a_sweep_is_refused_when_its_points_together_are_too_much_work(write_scenario):
+    path = write_scenario()
+    values = ",".join(str(n) for n in range(9_000_000, 9_000_020))
+    result = _cli("sweep", str(path), "--runs", "20", "--jobs", "1", "--set", f"audience.reach={values}")
+    assert result.exit_code == 2, result.output
+    assert "person-runs" in result.output and "at 20 points" in result.output and "Traceback" not in result.output
 
 
 def test_a_memory_error_is_a_message_not_a_traceback(write_scenario, monkeypatch):
