@@ -2,8 +2,8 @@
 checked against the declarations; shown by explain. GEN007, GEN008 and GEN011 take their tunable
 thresholds from options."""
 
-import re
 import json
+import re
 import textwrap
 
 import pytest
