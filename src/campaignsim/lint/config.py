@@ -60,10 +60,16 @@ class LintConfig:
     scenario_may_select: bool = True  # a scenario's [lint] select / extend-select is allowed
     scenario_config: bool = True  # the scenario's [lint] table and inline ignores are applied
     selector_sources: tuple[tuple[str, str], ...] = ()  # (selector, "file:line: [table]") for each one the settings file names
+    rule_option_sources: tuple[tuple[str, str], ...] = ()  # ("CODE" or "CODE.option", "file:line: [table]") for [rules.CODE]
 
     def selector_source(self, selector: str) -> str:
         """Where a selector in this configuration was written: its settings file and line, or the command line."""
         return next((where for written, where in self.selector_sources if written == selector), "command line")
+
+    def option_source(self, code: str, option: Optional[str] = None) -> str:
+        """Where ``[rules.CODE]`` (or one option in it) was written: its settings file and line."""
+        key = f"{code}.{option}" if option else code
+        return next((where for written, where in self.rule_option_sources if written == key), self.source or "settings")
 
     def excludes(self, path: Path) -> bool:
         """Whether a file met while walking a directory is left out by ``exclude``."""
@@ -116,10 +122,23 @@ def _rule_options(table, where: str) -> tuple:
     return tuple(out)
 
 
+def _rule_option_sources(table, at) -> tuple:
+    """Where each ``[rules.CODE]`` table and each option in it is written (for the errors found
+    when the options are checked against the rules)."""
+    if not isinstance(table, dict):
+        return ()
+    out = []
+    for code, options in table.items():
+        out.append((code, at(("rules", code))))
+        if isinstance(options, dict):
+            out += [(f"{code}.{name.replace('-', '_')}", at(("rules", code, name))) for name in options]
+    return tuple(out)
+
+
 def parse_config(table: dict, where: str, root: Optional[Path] = None, *, locate=None) -> LintConfig:
     """Settings from a ``[tool.campaignsim]`` or ``campaignsim.toml`` table. ``locate(key)``, when
     given, says where a key is written (``file:line: [tool.campaignsim]``) for the error messages."""
-    def at(key: Optional[str]) -> str:
+    def at(key) -> str:
         return locate(key) if locate is not None else where
 
     if not isinstance(table, dict):
@@ -150,6 +169,7 @@ def parse_config(table: dict, where: str, root: Optional[Path] = None, *, locate
                     for sel in sels)
     return LintConfig(
         rule_options=_rule_options(table.get("rules", {}), at("rules")),
+        rule_option_sources=_rule_option_sources(table.get("rules"), at),
         select=select,
         extend_select=extend_select,
         ignore=ignore,
@@ -190,11 +210,12 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
     label = " [tool.campaignsim]" if pyproject else ""
     locator = None
 
-    def locate(key: Optional[str]) -> str:
+    def locate(key) -> str:  # a key of the table, or the parts of a dotted one (("rules", "GEN007", "max_minutes"))
         nonlocal locator
         if locator is None:
             locator = Locator(text)
-        dotted = ".".join(part for part in (prefix, key_part(key) if key else "") if part)
+        parts = (key,) if isinstance(key, str) else tuple(key or ())
+        dotted = ".".join(part for part in (prefix, *(key_part(k) for k in parts)) if part)
         line = locator.line_of(dotted) if dotted else None
         return (f"{path}:{line}" + (f":{label}" if label else "")) if line else f"{path}{label}"
 

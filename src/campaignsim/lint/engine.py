@@ -380,21 +380,20 @@ def rule_options(registry, config: LintConfig) -> dict[str, dict]:
     found = cache.get(key)
     if found is not None:
         return found
-    where = config.source or "settings"
     out: dict[str, dict] = {}
     for written, options in config.rule_options:
         rule = registry.rule(written)
         if rule is None:
-            raise ConfigError(f"{where}: rules.{written}: " + unknown_selector_message(written, registry))
+            raise ConfigError(f"{config.option_source(written)}: rules.{written}: " + unknown_selector_message(written, registry))
         declared = {o.name: o for o in rule.options}
         for name, value in options:
             option = declared.get(name)
             if option is None:
                 known = ", ".join(sorted(declared)) or "none"
-                raise ConfigError(f"{where}: rules.{written}.{name}: {rule.code} has no such option (its options: {known})")
+                raise ConfigError(f"{config.option_source(written, name)}: rules.{written}.{name}: {rule.code} has no such option (its options: {known})")
             problem = option.problem(value)
             if problem:
-                raise ConfigError(f"{where}: rules.{written}.{name}: {problem}")
+                raise ConfigError(f"{config.option_source(written, name)}: rules.{written}.{name}: {problem}")
             out.setdefault(rule.code, {})[name] = value
     cache[key] = out
     return out
