@@ -14,6 +14,13 @@ import click
 from campaignsim.analysis import METRICS
 
 
+def say(message: str) -> None:
+    """One line on standard error, escaped for the terminal (:func:`campaignsim.cli.say`)."""
+    from campaignsim.cli import say as _say
+
+    _say(message)
+
+
 def scheduler_option(f):
     """``--scheduler tcp://HOST:PORT`` (or ``DASK_SCHEDULER_ADDRESS``): run on an existing Dask cluster."""
     return click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", default=None, metavar="ADDRESS",
@@ -28,7 +35,7 @@ def open_executor(jobs: int, scheduler: Optional[str]):
     try:
         return executor_for(jobs=jobs, scheduler=scheduler)
     except ExecutorError as exc:
-        click.echo(f"campaignsim: {exc}", err=True)
+        say(f"campaignsim: {exc}")
         sys.exit(2)
 
 
@@ -41,14 +48,14 @@ def _load_one(settings, path: str, variant: Optional[str]):
     loaded = load_file(path, registry)
     if loaded.errors:
         for error in loaded.errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         sys.exit(2)
     scenario = loaded.scenarios[0]
     if variant is not None and variant != "base":
         matches = [s for s in loaded.scenarios if s.variant == variant]
         if not matches:
             names = ", ".join(["base"] + [s.variant for s in loaded.scenarios if s.variant])
-            click.echo(f"{path}: no variant named {variant!r} (known: {names})", err=True)
+            say(f"{path}: no variant named {variant!r} (known: {names})")
             sys.exit(2)
         scenario = matches[0]
     return registry, loaded, scenario
@@ -108,6 +115,9 @@ def sensitivity(settings, path, metric, method, samples, params, runs_per_point,
     from campaignsim.sim.config import SimulationConfigError
 
     _check_report_path(report_path, (".html", ".htm", ".md"), "--report")
+    from campaignsim.cli import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([path], output, report_path)
     registry, loaded, scenario = _load_one(settings, path, variant)
     progress = _progress(fmt, output)
     problem = None
@@ -119,12 +129,12 @@ def sensitivity(settings, path, metric, method, samples, params, runs_per_point,
         except AnalysisError as exc:
             problem = f"campaignsim: {exc}"
         except SimulationConfigError as exc:
-            problem = runner.cannot_simulate(path, scenario, exc)
+            problem = runner.cannot_simulate(path, scenario, exc, loaded)
         finally:
             if progress is not None:
                 progress.stop()
     if problem:
-        click.echo(problem, err=True)
+        say(problem)
         sys.exit(2)
     if fmt == "json":
         emit(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", output)
@@ -191,6 +201,9 @@ def sweep(settings, path, sets, samples, runs, variant, seed, jobs, scheduler, f
     if fmt == "parquet" and not output:
         fail("--format parquet writes a binary file: give --output FILE.parquet")
     _check_report_path(chart_path, (".png", ".svg"), "--chart")
+    from campaignsim.cli import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([path], output, chart_path)
     registry, loaded, _ = _load_one(settings, path, variant)
     progress = _progress(fmt, output)
     problem = None
@@ -207,7 +220,7 @@ def sweep(settings, path, sets, samples, runs, variant, seed, jobs, scheduler, f
             if progress is not None:
                 progress.stop()
     if problem:
-        click.echo(problem, err=True)
+        say(problem)
         sys.exit(2)
     if fmt == "json":
         emit(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", output)
@@ -239,13 +252,15 @@ def _render_sweep(result, metric: str, console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from campaignsim.report.escape import terminal
+
     who = result.scenario + (f" — variant {result.variant}" if result.variant else "")
-    console.print(escape(f"{who}: {len(result.rows)} points, {result.runs} runs each (seed {result.seed}); "
-                         f"{metric}: mean and 5th–95th percentile of runs, parameters fixed (Monte Carlo noise only); "
-                         "every column is in --format json, csv or parquet"))
-    table = Table(*[escape(k) for k in result.keys], f"{metric}", "5th–95th pct", "takedown", show_edge=False, pad_edge=False)
+    console.print(escape(terminal(f"{who}: {len(result.rows)} points, {result.runs} runs each (seed {result.seed}); "
+                                  f"{metric}: mean and 5th–95th percentile of runs, parameters fixed (Monte Carlo noise only); "
+                                  "every column is in --format json, csv or parquet")))
+    table = Table(*[escape(terminal(k)) for k in result.keys], f"{metric}", "5th–95th pct", "takedown", show_edge=False, pad_edge=False)
     for row in result.rows:
-        values = [escape(f"{row[k]:,.4g}" if isinstance(row[k], float) else str(row[k])) for k in result.keys]
+        values = [escape(terminal(f"{row[k]:,.4g}" if isinstance(row[k], float) else str(row[k]))) for k in result.keys]
         mean, low, high = row[f"{metric}_mean"], row[f"{metric}_low"], row[f"{metric}_high"]
         table.add_row(*values, f"{mean:,.0f}", f"{low:,.0f}–{high:,.0f}", f"{row['takedown_probability']:.0%}")
     console.print(table)

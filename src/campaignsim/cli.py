@@ -35,8 +35,16 @@ class Settings:
         return get_registry(self.plugin_options())
 
 
+def say(message: str) -> None:
+    """One line on standard error, escaped for the terminal (paths, names and plugin messages in it
+    are data, not control sequences or workflow commands)."""
+    from campaignsim.report.escape import terminal
+
+    click.echo(terminal(message), err=True)
+
+
 def fail(message: str, code: int = 2):
-    click.echo(f"campaignsim: {message}", err=True)
+    say(f"campaignsim: {message}")
     sys.exit(code)
 
 
@@ -62,9 +70,9 @@ def report_plugin_failures(registry, *, tracebacks_only: bool = False) -> None:
     verbose = _verbose()
     for failure in registry.failures:
         if not tracebacks_only:
-            click.echo(f"campaignsim: {failure.render()}", err=True)
+            say(f"campaignsim: {failure.render()}")
         if verbose and failure.traceback:
-            click.echo(failure.traceback.rstrip("\n"), err=True)
+            say(failure.traceback.rstrip("\n"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,7 +91,20 @@ def main(ctx: click.Context, no_plugins: bool, plugins: tuple[str, ...], verbose
     """
     if no_plugins and plugins:
         raise click.UsageError("--no-plugins and --plugin exclude each other: --plugin NAME already loads only NAME besides the built-in packs")
+    from campaignsim._io import install_signal_handlers
+
+    install_signal_handlers()  # SIGTERM and SIGHUP unwind like Ctrl-C: no temporary file is left behind
     ctx.obj = Settings(no_plugins, plugins, verbose)
+
+
+def refuse_overwriting_inputs(inputs, *outputs) -> None:
+    """Exit 2 before any work when an output file would replace an input."""
+    from campaignsim.report.files import overwrites_input
+
+    for output in outputs:
+        problem = overwrites_input(output, inputs)
+        if problem:
+            fail(problem)
 
 
 FORMAT_HELP = "Output format: text, json, sarif, github, or one a plugin adds."
@@ -95,20 +116,22 @@ FORMAT_HELP = "Output format: text, json, sarif, github, or one a plugin adds."
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Rules added to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Rules not applied.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default error).")
+@click.option("--no-scenario-config", is_flag=True, help="Apply neither a scenario's own [lint] table nor its inline ignore comments (for CI).")
 @click.option("--format", "fmt", default="text", show_default=True, help=FORMAT_HELP)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of standard output.")
 @click.pass_obj
-def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt, output) -> None:
+def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, no_scenario_config, fmt, output) -> None:
     """Check scenario files (and every *.toml below directories), base and variants, against the rules."""
     from campaignsim.lint.config import ConfigError
     from campaignsim.lint.engine import lint_paths
 
+    refuse_overwriting_inputs(paths, output)
     registry = settings.registry()
     if fmt not in registry.output_formats:
         fail(f"unknown format {fmt!r} (known: {', '.join(sorted(registry.output_formats))})")
     try:
         report = lint_paths(paths, select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
-                            fail_on=fail_on, registry=registry)
+                            fail_on=fail_on, registry=registry, scenario_config=not no_scenario_config)
     except ConfigError as exc:
         fail(str(exc))
     color = fmt == "text" and output is None and sys.stdout.isatty()
@@ -125,7 +148,7 @@ def lint(settings: Settings, paths, select, extend_select, ignore, fail_on, fmt,
     emit(text, output)
     if fmt != "text":  # text already shows these
         for error in report.load_errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         report_plugin_failures(report)
     else:
         report_plugin_failures(report, tracebacks_only=True)
@@ -173,6 +196,8 @@ def _print_rules(console, chosen) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from campaignsim.report.escape import terminal
+
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     if console.width >= RULES_TABLE_MIN_WIDTH:
         table = Table(title=f"{len(chosen)} rules", show_lines=False)
@@ -181,18 +206,19 @@ def _print_rules(console, chosen) -> None:
         table.add_column("summary", overflow="fold", ratio=1)
         for r in chosen:
             scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-            table.add_row(escape(r.code), escape(r.name), r.severity, escape(scope), escape(r.summary))
+            table.add_row(*(escape(terminal(value)) for value in (r.code, r.name, r.severity, scope, r.summary)))
         console.print(table)
         return
     console.print(Text(f"{len(chosen)} rules", style="bold"))
     for r in chosen:
         scope = ", ".join(r.platforms + r.jurisdictions) or "all"
-        head = Text.assemble((r.code, "bold"), " ", r.name, "  ", (r.severity, style.get(r.severity, "")), f" · {scope}")
+        head = Text.assemble((terminal(r.code), "bold"), " ", terminal(r.name), "  ", (terminal(r.severity), style.get(r.severity, "")),
+                             f" · {terminal(scope)}")
         head.no_wrap = True
         head.overflow = "ignore"  # never cut a code or a name; a terminal narrower than one wraps it itself
         console.print()
         console.print(head, crop=False)
-        for line in Text(r.summary).wrap(console, max(20, console.width - 4)):
+        for line in Text(terminal(r.summary)).wrap(console, max(20, console.width - 4)):
             line.rstrip()
             console.print(Text("    ") + line, crop=False)
 
@@ -225,13 +251,16 @@ def explain(settings: Settings, code, fmt) -> None:
         from rich.console import Console
         from rich.markdown import Markdown
 
+        from campaignsim.report.escape import terminal_lines
+
         console = Console()
+        text = terminal_lines(rule_markdown(rule, registry))  # a plugin's rule text: no control sequences
         if console.is_terminal:
             # Headings, bold and code rendered; each source's address shown after its title, so it
             # can be read and copied on any terminal (not only those that make links clickable).
-            console.print(Markdown(rule_markdown(rule, registry), hyperlinks=False))
+            console.print(Markdown(text, hyperlinks=False))
         else:
-            click.echo(rule_markdown(rule, registry))
+            click.echo(text)
     sys.exit(2 if registry.failures else 0)
 
 
@@ -277,9 +306,11 @@ def plugins(settings: Settings, fmt, verbose) -> None:
             data["actions"] = [action_dict(registry.actions[n], _action_plugin(registry, n)) for n in registry.actions]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
+        from campaignsim.report.escape import terminal
+
         for p in registry.plugins:
             kind = "built-in" if p.builtin else "third-party"
-            click.echo(f"{p.name} {p.version} ({kind}, {p.module})")
+            click.echo(terminal(f"{p.name} {p.version} ({kind}, {p.module})"))
             for what, names in sorted(p.provides.items()):
                 if what == "actions" and verbose:
                     from campaignsim.plugin.describe import action_lines
@@ -349,10 +380,12 @@ def _run_options(f):
     f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
     f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
                      help="Parallel processes for replications; 0: one per CPU. Results are the same for any value.")(f)
+    f = click.option("--no-scenario-config", is_flag=True,
+                     help="Apply neither a scenario's own [lint] table nor its inline ignore comments (for CI).")(f)
     f = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
     f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
     f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
-                     help="Also write a report file: PATH.html (one self-contained page) or PATH.md (with PNG charts beside it).")(f)
+                     help="Also write a report file: PATH.html (one self-contained page) or PATH.md (its PNG charts in the folder PATH-charts beside it).")(f)
     from campaignsim.analysis_commands import scheduler_option
 
     return scheduler_option(_uncertainty_options(f))
@@ -371,7 +404,7 @@ def _calibration(path):
 
 
 def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants",
-         fixed_parameters=False, calibration_path=None, scheduler=None) -> None:
+         fixed_parameters=False, calibration_path=None, scheduler=None, no_scenario_config=False) -> None:
     from campaignsim.lint.config import ConfigError
     from campaignsim.runner import RunInputError, run_scenarios
 
@@ -382,6 +415,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
             fail(f"{path} is a directory: run and compare take scenario files (lint takes directories)")
     if report_path and not report_path.endswith((".html", ".htm", ".md")):
         fail(f"--report {report_path}: the file name must end in .html or .md")
+    refuse_overwriting_inputs(paths, output, report_path)
     for target in (report_path, output):
         if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
             fail(f"cannot write {target}: no such directory {Path(target).parent}")
@@ -401,21 +435,23 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
     try:
         result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective,
                                parameters="fixed" if fixed_parameters else "prior", calibration=calibration,
-                               executor=executor)
+                               executor=executor, scenario_config=not no_scenario_config)
     except ConfigError as exc:
         problem = f"campaignsim: {exc}"
     except RunInputError as exc:  # already names the file and variant, like a load error
         problem = str(exc)
+    except MemoryError:  # the limits should prevent it; a machine with little memory can still run out
+        problem = "campaignsim: out of memory while simulating: use fewer --runs or a smaller audience.reach"
     finally:
         executor.close()
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
-        click.echo(problem, err=True)
+        say(problem)
         sys.exit(2)
     if result.lint.load_errors:  # nothing was simulated: say why, one line each
         for error in result.lint.load_errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         report_plugin_failures(result.lint)
         sys.exit(2)
     if fmt == "json":
@@ -446,7 +482,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
             written = write_report(result, report_path)
         except OSError as exc:
             fail(f"cannot write {report_path}: {exc.strerror or exc}")
-        click.echo(f"report written to {', '.join(written)}", err=True)
+        say(f"report written to {', '.join(written)}")
     sys.exit(result.exit_code())
 
 
@@ -454,23 +490,27 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
 @click.argument("path", type=click.Path())
 @_run_options
 @click.pass_obj
-def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler) -> None:
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+        no_scenario_config) -> None:
     """Lint a campaign and each variant, simulate them with common random numbers, compare each
     variant with the base and recommend the launchable one best on --objective. Parameters are
     drawn from their priors (or --calibration) unless --fixed-parameters. Exit code 1 when
     nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
-    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler)
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+         no_scenario_config)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_run_options
 @click.pass_obj
-def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler) -> None:
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+            no_scenario_config) -> None:
     """Like run, for separate files: the first file's campaign is the base."""
     if len(paths) < 2:
         fail("compare needs at least two scenario files (the first is the base)")
-    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path)
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+         no_scenario_config)
 
 
 def _add_new_command() -> None:

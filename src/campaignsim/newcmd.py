@@ -365,8 +365,11 @@ def scenario(platform: Optional[str], mechanic: Optional[str], output: Optional[
         fail(f"{output} already exists: choose another name (new never overwrites a file)")
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {output}: a {profile.title} {MECHANICS[mechanic].kind} entered by {MECHANICS[mechanic].title}.\n"
-               f"Next: campaignsim lint {output}, then campaignsim run {output} --report report.html", err=True)
+    from campaignsim.report.escape import terminal
+
+    name = terminal(output)  # the name as typed, shown, never interpreted by the terminal
+    click.echo(f"wrote {name}: a {profile.title} {MECHANICS[mechanic].kind} entered by {MECHANICS[mechanic].title}.\n"
+               f"Next: campaignsim lint {name}, then campaignsim run {name} --report report.html", err=True)
 
 
 def _write_new(path: str, text: str, write_atomic) -> None:

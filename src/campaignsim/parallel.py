@@ -75,7 +75,7 @@ class LocalExecutor(Executor):
     def __init__(self, jobs: int = 1):
         if not jobs or jobs < 1:
             jobs = os.cpu_count() or 1
-        self.workers = jobs
+        self.workers = min(jobs, os.cpu_count() or 1)  # --jobs is capped: more workers than CPUs only cost memory
         self._pool = None
 
     def map(self, fn, tasks, progress=None):
@@ -91,7 +91,8 @@ class LocalExecutor(Executor):
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            # No more processes than tasks: --jobs is capped at the runs too (each task is a chunk of runs).
+            self._pool = ProcessPoolExecutor(max_workers=min(self.workers, len(tasks)))
         futures = {self._pool.submit(fn, *task): i for i, task in enumerate(tasks)}
         results: list = [None] * len(tasks)
         for future in as_completed(futures):

@@ -182,10 +182,16 @@ def takedown_codes(scenario, registry, failures: Optional[list] = None, path: st
     return tuple(sorted(codes))
 
 
-def cannot_simulate(path: str, scenario, error: Exception) -> str:
-    """The one-line message for a scenario that loads but cannot be simulated."""
+def cannot_simulate(path: str, scenario, error: Exception, loaded=None) -> str:
+    """The one-line message for a scenario that loads but cannot be simulated; with the loaded
+    file, at the line of the key the problem is about."""
     where = f" (variant {scenario.variant!r})" if scenario.variant else ""
-    return f"{path}{where}: {error}"
+    line = None
+    if loaded is not None:
+        from campaignsim.sim.where import locate
+
+        _, line = locate(str(error), loaded, scenario.variant)
+    return f"{path}:{line}{where}: {error}" if line else f"{path}{where}: {error}"
 
 
 class RunInputError(Exception):
@@ -195,7 +201,7 @@ class RunInputError(Exception):
 def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1,
                   progress=None, config: Optional[LintConfig] = None,
                   lint_only_on_error: bool = True, objective: str = "entrants", parameters: str = "fixed",
-                  calibration=None, executor=None) -> RunResult:
+                  calibration=None, executor=None, scenario_config: bool = True) -> RunResult:
     """Lint, simulate and compare. One file: its base against each variant. Several files (compare):
     the first file's base against every other scenario. ``progress``, when given, has ``start(total)``
     and ``advance(n)``: total is variants × runs. ``objective`` is a key of
@@ -213,7 +219,11 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: 
     from campaignsim.sim.config import SimulationConfigError
 
     lint_report = LintReport(registry=registry, failures=list(registry.failures))
-    loaded_files = lint_into(lint_report, paths, registry, lambda path: config if config is not None else discover(path))
+    def config_for(path):
+        found = config if config is not None else discover(path)
+        return found if scenario_config else found.overlay(scenario_config=False)  # --no-scenario-config
+
+    loaded_files = lint_into(lint_report, paths, registry, config_for)
     if lint_report.load_errors and lint_only_on_error:
         return RunResult(lint_report, [], [], seed, runs)
     several = len(loaded_files) > 1
@@ -232,7 +242,7 @@ def run_scenarios(paths: Sequence, registry, *, runs: int = DEFAULT_RUNS, seed: 
                                parameters=parameters, calibration=scenario_calibration(scenario, loaded, calibration),
                                executor=executor)
             except SimulationConfigError as exc:
-                raise RunInputError(cannot_simulate(loaded.path, scenario, exc)) from None
+                raise RunInputError(cannot_simulate(loaded.path, scenario, exc, loaded)) from None
             except CalibrationError as exc:
                 raise RunInputError(str(exc)) from None
             variant_runs.append(VariantRun(label, loaded.path, scenario, result, sim))

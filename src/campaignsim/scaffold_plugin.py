@@ -348,5 +348,7 @@ def new_plugin(name: str, directory: str) -> None:
     campaignsim new plugin acme
     cd campaignsim-acme && pip install -e .[test] && pytest
     """
-    root = write_plugin(name, Path(directory))
+    from campaignsim.report.escape import terminal
+
+    root = terminal(write_plugin(name, Path(directory)))  # the folder as given, never interpreted by the terminal
     click.echo(f"created {root}: cd {root} && pip install -e .[test] && pytest")

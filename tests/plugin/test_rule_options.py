@@ -3,6 +3,7 @@ checked against the declarations; shown by explain. GEN007, GEN008 and GEN011 ta
 thresholds from options."""
 
 import json
+import re
 import textwrap
 
 import pytest
@@ -65,7 +66,7 @@ def test_a_bad_rule_option_is_an_error_naming_the_settings_file(project, body, m
     _settings(project, body.replace("[tool.campaignsim]\n", ""))
     with pytest.raises(ConfigError) as raised:
         lint_paths([project / "campaign.toml"])
-    assert "pyproject.toml [tool.campaignsim]" in str(raised.value) and message in str(raised.value)
+    assert re.search(r"pyproject\.toml:\d+: \[tool\.campaignsim\]", str(raised.value)) and message in str(raised.value)  # file and line
 
 
 def test_explain_shows_the_options_and_how_to_set_them(cli):
@@ -80,3 +81,12 @@ def test_cli_lint_reports_a_bad_option_with_exit_2(cli, project):
     _settings(project, "[tool.campaignsim.rules.GEN011]\nmax_hours = 8\n")
     result = cli("lint", str(project / "campaign.toml"))
     assert result.returncode == 2 and "GEN011 has no such option" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_rule_option_names_the_line_of_the_option(project):
+    _settings(project, "[tool.campaignsim.rules.GEN011]\nmax_response_hours = 4\nmax-hours = 8\n")
+    with pytest.raises(ConfigError) as raised:
+        lint_paths([project / "campaign.toml"])
+    text = (project / "pyproject.toml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, written in enumerate(text, start=1) if written.startswith("max-hours"))
+    assert f"pyproject.toml:{line}: [tool.campaignsim]: rules.GEN011.max_hours:" in str(raised.value)

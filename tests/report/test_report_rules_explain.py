@@ -36,7 +36,7 @@ def test_rules_select_that_matches_nothing_is_exit_2(cli):
 def test_rules_text_table_shows_code_name_and_severity(cli):
     result = cli("rules", "--select", "CS")
     assert result.returncode == 0
-    assert "2 rules" in result.stdout
+    assert "4 rules" in result.stdout  # CS001–CS004
     assert "CS001" in result.stdout and "ignore-without-reason" in result.stdout and "warning" in result.stdout
 
 

@@ -97,14 +97,15 @@ def test_report_suffix_must_be_html_or_md(tmp_path, reference_path, project_root
     assert ".html or .md" in proc.stderr
 
 
-def test_markdown_report_writes_png_charts_beside_it(reference_run, tmp_path):
+def test_markdown_report_writes_png_charts_in_its_own_folder(reference_run, tmp_path):
     written = write_markdown(reference_run, tmp_path / "report.md")
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
-    pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert pngs == ["report-entrants-distribution.png", "report-entrants-over-time.png", "report-funnel.png", "report-support-queue.png"]
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == []  # nothing of the user's beside the report is touched
+    pngs = sorted(p.name for p in (tmp_path / "report-charts").glob("*.png"))
+    assert pngs == ["entrants-distribution.png", "entrants-over-time.png", "funnel.png", "support-queue.png"]
     for name in pngs:
-        assert f"]({name})" in text
-        assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"](report-charts/{name})" in text
+        assert (tmp_path / "report-charts" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "comment to enter: launchable" in text
     assert "WX001" in text
     assert len(written) == 5

@@ -173,7 +173,7 @@ def test_md_escape_keeps_text_readable_and_inert():
     assert md_escape("a\nb") == "a b"
     assert md_escape("1. first") == "1\\. first"
     assert md_escape("- item") == "\\- item"
-    assert md_escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
+    assert md_escape("[x](javascript:alert(1))") == "\\[x\\]\\(javascript:alert\\(1\\)\\)"
     assert md_escape("Café & tea, 12:00.") == "Café &amp; tea, 12:00."
 
 

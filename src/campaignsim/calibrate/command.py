@@ -80,7 +80,12 @@ def render_toml(result, pasts, history_path: str, seed: int) -> str:
 
 
 def render_text(result, elapsed: float) -> str:
-    from rich.markup import escape
+    from rich.markup import escape as _markup
+
+    from campaignsim.report.escape import terminal
+
+    def escape(text) -> str:  # a scenario's or a history file's text: no markup, no control sequence
+        return _markup(terminal(text))
 
     model = result.model
     out = [f"[bold]Calibration[/bold] of {len(model.pasts)} past campaign(s) in {elapsed:.1f} s",
@@ -161,7 +166,7 @@ def calibrate(settings, paths, history_path: str, output: str, names, seed: int,
     """
     import time
 
-    from campaignsim.cli import Progress, emit, fail, report_plugin_failures
+    from campaignsim.cli import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
     from campaignsim.load import load_file
 
     try:
@@ -171,6 +176,7 @@ def calibrate(settings, paths, history_path: str, output: str, names, seed: int,
         fail("calibrate needs scipy and emcee: pip install 'campaignsim[calibrate]'")
     if report_path and not report_path.endswith((".html", ".htm")):
         fail(f"--report {report_path}: the file name must end in .html")
+    refuse_overwriting_inputs([*paths, history_path], output, report_path)
     for target in (output, report_path):
         if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
             fail(f"cannot write {target}: no such directory {Path(target).parent}")
@@ -189,7 +195,7 @@ def calibrate(settings, paths, history_path: str, output: str, names, seed: int,
         loaded = load_file(path, registry)
         if loaded.errors:
             for error in loaded.errors:
-                click.echo(error.render(), err=True)
+                say(error.render())
             sys.exit(2)
         stem = Path(path).stem
         if stem in stems:
@@ -200,10 +206,10 @@ def calibrate(settings, paths, history_path: str, output: str, names, seed: int,
         pasts.append(Past(str(path), loaded.scenarios[0], history[stem]))
     unused = sorted(set(history) - stems)
     if unused:
-        click.echo(f"campaignsim: {history_path}: rows for {', '.join(unused)} have no scenario file among the arguments; ignored", err=True)
+        say(f"campaignsim: {history_path}: rows for {', '.join(unused)} have no scenario file among the arguments; ignored")
     platforms = {p.scenario.platform.name for p in pasts}
     if len(platforms) > 1:
-        click.echo(f"campaignsim: the past campaigns ran on {', '.join(sorted(platforms))}: one set of values is fitted for all", err=True)
+        say(f"campaignsim: the past campaigns ran on {', '.join(sorted(platforms))}: one set of values is fitted for all")
 
     from campaignsim.calibrate.fit import fit
     from campaignsim.sim.config import SimulationConfigError
@@ -229,6 +235,8 @@ def calibrate(settings, paths, history_path: str, output: str, names, seed: int,
         fail(str(exc))
     except SimulationConfigError as exc:
         fail(f"cannot fit: {exc}")
+    except MemoryError:
+        fail("out of memory while fitting: use fewer past campaigns or smaller audiences")
     finally:
         if progress is not None and state["done"]:
             progress.stop()

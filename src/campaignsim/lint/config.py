@@ -8,9 +8,17 @@
     fail-on = "warning"              # error | warning | info
     exchange-rates = { CNY = 7.2 }   # units per 1 USD
     exclude = ["tests", "drafts/*.toml"]  # paths or globs, relative to this file, skipped in directories
+    scenario-may-select = false      # a scenario's [lint] select / extend-select is an error
 
     [tool.campaignsim.rules.GEN007]  # a rule's options (`campaignsim explain GEN007` lists them)
     max_minutes = 8
+
+What a scenario file may change is set here, not by the scenario: by default its ``[lint]`` table
+may select rules and ignore rules with a reason; ``scenario-may-select = false`` makes a
+``[lint] select`` or ``extend-select`` in a scenario an error (a scenario cannot narrow the
+project's selection), and ``campaignsim lint --no-scenario-config`` applies neither the scenario's
+``[lint]`` table nor its inline ignore comments. An error in a settings file names the file and
+the line: ``pyproject.toml:12: [tool.campaignsim]: unknown key 'fail_on'; did you mean 'fail-on'?``.
 """
 
 from __future__ import annotations
@@ -30,7 +38,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude", "rules"}
+KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude", "rules", "scenario-may-select"}
+from campaignsim.model.limits import MAX_SCENARIO_BYTES as MAX_SETTINGS_BYTES  # noqa: E402
 
 
 class ConfigError(Exception):
@@ -48,6 +57,19 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     root: Optional[str] = None  # the folder of the settings file: exclude patterns are relative to it
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # (code, ((option, value), …)) from [rules.CODE]
+    scenario_may_select: bool = True  # a scenario's [lint] select / extend-select is allowed
+    scenario_config: bool = True  # the scenario's [lint] table and inline ignores are applied
+    selector_sources: tuple[tuple[str, str], ...] = ()  # (selector, "file:line: [table]") for each one the settings file names
+    rule_option_sources: tuple[tuple[str, str], ...] = ()  # ("CODE" or "CODE.option", "file:line: [table]") for [rules.CODE]
+
+    def selector_source(self, selector: str) -> str:
+        """Where a selector in this configuration was written: its settings file and line, or the command line."""
+        return next((where for written, where in self.selector_sources if written == selector), "command line")
+
+    def option_source(self, code: str, option: Optional[str] = None) -> str:
+        """Where ``[rules.CODE]`` (or one option in it) was written: its settings file and line."""
+        key = f"{code}.{option}" if option else code
+        return next((where for written, where in self.rule_option_sources if written == key), self.source or "settings")
 
     def excludes(self, path: Path) -> bool:
         """Whether a file met while walking a directory is left out by ``exclude``."""
@@ -66,14 +88,16 @@ class LintConfig:
                 return True
         return False
 
-    def overlay(self, *, select=None, extend_select=(), ignore=(), fail_on=None) -> "LintConfig":
-        """Command-line options on top of a discovered file: select replaces, the rest add."""
+    def overlay(self, *, select=None, extend_select=(), ignore=(), fail_on=None, scenario_config: bool = True) -> "LintConfig":
+        """Command-line options on top of a discovered file: select replaces, the rest add;
+        ``scenario_config=False`` (``--no-scenario-config``) can only switch scenario settings off."""
         return attrs.evolve(
             self,
             select=tuple(select) if select else self.select,
             extend_select=self.extend_select + tuple(extend_select),
             ignore=self.ignore + tuple(ignore),
             fail_on=fail_on or self.fail_on,
+            scenario_config=self.scenario_config and scenario_config,
         )
 
 
@@ -98,46 +122,105 @@ def _rule_options(table, where: str) -> tuple:
     return tuple(out)
 
 
-def parse_config(table: dict, where: str, root: Optional[Path] = None) -> LintConfig:
+def _rule_option_sources(table, at) -> tuple:
+    """Where each ``[rules.CODE]`` table and each option in it is written (for the errors found
+    when the options are checked against the rules)."""
+    if not isinstance(table, dict):
+        return ()
+    out = []
+    for code, options in table.items():
+        out.append((code, at(("rules", code))))
+        if isinstance(options, dict):
+            out += [(f"{code}.{name.replace('-', '_')}", at(("rules", code, name))) for name in options]
+    return tuple(out)
+
+
+def parse_config(table: dict, where: str, root: Optional[Path] = None, *, locate=None) -> LintConfig:
+    """Settings from a ``[tool.campaignsim]`` or ``campaignsim.toml`` table. ``locate(key)``, when
+    given, says where a key is written (``file:line: [tool.campaignsim]``) for the error messages."""
+    def at(key) -> str:
+        return locate(key) if locate is not None else where
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{at(None)}: must be a table")
     unknown = set(table) - KEYS
     if unknown:
         import difflib
 
         key = sorted(unknown)[0]
         hint = difflib.get_close_matches(key, KEYS, n=1)
-        raise ConfigError(f"{where}: unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else f" (known: {', '.join(sorted(KEYS))})"))
+        raise ConfigError(f"{at(key)}: unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else f" (known: {', '.join(sorted(KEYS))})"))
     fail_on = table.get("fail-on", "error")
     if fail_on not in SEVERITIES:
-        raise ConfigError(f"{where}: fail-on: must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
+        raise ConfigError(f"{at('fail-on')}: fail-on: must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     rates = table.get("exchange-rates", {})
-    if not isinstance(rates, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in rates.values()):
-        raise ConfigError(f"{where}: exchange-rates: must be a table of positive numbers (units per 1 USD)")
+    # Bounded, so that no conversion of a bounded prize value can overflow to infinity.
+    if not isinstance(rates, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 1e-9 <= v <= 1e12
+                                              for v in rates.values()):
+        raise ConfigError(f"{at('exchange-rates')}: exchange-rates: must be a table of positive numbers (units per 1 USD, "
+                          "from 1e-9 to 1e12)")
+    may_select = table.get("scenario-may-select", True)
+    if not isinstance(may_select, bool):
+        raise ConfigError(f"{at('scenario-may-select')}: scenario-may-select: must be true or false, got {may_select!r}")
+    select = _strings(table["select"], at("select"), "select") if "select" in table else None
+    extend_select = _strings(table.get("extend-select", []), at("extend-select"), "extend-select")
+    ignore = _strings(table.get("ignore", []), at("ignore"), "ignore")
+    sources = tuple((sel, at(key)) for key, sels in (("select", select or ()), ("extend-select", extend_select), ("ignore", ignore))
+                    for sel in sels)
     return LintConfig(
-        rule_options=_rule_options(table.get("rules", {}), where),
-        select=_strings(table["select"], where, "select") if "select" in table else None,
-        extend_select=_strings(table.get("extend-select", []), where, "extend-select"),
-        ignore=_strings(table.get("ignore", []), where, "ignore"),
+        rule_options=_rule_options(table.get("rules", {}), at("rules")),
+        rule_option_sources=_rule_option_sources(table.get("rules"), at),
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        selector_sources=sources,
         fail_on=fail_on,
         exchange_rates=tuple((k, float(v)) for k, v in rates.items()),
         source=where,
-        exclude=_strings(table.get("exclude", []), where, "exclude"),
+        exclude=_strings(table.get("exclude", []), at("exclude"), "exclude"),
         root=str(root.resolve()) if root is not None else None,
+        scenario_may_select=may_select,
     )
 
 
 def read_config_file(path: Path) -> Optional[LintConfig]:
+    from campaignsim.load import FileRefused, parse, read_limited
+    from campaignsim.load.locate import Locator, key_part
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("campaignsim")
+        text = read_limited(path, MAX_SETTINGS_BYTES, "settings files").decode("utf-8")
+    except FileRefused as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read settings: not UTF-8 text (offset {exc.start})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc.strerror or exc}") from None
+    data, error = parse(text, str(path))
+    if error is not None:
+        raise ConfigError(error.render())
+    pyproject = path.name == "pyproject.toml"
+    if pyproject:
+        tool = data.get("tool", {})
+        table = tool.get("campaignsim") if isinstance(tool, dict) else None
         if table is None:
             return None
-        return parse_config(table, f"{path} [tool.campaignsim]", path.parent)
-    return parse_config(data, str(path), path.parent)
+    else:
+        table = data
+    prefix = "tool.campaignsim" if pyproject else ""
+    label = " [tool.campaignsim]" if pyproject else ""
+    locator = None
+
+    def locate(key) -> str:  # a key of the table, or the parts of a dotted one (("rules", "GEN007", "max_minutes"))
+        nonlocal locator
+        if locator is None:
+            locator = Locator(text)
+        parts = (key,) if isinstance(key, str) else tuple(key or ())
+        dotted = ".".join(part for part in (prefix, *(key_part(k) for k in parts)) if part)
+        line = locator.line_of(dotted) if dotted else None
+        return (f"{path}:{line}" + (f":{label}" if label else "")) if line else f"{path}{label}"
+
+    return parse_config(table, f"{path}{label}", path.parent, locate=locate)
+
 
 
 _found: dict[Path, Optional[LintConfig]] = {}  # resolved folder → the settings at or above it (None: none)

@@ -296,10 +296,11 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     """Lint every scenario of a loaded file, apply its suppressions, report unused ones."""
     selected, unknown = _resolved(registry, config.select, config.extend_select, config.ignore)
     if unknown:
-        raise ConfigError(f"{config.source or 'command line'}: " + unknown_selector_message(unknown[0], registry))
+        raise ConfigError(f"{config.selector_source(unknown[0])}: " + unknown_selector_message(unknown[0], registry))
     context = LintContext(registry, exchange_rates=_rates(registry, config), source=loaded,
                           rule_options=rule_options(registry, config) if config.rule_options else {})
-    inline = _inline_suppressions(loaded, registry)
+    own_settings = config.scenario_config  # False with --no-scenario-config: the file's [lint] and inline ignores are not applied
+    inline = _inline_suppressions(loaded, registry) if own_settings else []
     inline_codes = {code for s in inline for code in s.codes}
     table_sups = {}
     known_sups: dict = {}
@@ -321,10 +322,10 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
             shared = None
         codes = selected
         lint = scenario.lint
-        if lint.select or lint.extend_select:
+        if own_settings and (lint.select or lint.extend_select):
             codes, _ = _resolved(registry, lint.select or None, lint.extend_select, config.ignore)
         ran_sets[id(codes)] = codes
-        sups = _table_suppressions(loaded, scenario, registry, known_sups)
+        sups = _table_suppressions(loaded, scenario, registry, known_sups) if own_settings else []
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
         raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures,
@@ -379,24 +380,52 @@ def rule_options(registry, config: LintConfig) -> dict[str, dict]:
     found = cache.get(key)
     if found is not None:
         return found
-    where = config.source or "settings"
     out: dict[str, dict] = {}
     for written, options in config.rule_options:
         rule = registry.rule(written)
         if rule is None:
-            raise ConfigError(f"{where}: rules.{written}: " + unknown_selector_message(written, registry))
+            raise ConfigError(f"{config.option_source(written)}: rules.{written}: " + unknown_selector_message(written, registry))
         declared = {o.name: o for o in rule.options}
         for name, value in options:
             option = declared.get(name)
             if option is None:
                 known = ", ".join(sorted(declared)) or "none"
-                raise ConfigError(f"{where}: rules.{written}.{name}: {rule.code} has no such option (its options: {known})")
+                raise ConfigError(f"{config.option_source(written, name)}: rules.{written}.{name}: {rule.code} has no such option (its options: {known})")
             problem = option.problem(value)
             if problem:
-                raise ConfigError(f"{where}: rules.{written}.{name}: {problem}")
+                raise ConfigError(f"{config.option_source(written, name)}: rules.{written}.{name}: {problem}")
             out.setdefault(rule.code, {})[name] = value
     cache[key] = out
     return out
+
+
+def scenario_settings_errors(loaded: LoadedFile, registry, config: LintConfig) -> list[LoadError]:
+    """What is wrong with a scenario's own ``[lint]`` selection, each error at its line: a selector
+    that matches no rule (it would silently select nothing), or any selection at all where the
+    project's settings say ``scenario-may-select = false``."""
+    if not config.scenario_config:
+        return []
+    errors: list[LoadError] = []
+    seen: set = set()
+    for scenario in loaded.scenarios:
+        variant = scenario.variant
+        for key in ("select", "extend_select"):
+            selectors = getattr(scenario.lint, key)
+            if not selectors:
+                continue
+            if not config.scenario_may_select:
+                found = [(f"lint.{key}", f"this project does not let a scenario choose its rules (scenario-may-select = false in "
+                                         f"{config.source}); remove [lint] {key}")]
+            else:
+                found = [(f"lint.{key}[{i}]", unknown_selector_message(selector, registry))
+                         for i, selector in enumerate(selectors) if not _matched(selector, registry)]
+            for where, message in found:
+                line = loaded.line_for(where, variant)
+                if (line, where, message) in seen:
+                    continue  # a variant that keeps the base's [lint]: said once, for the base
+                seen.add((line, where, message))
+                errors.append(LoadError(loaded.path, line, where, message, variant=variant))
+    return errors
 
 
 def _rates(registry, config: LintConfig) -> dict[str, float]:
@@ -420,6 +449,10 @@ def lint_into(report: LintReport, paths, registry, config_for, *,
         if loaded.errors:
             report.load_errors.extend(loaded.errors)
             continue
+        refused = scenario_settings_errors(loaded, registry, effective)
+        if refused:
+            report.load_errors.extend(refused)
+            continue
         results = lint_loaded(loaded, registry, effective, report.failures)
         report.results.extend(results)
         if keep:
@@ -428,7 +461,7 @@ def lint_into(report: LintReport, paths, registry, config_for, *,
 
 
 def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None, plugins=None, registry=None,
-               config: Optional[LintConfig] = None) -> LintReport:
+               config: Optional[LintConfig] = None, scenario_config: bool = True) -> LintReport:
     """Lint files and directories. ``config`` replaces discovery (used by tests and the API)."""
     registry = registry or get_registry(plugins)
     report = LintReport(registry=registry, failures=list(registry.failures))
@@ -443,7 +476,8 @@ def lint_paths(paths, *, select=None, extend_select=(), ignore=(), fail_on=None,
         base = config if config is not None else discover(path)
         known = overlaid.get(id(base))
         if known is None or known[0] is not base:  # one overlay per settings file, not per scenario file
-            known = overlaid[id(base)] = (base, base.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on))
+            known = overlaid[id(base)] = (base, base.overlay(select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on,
+                                                                  scenario_config=scenario_config))
         return known[1]
 
     lint_into(report, paths, registry, config_for, keep=False)

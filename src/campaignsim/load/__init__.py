@@ -24,13 +24,14 @@ from campaignsim.load.errors import LoadError, ScenarioLoadError
 from campaignsim.load.locate import Locator
 from campaignsim.load.validate import Validator, describe
 from campaignsim.model import Scenario
+from campaignsim.model.limits import MAX_SCENARIO_BYTES, MAX_VARIANTS
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = MAX_SCENARIO_BYTES
 
 __all__ = ["LoadError", "LoadedFile", "ScenarioLoadError", "load_file", "load_text", "merge"]
 
@@ -124,21 +125,68 @@ def merge(base: dict, override: dict) -> dict:
     return out
 
 
+class FileRefused(OSError):
+    """A path that is not read: not a regular file, or over the size limit."""
+
+
+def read_limited(path, limit: int = MAX_BYTES, what: str = "scenario files") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; never more than ``limit + 1`` read.
+
+    Devices (/dev/zero), FIFOs, sockets, /dev/stdin and symlinks to any of them are refused before
+    they are opened for reading, and the file is opened without blocking and checked again once
+    open, so nothing can make this hang or read without end. Raises :class:`FileRefused` (with a
+    message) or another :class:`OSError`.
+    """
+    import os
+    import stat
+
+    info = os.stat(path)  # follows symlinks: what would be read
+    if stat.S_ISDIR(info.st_mode):
+        raise FileRefused(f"is a directory, not a {what.rstrip('s')}")
+    if not stat.S_ISREG(info.st_mode):
+        raise FileRefused(f"is not a regular file ({_kind(info.st_mode)}); only regular files are read")
+    if info.st_size > limit:
+        raise FileRefused(f"file is {info.st_size:,} bytes; {what} are limited to {limit:,} bytes ({limit / 1048576:g} MiB)")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)  # the file opened may not be the one looked at a moment ago
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(f"is not a regular file ({_kind(info.st_mode)}); only regular files are read")
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise FileRefused(f"file is over {limit:,} bytes ({limit / 1048576:g} MiB)")
+    return data
+
+
+def _kind(mode: int) -> str:
+    import stat
+
+    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a plain file"
+
+
 def read_text(path: Path) -> tuple[Optional[str], Optional[LoadError]]:
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return None, LoadError(shown, None, "", "is a directory, not a scenario file")
-        if size > MAX_BYTES:
-            return None, LoadError(shown, None, "", f"file is {size:,} bytes; scenario files are limited to {MAX_BYTES:,} bytes (1 MiB)")
-        data = path.read_bytes()
+        data = read_limited(path, MAX_BYTES)
+    except FileRefused as exc:
+        return None, LoadError(shown, None, "", str(exc))
     except FileNotFoundError:
         return None, LoadError(shown, None, "", "no such file")
     except OSError as exc:
         return None, LoadError(shown, None, "", f"cannot read file: {exc.strerror or exc}")
-    if len(data) > MAX_BYTES:
-        return None, LoadError(shown, None, "", f"file is over {MAX_BYTES:,} bytes (1 MiB)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -262,6 +310,10 @@ def _load_all(loaded: LoadedFile, raw: dict, validator: Validator, registry) -> 
     if not isinstance(variants, list) or not all(isinstance(v, dict) for v in variants):
         loaded.errors.append(LoadError(loaded.path, locate("variants"), "variants",
                                        f"must be an array of tables ([[variants]]), got {describe(variants)}"))
+        variants = []
+    if len(variants) > MAX_VARIANTS:
+        loaded.errors.append(LoadError(loaded.path, locate(f"variants[{MAX_VARIANTS}]"), "variants",
+                                       f"{len(variants):,} variants; a file may have at most {MAX_VARIANTS} (each is simulated in full)"))
         variants = []
     loaded.variant_tables = variants
     base_set = set(base_errors)

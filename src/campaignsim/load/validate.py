@@ -584,11 +584,32 @@ class Validator:
                 yield f"{path}.{key}", f"the action {name} does not use {key} (it takes: {takes})"
 
     def whole(self, data: dict, path: str = "") -> Iterator[Error]:
+        from campaignsim.model import limits
+
         campaign = data.get("campaign") if isinstance(data.get("campaign"), dict) else {}
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
             yield "campaign.end", f"must be after campaign.start ({start.isoformat()}), got {end.isoformat()}"
+        elif _aware(start) and _aware(end) and (end - start).days >= limits.MAX_CAMPAIGN_DAYS:
+            yield "campaign.end", (f"the campaign would run {(end - start).days:,} days, from {start.date().isoformat()} to "
+                                   f"{end.date().isoformat()}; campaigns are limited to {limits.MAX_CAMPAIGN_DAYS} days (check the year)")
         yield from _excluded_outside(campaign)
+        amounts = [("campaign.budget.amount", (campaign.get("budget") or {}) if isinstance(campaign.get("budget"), dict) else {}, "amount")]
+        prize_items = (data.get("prize") or {}).get("items") if isinstance(data.get("prize"), dict) else None
+        if isinstance(prize_items, list):
+            amounts += [(f"prize.items[{i}].value", item, "value") for i, item in enumerate(prize_items) if isinstance(item, dict)]
+        for key, table, name in amounts:
+            value = table.get(name)
+            # Infinite floats and integers beyond TOML's 64 bits have their own message already.
+            in_range = (isinstance(value, float) and value < float("inf")) or (type(value) is int and value < 2**63)
+            if in_range and value > limits.MAX_MONEY:
+                yield key, f"must be at most {limits.MAX_MONEY:,.0f} (so that totals stay finite), got {value:g}"
+        for key, table, name, limit in (("entry.steps", data.get("entry"), "steps", limits.MAX_STEPS),
+                                        ("prize.items", data.get("prize"), "items", limits.MAX_PRIZE_ITEMS),
+                                        ("schedule", data, "schedule", limits.MAX_POSTS)):
+            values = table.get(name) if isinstance(table, dict) else None
+            if isinstance(values, list) and len(values) > limit:
+                yield f"{key}[{limit}]", f"{len(values):,} entries; a scenario may have at most {limit:,}"
         prize = data.get("prize") if isinstance(data.get("prize"), dict) else {}
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"

@@ -61,15 +61,17 @@ def render_sensitivity_text(result, console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console.print(escape(sensitivity_intro(result)))
+    from campaignsim.report.escape import terminal
+
+    console.print(escape(terminal(sensitivity_intro(result))))
     header, rows = sensitivity_rows(result)
     table = Table(*header, show_edge=False, pad_edge=False)
     for row in rows:
-        table.add_row(*[escape(c) for c in row])
+        table.add_row(*[escape(terminal(c)) for c in row])
     console.print(table)
     for note in result.notes:
-        console.print(escape(f"note: {note}"))
-    console.print(escape("Ranges: " + "; ".join(f"{p.name}: {p.basis}" for p in result.parameters)))
+        console.print(escape(terminal(f"note: {note}")))
+    console.print(escape(terminal("Ranges: " + "; ".join(f"{p.name}: {p.basis}" for p in result.parameters))))
 
 
 def tornado(result):

@@ -1,16 +1,14 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding."""
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding.
+
+Messages and property values are escaped by :mod:`campaignsim.report.escape` as the Actions
+toolkit escapes them, so no string from a scenario can end a command or start another.
+"""
 
 from __future__ import annotations
 
+from campaignsim.report.escape import github_data as _escape_data, github_property as _escape_property
+
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(level: str, props: list[str], message: str) -> str:

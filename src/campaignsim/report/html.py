@@ -4,18 +4,18 @@ images fetched from anywhere), so it opens offline and can be mailed as one file
 It reads top-down as a decision: an executive summary (the recommendation, why, the main risk,
 what to change), the campaign's facts, the variants side by side, the comparison with the base,
 charts, warnings, the findings by severity with their sources, and what each metric means. Every
-string from a scenario or a plugin goes through :func:`html.escape`; links are made only from
+string from a scenario or a plugin goes through :func:`escape` (:func:`campaignsim.report.escape.html`); links are made only from
 http(s) URLs.
 """
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from campaignsim import __version__
 from campaignsim._io import write_atomic
 from campaignsim.report import charts
+from campaignsim.report.escape import html as _html_escape
 from campaignsim.report.summary import (METRICS, campaign_facts, comparison_rows, executive_summary, finding_rows, output_rows,
                                         risk_assumptions)
 
@@ -51,6 +51,11 @@ figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{color:var(
 dl.defs{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.88rem}dl.defs dt{font-weight:600}dl.defs dd{margin:0}
 footer{margin-top:2.5rem;color:var(--muted);font-size:.8rem}
 """
+
+
+def escape(text, quote: bool = True) -> str:
+    """HTML text or attribute value (quotes always escaped): :func:`campaignsim.report.escape.html`."""
+    return _html_escape(text)
 
 
 def safe_url(url) -> str | None:

@@ -1,42 +1,27 @@
-"""The Markdown report: PATH.md with the charts as PNG files beside it.
+"""The Markdown report: PATH.md with its charts as PNG files in the folder PATH-charts beside it.
 
 It follows the HTML report's order: executive summary, the campaign, variants, the comparison,
 charts, warnings, findings by severity with linked sources, definitions. Every string from a
-scenario or a plugin goes through :func:`md_escape`: Markdown and HTML are escaped, a newline
-cannot start a heading or a list, and links are made only from http(s) URLs.
+scenario or a plugin goes through :func:`md_escape` (:mod:`campaignsim.report.escape`): Markdown
+and HTML are escaped, a newline cannot start a heading or a list, and links are made only from
+http(s) URLs. The report and its charts are written as one set by
+:func:`campaignsim.report.files.write_markdown_set`.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import quote
 
-from campaignsim._io import write_atomic
 from campaignsim.report import charts
+from campaignsim.report.escape import markdown as escape_markdown
 from campaignsim.report.summary import (METRICS, campaign_facts, comparison_rows, executive_summary, finding_rows, output_rows,
                                         risk_assumptions)
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^$])")
-_LEADING = re.compile(r"^(\s*)([-+=]|\d+[.)])")
-
-
 def md_escape(text) -> str:
-    """Text safe to put in a Markdown paragraph, list item, heading or table cell.
-
-    Newlines become spaces (a name cannot add a heading or a table row); ``&``, ``<`` and ``>``
-    become HTML entities (no raw tag, no ``<script>``, no autolink); every character Markdown
-    gives a meaning inline is backslash-escaped (``$`` too: GitHub reads ``$…$`` as maths) (with ``[`` and ``]`` escaped no link can form, so
-    ``javascript:`` stays text), and a leading ``-``, ``+``, ``=`` or ``1.`` cannot start a list or
-    an underline heading."""
-    s = re.sub(r"[\r\n\u2028\u2029\x0b\x0c\x85]+", " ", str(text))
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _SPECIAL.sub(r"\\\1", s)
-    m = _LEADING.match(s)
-    if m:
-        cut = m.end(2) - 1 if m.group(2)[0].isdigit() else m.end(1)  # 1\. or \-
-        s = s[:cut] + "\\" + s[cut:]
-    return s
+    """Text safe to put in a Markdown paragraph, list item, heading or table cell: see
+    :func:`campaignsim.report.escape.markdown`, the one escaping every output shares."""
+    return escape_markdown(text)
 
 
 def md_url(url) -> str | None:
@@ -94,7 +79,15 @@ def render_markdown(result, chart_files: dict[str, str]) -> str:
         out.append("")
     out += ["## Charts", ""]
     for name, file in chart_files.items():
-        out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.caption(name, result)), ""]
+        if name in charts.CHARTS:
+            out += [f"![{md_escape(name.replace('-', ' '))}]({quote(file)})", "", md_escape(charts.caption(name, result)), ""]
+    checks = [(scenario, chart_files.get(f"calibration-check-{i}"))
+              for i, scenario in enumerate(_calibration_checks(result), start=1)]
+    if any(file for _, file in checks):  # forecasts with a calibration: how well it fitted the past campaigns
+        out += ["## Calibration: observed vs fitted daily entrants of the past campaigns", ""]
+        for scenario, file in checks:
+            if file:
+                out += [f"![calibration check {md_escape(scenario)}]({quote(file)})", ""]
     warnings = result.warnings()
     assumptions = [(r.label, a) for r in result.runs for a in risk_assumptions(r)]
     if warnings or assumptions:
@@ -119,12 +112,22 @@ def render_markdown(result, chart_files: dict[str, str]) -> str:
 
 
 def write_markdown(result, path: Path) -> list[str]:
-    written = []
-    chart_files = {}
-    for name, make in charts.CHARTS.items():
-        file = path.with_name(f"{path.stem}-{name}.png")
-        write_atomic(file, charts.png(make(result)), binary=True)
-        chart_files[name] = file.name
-        written.append(str(file))
-    write_atomic(path, render_markdown(result, chart_files))
-    return [str(path), *written]
+    """PATH.md and its charts in PATH-charts/, written as a set; returns the files written."""
+    from campaignsim.report.files import write_markdown_set
+
+    return write_markdown_set(result, path)
+
+
+def chart_images(result) -> dict[str, bytes]:
+    """Every chart of the Markdown report as PNG bytes, by file stem: the run charts, then one
+    calibration check per past campaign when the forecast used a calibration."""
+    images = {name: charts.png(make(result)) for name, make in charts.CHARTS.items()}
+    for i, check in enumerate(_calibration_checks(result).values(), start=1):
+        from campaignsim.calibrate.command import check_figure
+
+        images[f"calibration-check-{i}"] = charts.png(check_figure(check))
+    return images
+
+
+def _calibration_checks(result) -> dict:
+    return {c["scenario"]: c for r in result.runs for c in getattr(r.sim, "calibration_checks", ())}

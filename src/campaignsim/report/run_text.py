@@ -18,6 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from campaignsim.report.escape import terminal
 from campaignsim.report.summary import METRICS, compact, number, output_rows, percent, risk_assumptions
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -30,23 +31,23 @@ def findings_section(result) -> Group:
     for run in result.runs:
         findings = run.lint.findings
         errors = sum(f.severity == "error" for f in findings)
-        title = Text.assemble((run.label, "bold"), f"  {len(findings)} finding{'s' if len(findings) != 1 else ''}")
+        title = Text.assemble((terminal(run.label), "bold"), f"  {len(findings)} finding{'s' if len(findings) != 1 else ''}")
         if errors:
             title.append(f", {errors} error{'s' if errors != 1 else ''}", style="bold red")
         parts.append(title)
         for f in sorted(findings, key=lambda f: (-["info", "warning", "error"].index(f.severity), f.line or 0, f.code)):
-            where = f"{f.path}:{f.line}" if f.line else f.path
+            where = terminal(f"{f.path}:{f.line}" if f.line else f.path)
             line = Text("  ")
             line.append(f"{f.code} {f.severity}", style=SEVERITY_STYLE[f.severity])
-            line.append(f" {f.message}  ")
+            line.append(f" {terminal(f.message)}  ")
             line.append(where, style="dim")
             parts.append(line)
             if f.suggestion:
-                parts.append(Text.assemble("      ", ("suggestion:", "dim"), f" {f.suggestion}"))
+                parts.append(Text.assemble("      ", ("suggestion:", "dim"), f" {terminal(f.suggestion)}"))
     for error in result.lint.load_errors:
-        parts.append(Text(error.render(), style="bold red"))
+        parts.append(Text(terminal(error.render()), style="bold red"))
     for failure in result.lint.failures:
-        parts.append(Text(failure.render(), style="bold red"))
+        parts.append(Text(terminal(failure.render()), style="bold red"))
     return Group(*parts)
 
 
@@ -94,7 +95,7 @@ def outputs_tables(result, width: int) -> list[Table]:
             st = standings[i - 1]
             bad = st is not None and not st.launchable
             # A fixed width worked out from the cells: the table is exactly as wide as the layout planned.
-            table.add_column(escape(header[i]) + ("*" if bad else ""), justify="right", overflow="fold",
+            table.add_column(escape(terminal(header[i])) + ("*" if bad else ""), justify="right", overflow="fold",
                              header_style="bold red" if bad else "bold", width=widths[i - 1])
         for row in rows:
             cells = []
@@ -117,7 +118,7 @@ def comparison_section(result) -> Group:
         launchable = c.standing.launchable if c.standing else not c.variant.error_codes
         good = launchable and c.entrants.excludes_zero and c.entrants.mean > 0
         style = "bold red" if not launchable else ("bold green" if good else "bold")
-        lines.append(Text(c.verdict, style=style))
+        lines.append(Text(terminal(c.verdict), style=style))
         st = c.standing
         if st is not None and (st.takedown_probability or st.backlash_probability) and st.entrants_if_live.get("mean") is not None:
             live = st.entrants_if_live
@@ -155,30 +156,30 @@ def chart_section(result, width: int) -> Table:
     table.add_column(justify="right", no_wrap=True)
     for label, cumulative, _ in series:
         top = cumulative[-1] if cumulative else 0
-        table.add_row(escape(label), Text(sparkline(cumulative, width, top), style="green"), number(top))
+        table.add_row(escape(terminal(label)), Text(sparkline(cumulative, width, top), style="green"), number(top))
     return table
 
 
 def warnings_section(result) -> Group:
     lines = []
     for label, message in result.warnings():
-        lines.append(Text.assemble(("warning", "yellow"), f" ({label}): {message}"))
+        lines.append(Text.assemble(("warning", "yellow"), f" ({terminal(label)}): {terminal(message)}"))
     for run in result.runs:
         for assumption in risk_assumptions(run):
-            lines.append(Text.assemble(("assumption", "dim"), f" ({run.label}): {assumption}"))
+            lines.append(Text.assemble(("assumption", "dim"), f" ({terminal(run.label)}): {terminal(assumption)}"))
     return Group(*lines)
 
 
 def recommendation_panel(result) -> Panel:
     rec = result.recommendation
     if rec.variant is not None:
-        head = Text.assemble(("Recommended: ", "bold"), (rec.variant, "bold green"))
+        head = Text.assemble(("Recommended: ", "bold"), (terminal(rec.variant), "bold green"))
         style = "green"
     else:
         head = Text("Not launchable as planned", style="bold red")
         style = "red"
-    body = [head, Text(rec.reason)]
-    return Panel(Group(*body), title=f"Recommendation (objective: {result.objective.label})", title_align="left", border_style=style)
+    body = [head, Text(terminal(rec.reason))]
+    return Panel(Group(*body), title=f"Recommendation (objective: {escape(terminal(result.objective.label))})", title_align="left", border_style=style)
 
 
 def definitions_section(result) -> Text:

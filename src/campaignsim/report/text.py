@@ -9,6 +9,8 @@ from __future__ import annotations
 from itertools import groupby
 from operator import attrgetter, methodcaller
 
+from campaignsim.report.escape import terminal
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 ANSI = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
 _SORT_KEY = methodcaller("sort_key")
@@ -29,26 +31,29 @@ def _plural(n: int, word: str) -> str:
 def render(report, color: bool = False) -> str:
     lines = []
     append = lines.append
+    # Every string that comes from a file, a scenario or a plugin goes through terminal(): no
+    # control character, line break or workflow command reaches the terminal or a CI log.
     for error in report.load_errors:
-        append(_style(error.render(), "bold red", color))
+        append(_style(terminal(error.render()), "bold red", color))
     for failure in report.failures:
-        append(_style(failure.render(), "bold red", color))
+        append(_style(terminal(failure.render()), "bold red", color))
     findings = sorted(report.findings, key=_SORT_KEY)
     # Styled once per render, not per finding: an unknown severity still fails as STYLE[...] would.
     severity = {name: _style(name, style, color) for name, style in STYLE.items()}
     dim, end = ("\x1b[2m", "\x1b[0m") if color else ("", "")
     for path, group in groupby(findings, key=_PATH):
-        append(_style(path, "bold", color))
+        shown = terminal(path)
+        append(_style(shown, "bold", color))
         for f in group:
             line, variant = f.line, f.variant
-            where = f"{path}:{line}" if line else path
+            where = f"{shown}:{line}" if line else shown
             if variant:
-                append(f"  {where}: {f.code} {severity[f.severity]} [{variant}] {f.message}")
+                append(f"  {where}: {terminal(f.code)} {severity[f.severity]} [{terminal(variant)}] {terminal(f.message)}")
             else:
-                append(f"  {where}: {f.code} {severity[f.severity]} {f.message}")
+                append(f"  {where}: {terminal(f.code)} {severity[f.severity]} {terminal(f.message)}")
             suggestion = f.suggestion
             if suggestion:
-                append(f"{dim}      suggestion: {suggestion}{end}")
+                append(f"{dim}      suggestion: {terminal(suggestion)}{end}")
     counts = report.summary()
     files = len({r.path for r in report.results})
     summary = (f"{_plural(sum(counts.values()), 'finding')} in {_plural(files, 'file')} "

@@ -16,6 +16,7 @@ import click
 from campaignsim.analysis_commands import open_executor, scheduler_option
 from campaignsim.cli_options import uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS
+from campaignsim.model.limits import MAX_RUNS
 
 
 def _load_file(path: str, registry):
@@ -69,7 +70,7 @@ def _help_enforcement(ctx: click.Context) -> None:
 @click.argument("path", type=click.Path())
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
-@click.option("--runs", type=click.IntRange(min=1), default=DEFAULT_RUNS, show_default=True, help="Monte Carlo replications per scenario.")
+@click.option("--runs", type=click.IntRange(1, MAX_RUNS), default=DEFAULT_RUNS, show_default=True, help="Monte Carlo replications per scenario.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed: the same seed gives the same output, and variants share random numbers.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per CPU (results are identical to --jobs 1).")
@@ -92,17 +93,18 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     """
     from campaignsim import runner
     from campaignsim.calibrate import CalibrationError, scenario_calibration
-    from campaignsim.cli import Progress, _calibration, emit, fail, report_plugin_failures
+    from campaignsim.cli import Progress, _calibration, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
 
     if os.path.isdir(path):  # one line, as run and compare say it, not click's usage block
         fail(f"{path} is a directory: simulate takes one scenario file (lint takes directories)")
+    refuse_overwriting_inputs([path], output)
     calibration = _calibration(calibration_path)
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
     if loaded.errors:
         for error in loaded.errors:
-            click.echo(error.render(), err=True)
+            say(error.render())
         sys.exit(2)
     scenarios = list(loaded.scenarios)
     if variant is not None:
@@ -110,7 +112,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         scenarios = [s for s in scenarios if s.variant == wanted]
         if not scenarios:
             names = ", ".join(["base"] + [s.variant for s in loaded.scenarios if s.variant])
-            click.echo(f"{path}: no variant named {variant!r} (known: {names})", err=True)
+            say(f"{path}: no variant named {variant!r} (known: {names})")
             sys.exit(2)
 
     from campaignsim.sim.config import SimulationConfigError
@@ -132,7 +134,10 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
                                    parameters="fixed" if fixed_parameters else "prior", draws=draws,
                                    calibration=scenario_calibration(scenario, loaded, calibration), executor=executor))
             except SimulationConfigError as exc:
-                problem = runner.cannot_simulate(path, scenario, exc)
+                problem = runner.cannot_simulate(path, scenario, exc, loaded)
+                break
+            except MemoryError:
+                problem = runner.cannot_simulate(path, scenario, "out of memory: use fewer --runs or a smaller audience.reach")
                 break
             except CalibrationError as exc:
                 problem = str(exc)
@@ -142,7 +147,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         if progress is not None:
             progress.stop()  # clear the bar before anything else is printed
     if problem is not None:
-        click.echo(problem, err=True)
+        say(problem)
         sys.exit(2)
 
     if fmt == "json":

@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 import zlib
 from datetime import datetime
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, find_param, platform_prior
-from campaignsim.sim.operations import OperationsConfig, build_operations
+
+if TYPE_CHECKING:  # the linter's CS003 asks build_config whether a scenario simulates: numpy and simpy stay out of lint
+    from campaignsim.sim.operations import OperationsConfig
 
 ORGANIC, SCHEDULED, SHARES, WORD_OF_MOUTH = 0, 1, 2, 3
 SOURCES = ("organic", "scheduled", "shares", "word_of_mouth")
@@ -151,7 +153,7 @@ def _rates(registry) -> dict[str, float]:
     return rates
 
 
-def build_config(scenario, registry, takedown_codes=(), sampler=None, calibration=None) -> SimConfig:
+def build_config(scenario, registry, takedown_codes=(), sampler=None, calibration=None, *, operations: bool = True) -> SimConfig:
     """Resolve every parameter for one scenario. Raises :class:`SimulationConfigError` when it cannot.
 
     Values come, from lowest to highest precedence, from the declared defaults and the plugins, a
@@ -159,6 +161,10 @@ def build_config(scenario, registry, takedown_codes=(), sampler=None, calibratio
     scenario's ``[simulation]`` table. A ``sampler`` (``value(name, default, param, prior)``, see
     :mod:`campaignsim.sim.uncertainty`) replaces each value the scenario does not set with a draw
     from its prior or from the calibration's posterior: one parameter draw of the outer loop.
+
+    ``operations=False`` leaves the operations (dispatch, transit, support; :mod:`campaignsim.sim.operations`,
+    which needs numpy and simpy) unresolved: what the linter's CS003 uses to ask whether a scenario
+    can be simulated (resolving the operations never refuses one) without loading the simulator.
     """
     warnings: list[str] = []
     platform = registry.platform(scenario.platform.name)
@@ -352,12 +358,18 @@ def build_config(scenario, registry, takedown_codes=(), sampler=None, calibratio
         draw_kind=scenario.prize.draw, prize_quantity=int(quantity), draw_at=draw_at,
         announce_days=fulfilment.announce_winners_within_days if fulfilment.announce_winners_within_days is not None else values["default_announce_days"],
         deliver_days=fulfilment.deliver_within_days if fulfilment.deliver_within_days is not None else values["default_delivery_days"],
-        operations=build_operations(scenario, values, horizon, draw_at),
+        operations=_operations(scenario, values, horizon, draw_at) if operations else None,
         budget=None if budget is None else float(budget.amount), budget_currency=None if budget is None else budget.currency,
         parameters=parameters, warnings=tuple(warnings),
         backlash_hazard_per_hour=risk.backlash_per_day / 24.0, backlash_complaint_share=values["backlash_complaint_share"], risk=risk,
         impossible=tuple(impossible), follower_base=follower_base,
     )
+
+
+def _operations(scenario, values: dict, horizon: float, draw_at: float):
+    from campaignsim.sim.operations import build_operations
+
+    return build_operations(scenario, values, horizon, draw_at)
 
 
 def entry_probability(cfg: SimConfig, interest: Any = 0.5, value_weight: Any = 1.0, tolerance: Any = 1.0):

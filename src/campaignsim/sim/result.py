@@ -180,8 +180,10 @@ class SimResult:
         """A plain-text summary for the terminal."""
         from rich.markup import escape
 
+        from campaignsim.report.escape import terminal
+
         cfg = self.config
-        title = escape(cfg.name + (f" — variant {cfg.variant!r}" if cfg.variant else " — base"))
+        title = escape(terminal(cfg.name + (f" — variant {cfg.variant!r}" if cfg.variant else " — base")))
         draws = f", {self.draws} parameter draws" if self.uncertainty != "fixed" else ""
         lines = [f"[bold]{title}[/bold]  ({self.runs} runs{draws}, seed {self.seed})", f"mean and {escape(self.interval_kind)}", ""]
         lines.append(f"{'':28}{'mean':>12}{'p05':>12}{'p95':>12}")
@@ -243,7 +245,7 @@ class SimResult:
         for i, step in enumerate(cfg.steps):
             m = float(funnel[:, i].mean())
             share = f"{m / started:.0%} of those who decided" if started else ""
-            label = escape(step.action + (" (optional)" if step.optional else ""))
+            label = escape(terminal(step.action + (" (optional)" if step.optional else "")))
             lines.append(f"  {i + 1}. {label:24}{m:>12,.1f}   {share}")
         timeline = self.per_run["timeline_entrants"].mean(axis=0)
         if len(timeline):

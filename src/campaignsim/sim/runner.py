@@ -36,6 +36,7 @@ def _check(runs: int, seed: int, jobs: int) -> int:
         raise ValueError("seed must be a non-negative integer")
     if not jobs or jobs < 1:
         jobs = os.cpu_count() or 1
+    jobs = min(jobs, os.cpu_count() or 1, runs)  # more workers than CPUs or runs only costs memory and start-up
     return jobs
 
 
@@ -90,6 +91,7 @@ def run_configs(cfgs: list[SimConfig], runs: int = DEFAULT_RUNS, seed: int = 0, 
     """Replicate each configuration ``runs`` times from ``seed``, all as one batch of tasks (the
     analyses' many points). Every configuration uses the same seeds: common random numbers."""
     jobs = _check(runs, seed, jobs)
+    check_work(cfgs, runs)  # the analyses' points together: runs × points × people
     seeds = R.replication_seeds(seed, runs)
     outputs = _replicate([c for c in cfgs for _ in range(runs)], list(seeds) * len(cfgs), jobs, progress, executor)
     return [SimResult(config=cfg, runs=runs, seed=seed, per_run=_stack(outputs[k * runs:(k + 1) * runs]))
@@ -106,6 +108,7 @@ def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, j
     jobs = _check(runs, seed, jobs)
     draws = runs if draws is None else max(1, min(int(draws), runs))
     point = build_config(scenario, registry, takedown_codes, calibration=calibration)
+    check_work(point, runs)
     samplers = [Sampler(seed, i, calibration) for i in range(draws)]
     by_draw = [build_config(scenario, registry, takedown_codes, sampler=s, calibration=calibration) for s in samplers]
     cfgs = [by_draw[draw_index(j, runs, draws)] for j in range(runs)]
@@ -116,6 +119,27 @@ def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, j
     return SimResult(config=point, runs=runs, seed=seed, per_run=_stack(outputs), uncertainty=mode, draws=draws,
                      parameter_draws=drawn, calibration=None if calibration is None else calibration.label,
                      calibration_checks=() if calibration is None else calibration.checks)
+
+
+def check_work(cfg, runs: int) -> None:
+    """Refuse, with a message that says what to change, work that would take hours or exhaust memory
+    (the limits are in :mod:`campaignsim.model.limits`). ``cfg`` is one configuration or a list of
+    them simulated as one batch (a sweep's or a sensitivity analysis's points): their work adds up."""
+    from campaignsim.model import limits
+    from campaignsim.sim.config import SimulationConfigError
+
+    cfgs = list(cfg) if isinstance(cfg, (list, tuple)) else [cfg]
+    points = f" at {len(cfgs):,} points" if len(cfgs) > 1 else ""
+    people = sum(p.reach for c in cfgs for p in c.posts)
+    if runs * people > limits.MAX_PERSON_RUNS:
+        most = max(1, int(limits.MAX_PERSON_RUNS // max(people, 1)))
+        raise SimulationConfigError(f"{runs:,} runs × {people:,.0f} people reached{points} is more than the {limits.MAX_PERSON_RUNS:,} "
+                                    f"person-runs one command may simulate; use --runs {most:,} or fewer, or a smaller audience.reach")
+    hours = sum(c.hours for c in cfgs)
+    if runs * hours > limits.MAX_RUN_HOURS:
+        most = max(1, limits.MAX_RUN_HOURS // max(hours, 1))
+        raise SimulationConfigError(f"{runs:,} runs × {hours:,} campaign hours{points} is more than the {limits.MAX_RUN_HOURS:,} run-hours "
+                                    f"one command may keep; use --runs {most:,} or fewer")
 
 
 def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),

@@ -1,0 +1,41 @@
+"""The resource limits of campaignsim, in one place: what a scenario and a command may ask for.
+
+Each limit is enforced where the input arrives, with an error naming the file, the line and the
+key (or the option), so that no input can make a command run for hours, exhaust memory or die
+with a traceback. docs/security.md lists them.
+"""
+
+MAX_SCENARIO_BYTES = 1024 * 1024
+"""A scenario file or a settings file: 1 MiB (the largest real scenario is a few kilobytes)."""
+
+MAX_CAMPAIGN_DAYS = 731
+"""campaign.start to campaign.end: two years (a leap year included). A year typo (3027) is refused."""
+
+LONG_CAMPAIGN_DAYS = 92
+"""Longer than a quarter: lint warns (CS004), as a date is more likely wrong than the plan."""
+
+MAX_VARIANTS = 50
+"""Variants in one file: each one is linted and simulated with every replication."""
+
+MAX_STEPS = 50
+"""Entry steps of one scenario."""
+
+MAX_POSTS = 500
+"""Scheduled posts ([[schedule]]) of one scenario."""
+
+MAX_PRIZE_ITEMS = 200
+"""Prize items of one scenario."""
+
+MAX_RUNS = 100_000
+"""--runs: Monte Carlo replications per scenario."""
+
+MAX_PERSON_RUNS = 2_000_000_000
+"""Replications × people exposed in one replication, summed over the scenarios of a command: the
+work a command does (about 2·10⁹ person-steps take minutes, not hours)."""
+
+MAX_RUN_HOURS = 50_000_000
+"""Replications × campaign hours of one scenario: the per-hour timelines kept for every run (about
+24 bytes per run-hour, so at most about 1.2 GB)."""
+
+MAX_MONEY = 1e15
+"""A prize's value or a budget, in its currency: totals of value × quantity stay finite numbers."""
