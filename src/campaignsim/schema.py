@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from campaignsim.load.validate import hints, is_pairs, unwrap_optional, user_fields
-from campaignsim.model import EntryStep, Platform, Scenario
+from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 PATCH = "Patch"
@@ -87,6 +87,11 @@ class _Builder:
         for f in user_fields(cls):
             if cls is Scenario and f.name == "simulation":
                 properties[f.name] = self.simulation(f)
+                continue
+            if cls is LintSettings and f.name == "rules":
+                properties[f.name] = {"type": "object", "description": f.metadata.get("doc", ""),
+                                      "additionalProperties": {"type": "object", "description": "A rule's options: name = value.",
+                                                               "additionalProperties": {"type": ["number", "string", "boolean"]}}}
                 continue
             properties[f.name] = self.field(cls, f, partial)
             if f.default is attrs.NOTHING and not partial:

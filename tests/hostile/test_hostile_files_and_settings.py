@@ -111,3 +111,12 @@ def test_an_exchange_rate_that_would_overflow_a_total_is_refused_at_its_line(tmp
     result = CliRunner().invoke(main, ["--no-plugins", "lint", str(path)])
     assert result.exit_code == 2
     assert f"{tmp_path / 'campaignsim.toml'}:1: exchange-rates: must be a table of positive numbers" in result.output
+
+
+def test_settings_that_forbid_choosing_rules_forbid_a_scenarios_rule_options_too(tmp_path, write_scenario):
+    """A scenario's own thresholds ([lint.rules.CODE]) could switch a rule off as surely as deselecting it."""
+    path = write_scenario(extra='\n[lint.rules.GEN007]\nmax_minutes = 1000\n')
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.campaignsim]\nscenario-may-select = false\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--no-plugins", "lint", str(path)])
+    assert result.exit_code == 2
+    assert "lint.rules: this project does not let a scenario set rule options" in result.output

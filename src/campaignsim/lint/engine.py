@@ -328,8 +328,17 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
         sups = _table_suppressions(loaded, scenario, registry, known_sups) if own_settings else []
         for s in sups:
             table_sups.setdefault((s.key, s.selectors, s.line), s)
-        raw = lint_scenario(scenario, registry, codes=codes, context=context, path=loaded.path, loaded=loaded, failures=failures,
-                            shared=shared)
+        scenario_context = context
+        if own_settings and lint.rules:
+            # [lint.rules.CODE] in the scenario: over the settings file's options, for this scenario only
+            merged = {code: dict(options) for code, options in context.rule_options.items()}
+            for written, options in lint.rules:
+                merged.setdefault(registry.rule(written).code, {}).update(dict(options))
+            scenario_context = attrs.evolve(context, rule_options=merged)
+        if shared is not None and scenario is not base and base is not None and lint.rules != base.lint.rules:
+            shared = None  # other options may give other findings: nothing is taken from the base
+        raw = lint_scenario(scenario, registry, codes=codes, context=scenario_context, path=loaded.path, loaded=loaded,
+                            failures=failures, shared=shared)
         suppressible = inline_codes.union(*(s.codes for s in sups)) if sups else inline_codes
         if not suppressible or not any(map(suppressible.__contains__, map(_CODE, raw))):
             kept = raw  # nothing in this file can suppress any of these findings
@@ -401,8 +410,8 @@ def rule_options(registry, config: LintConfig) -> dict[str, dict]:
 
 def scenario_settings_errors(loaded: LoadedFile, registry, config: LintConfig) -> list[LoadError]:
     """What is wrong with a scenario's own ``[lint]`` selection, each error at its line: a selector
-    that matches no rule (it would silently select nothing), or any selection at all where the
-    project's settings say ``scenario-may-select = false``."""
+    that matches no rule (it would silently select nothing), or any selection or rule option
+    (``[lint.rules.CODE]``) at all where the project's settings say ``scenario-may-select = false``."""
     if not config.scenario_config:
         return []
     errors: list[LoadError] = []
@@ -423,6 +432,15 @@ def scenario_settings_errors(loaded: LoadedFile, registry, config: LintConfig) -
                 line = loaded.line_for(where, variant)
                 if (line, where, message) in seen:
                     continue  # a variant that keeps the base's [lint]: said once, for the base
+                seen.add((line, where, message))
+                errors.append(LoadError(loaded.path, line, where, message, variant=variant))
+        if scenario.lint.rules and not config.scenario_may_select:
+            # A scenario's own thresholds could switch a rule off as surely as deselecting it.
+            where = "lint.rules"
+            message = (f"this project does not let a scenario set rule options (scenario-may-select = false in "
+                       f"{config.source}); remove [lint.rules]")
+            line = loaded.line_for(where, variant)
+            if (line, where, message) not in seen:
                 seen.add((line, where, message))
                 errors.append(LoadError(loaded.path, line, where, message, variant=variant))
     return errors

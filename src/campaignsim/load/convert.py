@@ -56,6 +56,10 @@ _ANY_TABLE = tuple[tuple[str, object], ...]
 # (the [simulation] table: numbers, and the one string key `calibration`, a file name)
 _converter.register_structure_hook_func(lambda t: t == _NUMBER_TABLE, lambda value, _: tuple((k, v if k == "calibration" else float(v)) for k, v in value.items()))
 _converter.register_structure_hook_func(lambda t: t == _ANY_TABLE, lambda value, _: tuple(value.items()))
+# ([lint.rules]: a table of tables, rule → option → value)
+_RULE_OPTIONS = tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
+_converter.register_structure_hook_func(lambda t: t == _RULE_OPTIONS,
+                                        lambda value, _: tuple((code, tuple(options.items())) for code, options in value.items()))
 
 
 _PLATFORM_GENERIC = {a.name for a in Platform.__attrs_attrs__} - {"extras"}

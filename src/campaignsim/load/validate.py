@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator, Optional
 import attrs
 
 from campaignsim.load.locate import key_part, quote
-from campaignsim.model import EntryStep, Platform, Scenario
+from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
 from campaignsim.model.extension import ExtraField
 from campaignsim.model.fields import WORLD_POPULATION
 
@@ -192,7 +192,7 @@ def belongs_elsewhere(key: str) -> str:
 # ``_scalar_message``, which decides whether it is wrong and says why. So a checker's quick test may
 # only accept what ``_scalar_message`` accepts; everything else it leaves to it.
 
-_SCALAR, _TABLE, _ARRAY, _SIMULATION = "scalar", "table", "array", "simulation"
+_SCALAR, _TABLE, _ARRAY, _SIMULATION, _RULE_OPTIONS = "scalar", "table", "array", "simulation", "rule_options"
 _FLOAT_MAX = 1.7976931348623157e308  # the largest finite float: bounds below keep inf and nan out of the quick test
 
 
@@ -362,6 +362,8 @@ def plan(cls) -> _Plan:
     for position, f in enumerate(user_fields(cls)):
         if cls is Scenario and f.name == "simulation":
             keys[f.name] = (position, _SIMULATION, None)
+        elif cls is LintSettings and f.name == "rules":
+            keys[f.name] = (position, _RULE_OPTIONS, None)
         else:
             keys[f.name] = (position, *_value_plan(types[f.name], f.metadata))
         if f.default is attrs.NOTHING:
@@ -435,6 +437,8 @@ class Validator:
                 problems = self.table(check, value, prefix + key)
             elif kind is _ARRAY:
                 problems = self._array(check, value, prefix + key)
+            elif kind is _RULE_OPTIONS:
+                problems = self.rule_options(value, prefix + key)
             else:
                 problems = self.simulation(value, prefix + key)
             if problems:
@@ -541,6 +545,34 @@ class Validator:
             error = self.scalar(float, {"ge": param.ge, "le": param.le}, value, where)
             if error is not None:
                 errors.append(error)
+        return errors
+
+    def rule_options(self, data: Any, path: str) -> list[Error]:
+        """`[lint.rules.CODE]`: each a rule the registry knows, each option one the rule declares, each value fit."""
+        if not isinstance(data, dict):
+            return [(path, f"must be a table of rules (`[lint.rules.GEN007]`), got {describe(data)}")]
+        errors: list[Error] = []
+        for written, options in data.items():
+            where = f"{path}.{key_part(written)}"
+            rule = self.registry.rule(written) if hasattr(self.registry, "rule") else None
+            if rule is None:
+                errors.append((where, f"unknown rule{did_you_mean(str(written), list(getattr(self.registry, 'rules', {})))}"
+                                      " (`campaignsim rules` lists them)"))
+                continue
+            if not isinstance(options, dict):
+                errors.append((where, f"must be a table of {rule.code}'s options, got {describe(options)}"))
+                continue
+            declared = {o.name: o for o in getattr(rule, "options", ())}
+            for name, value in options.items():
+                at = f"{where}.{key_part(name)}"
+                option = declared.get(name)
+                if option is None:
+                    errors.append((at, f"{rule.code} has no option {quote(name)}{did_you_mean(name, list(declared))} "
+                                       f"(its options: {', '.join(sorted(declared)) or 'none'})"))
+                    continue
+                problem = option.problem(value)
+                if problem:
+                    errors.append((at, problem))
         return errors
 
     # -- checks across keys and against plugins --------------------------------------------------

@@ -333,6 +333,9 @@ class LintSettings:
     select: tuple[str, ...] = field((), doc="Only these rules (codes, prefixes or names).")
     extend_select: tuple[str, ...] = field((), doc="Rules added to the selection.")
     ignore: tuple[LintIgnore, ...] = field((), doc="Rules not applied to this scenario, each `{ code = \"…\", reason = \"…\" }`.")
+    rules: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = field(
+        (), doc="Rule options for this scenario, as under `[tool.campaignsim.rules.CODE]`: `[lint.rules.GEN007] max_minutes = 8` "
+                "(`campaignsim explain CODE` lists a rule's options). They apply over the settings file's.")
 
 
 @value_class
