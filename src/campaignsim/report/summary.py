@@ -247,10 +247,11 @@ def executive_summary(result) -> dict:
             out["risk"].append(f"{chosen.label}: a public backlash (from broken rules or public complaints) in {percent(st.backlash_probability)} of runs.")
         d = chosen.sim.to_json_dict()["outputs"]
         winners = d["winners"]["mean"] or 0
-        if winners and d["late_prizes"]["mean"]:
-            late = d["late_prizes"]["mean"]
+        late = d["late_prizes"]["mean"] or 0
+        if winners and round(late) >= 1:  # under one late prize on average is no main risk
+            complaints = d["complaints"]["mean"] or 0
             out["risk"].append(f"{chosen.label}: about {number(late)} prize{'' if round(late) == 1 else 's'} late "
-                               f"({_share(d['late_prizes']['mean'], winners)}), {number(d['complaints']['mean'])} public complaints.")
+                               f"({_share(late, winners)}), {number(complaints)} public complaint{'' if round(complaints) == 1 else 's'}.")
         for assumption in risk_assumptions(chosen):
             out["risk"].append(f"Assumes {assumption}.")
     # what to change
