@@ -203,3 +203,50 @@ def test_an_audience_too_large_from_the_followers_is_refused_at_the_followers_li
         result = _cli(command, "--runs", "2", str(path))
         assert result.exit_code == 2
         assert f"{path}:9: the posts reach 214,748,365 people" in result.output
+
+
+_NO_REACH = (
+    '[campaign]\nname = "0"\nbrand = "0"\nstart = 2027-03-01T10:00:00+08:00\nend = 2027-03-08T10:00:00+08:00\n\n'
+    '[platform]\nname = "douyin"\n\n[[entry.steps]]\naction = "answer"\n\n'
+    '[prize]\ndraw = "random"\n[[prize.items]]\nname = "0"\nvalue = 0\ncurrency = "CNY"\n\n')
+
+
+def test_a_scenario_ignore_of_all_cannot_silence_cannot_simulate_or_its_own_missing_reason(tmp_path):
+    """Found by the long fuzz run: ``[lint] ignore = [{ code = "ALL" }]`` silenced every finding,
+    CS003 and the CS001 about the ignore itself included, so lint exited 0 on a file simulate refuses."""
+    path = tmp_path / "campaign.toml"
+    path.write_text(_NO_REACH + '[lint]\nignore = [{ code = "ALL" }]\n', encoding="utf-8")
+    lint = _cli("lint", "--select", "CS", str(path))
+    assert f"{path}:7: CS003 warning cannot be simulated: cannot simulate without a reach" in lint.output
+    assert f"{path}:21: CS001 warning ignore of ALL gives no reason" in lint.output
+
+
+def test_an_ignore_naming_only_cannot_simulate_is_itself_reported(tmp_path):
+    path = tmp_path / "campaign.toml"
+    path.write_text(_NO_REACH + "[lint]\nignore = [{ code = \"CS003\", reason = \"we know\" }]\n"
+                    "# campaignsim: ignore[CS003] fixed later\n", encoding="utf-8")
+    lint = _cli("lint", "--select", "CS", str(path))
+    assert f"{path}:7: CS003 warning cannot be simulated" in lint.output
+    assert f"{path}:21: CS002 warning ignore[CS003] names only rules a scenario cannot ignore (CS003); remove it" in lint.output
+
+
+def test_the_command_line_may_still_deselect_cannot_simulate(tmp_path):
+    """Selection by whoever runs the linter still applies: only the scenario's own ignores cannot silence it."""
+    path = tmp_path / "campaign.toml"
+    path.write_text(_NO_REACH, encoding="utf-8")
+    lint = _cli("lint", "--select", "CS", "--ignore", "CS003", str(path))
+    assert "CS003" not in lint.output
+    assert lint.exit_code == 0
+
+
+def test_a_plugin_rule_with_a_non_boolean_suppressible_is_refused():
+    from campaignsim.lint.rule import Rule
+    from campaignsim.plugin.declarations import rule_problems
+
+    class Odd(Rule):
+        code = "ZZ001"
+        name = "odd"
+        summary = "odd"
+        suppressible = "no"
+
+    assert any("suppressible must be True or False" in p for p in rule_problems(Odd))

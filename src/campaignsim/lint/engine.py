@@ -129,12 +129,19 @@ def inline_ignores(locator) -> list[InlineIgnore]:
                          m.group(1), m.group(2).strip()) for line, m in found]
 
 
+def _suppressible(codes, registry) -> set[str]:
+    """The codes a scenario's own ignore may silence: not those of rules declared ``suppressible = False``."""
+    rules = registry.rules
+    return {code for code in codes if getattr(rules[code], "suppressible", True) is not False}
+
+
 def _inline_suppressions(loaded: LoadedFile, registry) -> list[Suppression]:
     out = []
     for ignore in inline_ignores(loaded.locator):
         codes = set()
         for sel in ignore.selectors:
             codes |= match(sel, registry)
+        codes = _suppressible(codes, registry)
         out.append(Suppression(tuple(sorted(codes)), ignore.reason, ignore.line, ignore.key, ignore.selectors, True))
     return out
 
@@ -180,7 +187,7 @@ def _table_suppressions(loaded: LoadedFile, scenario, registry, known: Optional[
         found = known.get(id(ignores))
         if found is not None and found[0] is ignores and found[1] == lines:
             return found[2]
-    out = [Suppression(_matched(ignore.code, registry), (ignore.reason or "").strip(), line, key, (ignore.code,), False)
+    out = [Suppression(_ignorable(ignore.code, registry), (ignore.reason or "").strip(), line, key, (ignore.code,), False)
            for ignore, line, key in zip(ignores, lines, keys)]
     if known is not None:
         known[id(ignores)] = (ignores, lines, out)  # holds ignores, so its id is not reused meanwhile
@@ -194,6 +201,17 @@ def _matched(selector: str, registry) -> tuple[str, ...]:
     found = cache.get(key)
     if found is None:
         found = cache[key] = tuple(sorted(match(selector, registry)))
+    return found
+
+
+def _ignorable(selector: str, registry) -> tuple[str, ...]:
+    """The sorted codes an ignore in a scenario silences: those the selector names, less the rules
+    declared ``suppressible = False``."""
+    key = (_ignorable, selector)
+    cache = registry.scope_cache
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(sorted(_suppressible(_matched(selector, registry), registry)))
     return found
 
 
@@ -366,7 +384,13 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
             if s.codes and not set(s.codes) & ran:
                 continue  # its rules were not selected this time: nothing to judge it by
             what = ", ".join(s.selectors) or "nothing"
-            why = "matches no rule" if not s.codes else "suppresses no finding in this file"
+            if s.codes:
+                why = "suppresses no finding in this file"
+            elif any(match(sel, registry) for sel in s.selectors):
+                fixed = sorted(set().union(*(match(sel, registry) for sel in s.selectors)))
+                why = f"names only rules a scenario cannot ignore ({', '.join(fixed)})"
+            else:
+                why = "matches no rule"
             key = s.key if not s.inline else (s.key or "")
             code, name, severity, references, urls = finding_fields(rule)
             results[0].findings.append(Finding(code, name, severity, f"ignore[{what}] {why}; remove it", key, s.line,

@@ -176,6 +176,11 @@ class Rule:
     ``enforcement`` (optional, an :class:`Enforcement`) says how strongly breaking the rule drives
     the simulated takedown or backlash risk; without it an error-severity platform rule weighs 1
     and any other rule adds no risk.
+
+    ``suppressible = False`` keeps a scenario's own ignores (``[lint] ignore`` and inline comments)
+    from silencing the rule: for findings about the ignores themselves (an ignore without a reason)
+    and about what no reason can change (a scenario the simulator will refuse). Selection by the
+    command line or the settings file still applies.
     """
 
     code: ClassVar[str]
@@ -197,6 +202,7 @@ class Rule:
     options: ClassVar[tuple[RuleOption, ...]] = ()
     # How hard a platform or the public comes down on the campaign while the rule is broken (sim/risk.py).
     enforcement: ClassVar[Optional[Enforcement]] = None
+    suppressible: ClassVar[bool] = True
 
     def check(self, scenario: "Scenario", context: "LintContext") -> Iterable[Violation]:
         raise NotImplementedError(f"rule {self.code} does not implement check()")

@@ -152,6 +152,8 @@ def rule_problems(rule) -> list[str]:
         problems += [f"aliases: {a!r} is not a rule code" for a in rule.aliases if isinstance(a, str) and not RULE_CODE.match(a)][:1]
     if not isinstance(rule.heuristic, bool):
         problems.append(f"heuristic must be True or False, got {rule.heuristic!r}")
+    if not isinstance(getattr(rule, "suppressible", True), bool):
+        problems.append(f"suppressible must be True or False, got {rule.suppressible!r}")
     if rule.reads is not None and not isinstance(rule.reads, str):
         problems += _strings(rule.reads, "reads")
     if rule.replaces is not None and not (isinstance(rule.replaces, str) and RULE_CODE.match(rule.replaces)):

@@ -6,6 +6,7 @@ class IgnoreWithoutReason(Rule):
     """Every ignore must say why, so that a reviewer can judge it later."""
 
     code = "CS001"
+    suppressible = False  # a scenario's own ignores cannot silence it
     name = "ignore-without-reason"
     severity = "warning"
     summary = "An ignore (in [lint] or an inline comment) gives no reason."

@@ -5,6 +5,7 @@ class CannotSimulate(Rule):
     """What ``campaignsim simulate`` and ``run`` would refuse, reported where it is written."""
 
     code = "CS003"
+    suppressible = False  # a scenario's own ignores cannot silence it
     name = "cannot-simulate"
     severity = "warning"
     summary = "The participation model cannot simulate this scenario as written."
