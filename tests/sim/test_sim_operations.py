@@ -200,7 +200,7 @@ def test_an_automatic_draw_with_no_dispatch_plan_gives_late_prizes_and_public_co
     planned = simulate(mengniu_like(True), registry=REG, runs=60, seed=2)
     assert np.all(bare.per_run["winners"] == 30)
     assert bare.per_run["late_prizes"].mean() >= 5
-    assert (bare.per_run["late_prizes"] > 0).mean() >= 0.4
+    assert (bare.per_run["late_prizes"] > 0).mean() >= 0.2  # about a third of the runs: the unplanned start comes after the promise
     assert bare.per_run["public_complaints"].mean() >= 1
     assert bare.per_run["trust_next"].mean() < planned.per_run["trust_next"].mean()
     assert planned.per_run["late_prizes"].mean() < bare.per_run["late_prizes"].mean() / 5
@@ -208,10 +208,13 @@ def test_an_automatic_draw_with_no_dispatch_plan_gives_late_prizes_and_public_co
 
 
 def test_public_complaints_raise_the_backlash_probability():
-    bare = simulate(mengniu_like(False), registry=REG, runs=60, seed=2)
+    # backlash_per_complaint raised from its default (a backlash in about 1 run in 200 here) so that
+    # 60 runs show enough of them to compare: runs with a backlash had more public complaints
+    sc = attrs.evolve(mengniu_like(False), simulation=(("backlash_per_complaint", 0.2),))
+    bare = simulate(sc, registry=REG, runs=60, seed=2)
     hit = bare.per_run["backlash"] == 1
-    assert hit.any() and not hit.all()
-    assert bare.per_run["public_complaints"][hit].mean() > bare.per_run["public_complaints"][~hit].mean()
+    assert 5 <= hit.sum() <= 55
+    assert bare.per_run["public_complaints"][hit].mean() > 2 * bare.per_run["public_complaints"][~hit].mean()
 
 
 def test_the_support_queue_is_reported_hour_by_hour_and_is_the_same_for_the_same_seed():
@@ -314,6 +317,30 @@ def test_questions_taken_while_the_desk_is_closed_start_at_the_opening_first_com
     late = Operations(cfg, seeds(2)[0], 0, np.full(40, 4 * 24.0 + 17.99), trace=True)
     first = late.run()["trace_operations"]
     assert len(first["arrival"]) and first["started"][0] == pytest.approx(first["arrival"][0])
+
+
+def test_questions_asked_while_the_desk_is_closed_reach_it_together_at_the_opening():
+    """The night's questions would only wait for an agent until the opening: they reach the desk in one
+    event there, not one event each, and are still served first asked, first served."""
+    desk = Calendar(offset=0.0, days=(True,) * 5 + (False, False), opens=9.0, closes=18.0)
+    cfg = config(agents=2, support_calendar=desk, inquiries_per_entrant=1.0, inquiry_delay_hours=0.0, handling_mean_hours=0.1)
+    ops = Operations(cfg, seeds(1)[0], 0, np.linspace(0.0, 6.0, 200))
+    out = ops.run()
+    n = len(ops.arrival)
+    assert n >= 150 and max(ops.arrival) < 9.0 and out["unanswered"] == 0
+    scheduled = next(ops.env._eid)  # SimPy numbers every scheduled event
+    # per question: its request, its handling and the agent's release; a few more for the opening and
+    # the run's end (one arrival event per question would add n)
+    assert scheduled <= 3 * n + 5, (scheduled, n)
+    assert list(ops.started) == sorted(ops.started) and min(ops.started) == 9.0
+    # a late winner's question asked in the night joins the same opening, in the order of asking
+    night = Operations(cfg, seeds(1)[0], 0, np.linspace(0.0, 6.0, 200))
+    night.env.timeout(3.0).callbacks.append(lambda _event: night.ask())
+    night.run()
+    winner = len(night.arrival) - 1
+    assert night.arrival[winner] == 3.0
+    earlier = sum(1 for t in night.arrival[:winner] if t < 3.0)
+    assert sorted(night.started).index(night.started[winner]) == earlier
 
 
 def test_a_parcel_claimed_after_the_pick_up_waits_for_the_next_dispatch_day():

@@ -12,8 +12,8 @@ with those asked after the draw:
   delay; without an answer within the claim window the process waits for the window to close and
   the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is started then (at
   most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the claim; for a parcel
-  the process requests one dispatch slot from the ``slots`` Container, then spends its transit
-  time on the road (a timeout) and is delivered.
+  the process requests one dispatch slot from the ``slots`` Container and hands the parcel to the
+  courier: the parcel's transit is a timeout whose callback delivers it.
 * **dispatch** — the slots are a :class:`simpy.Container`. The courier process: from the dispatch
   start (days after the draw), at each dispatch day's pick-up (:data:`PICKUP_HOUR` local time) it
   puts the day's slots into the Container — one for each waiting parcel, at most
@@ -43,9 +43,10 @@ becomes a public complaint with ``public_complaint_probability``; each public co
 backlash with ``backlash_per_complaint``. Trust for the brand's next campaign is the mean of
 Beta(1 + on time, 1 + late + public complaints), past campaigns included.
 
-Every random number comes from the replication's ``fulfilment`` stream: one child SeedSequence per
-sub-purpose (claims, dispatch, transit, inquiries, handling, chasing, escalation), so a variant with
-more agents sees the same winners, parcels and questions as the base, run for run.
+Every random number comes from the replication's ``fulfilment`` SeedSequence: the winners' draws
+(answers, transit times, the dispatch start) from it directly, and one child SeedSequence per other
+sub-purpose (questions and their handling times, chasing, escalation), so a variant with more agents
+sees the same winners, parcels and questions as the base, run for run.
 
 Very large populations are thinned: above :data:`MAX_WINNER_PROCESSES` winners or
 :data:`MAX_INQUIRIES` questions, each simulated one stands for ``w`` of them (counts are scaled
@@ -73,8 +74,10 @@ PICKUP_HOUR = 17.0
 MAX_REDRAWS = 3
 MAX_WINNER_PROCESSES = 20_000
 MAX_INQUIRIES = 50_000
-SUBSTREAMS = ("claims", "dispatch", "transit", "inquiries", "handling", "chasing", "escalation")
-"""Sub-purposes of the fulfilment stream, in spawn order (keep the order: it fixes the streams)."""
+SUBSTREAMS = ("questions", "chasing", "escalation")
+"""Sub-purposes of the fulfilment stream that get a child SeedSequence, in spawn order (keep the order: it
+fixes the streams). The winners' draws (answers, transit times, an unplanned dispatch start) come from
+the fulfilment SeedSequence itself."""
 
 SCALARS = (
     "on_time_share", "last_delivery_day", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered",
@@ -104,19 +107,20 @@ class Calendar:
         if self.always:
             return t
         local = self.offset + t
-        within = local % HOURS_PER_WEEK
+        week = math.floor(local / HOURS_PER_WEEK)
+        within = local - week * HOURS_PER_WEEK
         day = int(within // HOURS_PER_DAY)
         hour = within - day * HOURS_PER_DAY
         for d in range(8):
             if not self.days[(day + d) % 7]:
                 continue
-            if d == 0:
-                if self.opens <= hour < self.closes:
+            if d == 0 and hour >= self.opens:
+                if hour < self.closes:
                     return t
-                if hour < self.opens:
-                    return t + (self.opens - hour)
                 continue
-            return t + d * HOURS_PER_DAY - hour + self.opens
+            # counted from the week's start, not from t: every moment of one closed period gives the very
+            # same opening (questions held for it are keyed by it)
+            return week * HOURS_PER_WEEK + (day + d) * HOURS_PER_DAY + self.opens - self.offset
         return math.inf
 
     def next_close(self, t: float) -> float:
@@ -275,6 +279,9 @@ class _Substreams(dict):
 
     def __missing__(self, name: str) -> np.random.Generator:
         seed = self.seed
+        if name == "winners":
+            gen = self[name] = np.random.Generator(np.random.PCG64(seed))
+            return gen
         child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index(name),), pool_size=seed.pool_size)
         gen = self[name] = np.random.Generator(np.random.PCG64(child))  # what default_rng builds, without its dispatch
         return gen
@@ -312,11 +319,11 @@ class Operations:
         self.winners = int(math.ceil(winners / self.w_winners)) if winners else 0
         # winners' draws, one row per winner in notification order (redraws follow the first round)
         rows = self.winners * (1 + (MAX_REDRAWS if cfg.redraw else 0))
-        claims = self.rng["claims"]
+        claims = self.rng["winners"]
         # Python lists, not arrays: the processes read and write one element at a time
         self.answers = claims.random(rows).tolist()  # a winner answers when this is below response_share
         self.answer_delay = claims.exponential(1.0, rows).tolist()  # × response_mean_hours: the answer's delay
-        self.transit = transit_sample(self.rng["transit"], rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution).tolist()
+        self.transit = transit_sample(claims, rows, cfg.transit_mean_hours, cfg.transit_cv, cfg.transit_distribution).tolist()
         self.next_row = self.winners
         parcels = int(round(cfg.physical_share * self.winners))
         self.parcel = [True] * parcels + [False] * (rows - parcels)  # the first winners' prizes are the physical ones; a redraw inherits the prize
@@ -327,14 +334,14 @@ class Operations:
         # dispatch: when it can start; the courier's slots (unlimited: a Container that never runs dry)
         start = cfg.draw_at + cfg.dispatch_start_hours
         if cfg.unplanned_start_mean_hours > 0:
-            start += self.rng["dispatch"].exponential(cfg.unplanned_start_mean_hours)
+            start += claims.exponential(cfg.unplanned_start_mean_hours)
         self.dispatch_start = start
         self.unlimited = math.isinf(cfg.dispatch_per_day)
         self.slots = simpy.Container(env, init=math.inf) if self.unlimited else simpy.Container(env)
         self.courier_idle: Optional[simpy.Event] = None
         # support: entrants' questions, drawn now; winners' questions are added as they are asked
         entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
-        inq = self.rng["inquiries"]
+        inq = self.rng["questions"]
         n = int(inq.poisson(cfg.inquiries_per_entrant * len(entrant_times))) if len(entrant_times) else 0
         self.w_inquiries = max(1, math.ceil(n / MAX_INQUIRIES))
         if self.w_inquiries > 1:
@@ -344,7 +351,7 @@ class Operations:
         self.late_kind: list[bool] = [False] * n
         self.n_entrant = n
         self.next_arrival = 0  # the next entrant's question to arrive
-        handling = self.rng["handling"]
+        handling = inq
         # Thinned, the desk keeps its load: 1/w of the questions for 1/w of the agents (at least one, then proportionally slower).
         self.agents = max(1, round(cfg.agents / self.w_inquiries)) if cfg.agents else 0
         self.handling_mean = cfg.handling_mean_hours * (self.agents * self.w_inquiries / cfg.agents if cfg.agents else 1.0)
@@ -357,6 +364,8 @@ class Operations:
         self.opening: Optional[simpy.Event] = None  # the next shift's opening, for questions that have an agent while the desk is closed
         self.staffed, self.shift_until = True, -math.inf  # the desk's state, valid until shift_until (see shift())
         self.due: dict[float, list[int]] = {}  # promised date → parcels to check then
+        self.held: dict[float, list[int]] = {}  # the desk's next opening → late winners' questions asked while it is closed
+        self.chain_at: Optional[float] = None  # the opening the entrants' questions wait for, if any
 
     # ----------------------------------------------------------------------------------------- winners
     def announcement(self, at: float, promise_at: float):
@@ -371,7 +380,8 @@ class Operations:
 
     def winner(self, row: int, promise_at: float, redraws: int):
         """One winner, from the notification (now) to the prize: claim within the window (or not), wait for
-        a dispatch slot, travel, arrive. An unclaimed prize is redrawn when the window closes."""
+        a dispatch slot, send the parcel on its way (:meth:`delivered` when it arrives). An unclaimed prize
+        is redrawn when the window closes."""
         env, cfg = self.env, self.cfg
         self.promise_at[row] = promise_at
         delay = self.answer_delay[row] * cfg.response_mean_hours
@@ -404,10 +414,15 @@ class Operations:
         self.dispatched_at[row] = now
         transit = self.transit[row]
         self.arrives_at[row] = now + transit
-        yield Timeout(env, transit)
-        self.delivered_at[row] = now = env.now
+        # the parcel is on the road: its arrival is an event of its own, and the winner's part is done
+        Timeout(env, transit, row).callbacks.append(self.delivered)
+
+    def delivered(self, arrival) -> None:
+        """A parcel arrives (the transit timeout's callback; its value is the winner's row)."""
+        row, now = arrival.value, self.env.now
+        self.delivered_at[row] = now
         if self.trace:
-            self.events.append(("late_delivery" if now > promise_at + 1e-9 else "delivery", now))
+            self.events.append(("late_delivery" if now > self.promise_at[row] + 1e-9 else "delivery", now))
 
     def courier(self):
         """The courier's pick-ups: at :data:`PICKUP_HOUR` on each dispatch day the day's slots (at most
@@ -465,15 +480,23 @@ class Operations:
 
     # ----------------------------------------------------------------------------------------- support
     def ask(self) -> None:
-        """A late winner's question, asked now."""
+        """A late winner's question, asked now: at the desk now, or with the others at the next opening."""
+        now = self.env.now
         i = len(self.arrival)
-        self.arrival.append(self.env.now)
+        self.arrival.append(now)
         self.late_kind.append(True)
-        self.service.append(float(self.rng["handling"].exponential(self.handling_mean)))
+        self.service.append(float(self.rng["questions"].exponential(self.handling_mean)))
         self.started.append(math.nan)
         self.answered.append(math.nan)
-        if self.desk is not None:
-            self.inquiry(i)
+        if self.desk is None:
+            return
+        if self.closed:
+            opening = self.calendar.next_open(now)
+            if opening > now:
+                if not math.isinf(opening):
+                    self.hold(opening).append(i)
+                return
+        self.inquiry(i)
 
     def shift(self, now: float) -> None:
         """The desk's state at ``now``: staffed until the shift's end, or closed until the next opening."""
@@ -485,13 +508,50 @@ class Operations:
 
     def arrivals(self, _event=None) -> None:
         """The next entrant's question reaches the desk now; one timeout to the one after (a chain, so that
-        the event queue holds one pending arrival, not all of them)."""
+        the event queue holds one pending arrival, not all of them). A question that arrives while the desk
+        is closed waits for the opening with every other one asked meanwhile (:meth:`hold`)."""
         i = self.next_arrival
         if _event is not None:
             self.inquiry(i)
             i = self.next_arrival = i + 1
         if i < self.n_entrant:
-            Timeout(self.env, self.arrival[i] - self.env.now).callbacks.append(self.arrivals)
+            at = self.arrival[i]
+            if self.closed:
+                opening = self.calendar.next_open(at)
+                if opening > at:
+                    if not math.isinf(opening):
+                        self.hold(opening)
+                        self.chain_at = opening  # the chain goes on from that opening
+                    return
+            Timeout(self.env, at - self.env.now).callbacks.append(self.arrivals)
+
+    def hold(self, opening: float) -> list[int]:
+        """The questions (late winners') held for the desk's opening at ``opening``; the first call for an
+        opening schedules it. Questions asked while the desk is closed would only wait for an agent until
+        then: they reach the desk together, in the order they were asked, in one event, not one each."""
+        held = self.held.get(opening)
+        if held is None:
+            held = self.held[opening] = []
+            Timeout(self.env, opening - self.env.now).callbacks.append(lambda _event, at=opening: self.opens(at))
+        return held
+
+    def opens(self, opening: float) -> None:
+        """The desk opens: the questions asked since it closed request agents, first asked first."""
+        held = self.held.pop(opening)
+        if self.chain_at != opening:
+            for i in held:
+                self.inquiry(i)
+            return
+        self.chain_at = None
+        arrival, n = self.arrival, self.n_entrant
+        first = j = self.next_arrival
+        while j < n and arrival[j] < opening:
+            j += 1
+        self.next_arrival = j
+        order = range(first, j) if not held else sorted([*range(first, j), *held], key=arrival.__getitem__)
+        for i in order:
+            self.inquiry(i)
+        self.arrivals()  # on to the next entrant's question
 
     def inquiry(self, i: int) -> None:
         """One question, asked now: it requests an agent from the desk and queues there first come, first
