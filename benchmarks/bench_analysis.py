@@ -100,23 +100,65 @@ def bench_sweep(registry, quick: bool) -> None:
           f"baseline one process back to back ≈ {per * points * runs:.1f} s → ratio {wall / (per * points * runs):.2f}")
 
 
+def _noop(cfg, seeds):
+    """A task of the same shape as a chunk of replications that does no work: what a round trip costs."""
+    return [None] * len(seeds)
+
+
 def bench_scaling(registry, quick: bool, processes: list[int]) -> None:
-    from campaignsim.parallel import LocalExecutor
+    from campaignsim.parallel import LocalExecutor, chunk_bounds
+    from campaignsim.sim import rng as R
     from campaignsim.sim.runner import run_config
 
     cfg = build_config(scenario(100_000), registry)
     runs = 40 if quick else 200
+    cores = os.cpu_count() or 1
     times = {}
     for p in processes:
         with LocalExecutor(p) as ex:
             t = time.perf_counter()
             run_config(cfg, runs=runs, seed=0, executor=ex)
-            times[p] = time.perf_counter() - t
-    base = times[processes[0]] * processes[0]
-    cores = os.cpu_count()
-    print(f"parallel efficiency, {runs} replications × 100k reach ({cores} CPUs here; efficiency beyond that many processes is not meaningful):")
+            times[p] = (time.perf_counter() - t, ex.workers)
+    work, _ = times[processes[0]] if processes[0] == 1 else (None, None)
+    print(f"parallel efficiency, {runs} replications × 100k reach ({cores} CPUs here; --jobs is capped at the CPUs, "
+          f"so more processes than that run as {cores}):")
     for p in processes:
-        print(f"  {p} processes: {times[p]:.2f} s, speed-up {base / times[p]:.2f}, efficiency {base / (p * times[p]):.0%}")
+        wall, workers = times[p]
+        if work is not None:
+            print(f"  {p} processes ({workers} workers): {wall:.2f} s, speed-up {work / wall:.2f}, efficiency {work / (workers * wall):.0%}")
+        else:
+            print(f"  {p} processes ({workers} workers): {wall:.2f} s")
+    if work is None:
+        return
+    # The overhead model: T(p) = W/p + s(p) + k·c + tail, with W the one-process time, s(p) starting
+    # p workers (fork, first round trip), c one task's round trip (pickling the configuration and the
+    # chunk's outputs, the pipe), k = 4p tasks handled by the parent one after another, and the tail
+    # the wait for the last chunk (chunks of equal size: small). Both s and c are measured here.
+    seeds = R.replication_seeds(0, runs)
+    starts = {}
+    for p in sorted({min(q, cores) for q in processes if q > 1}):
+        with LocalExecutor(p) as ex:
+            t = time.perf_counter()
+            ex.map(_noop, [(cfg, seeds[:1])] * p)
+            starts[p] = time.perf_counter() - t
+    if not starts:
+        return
+    p_max = max(starts)
+    with LocalExecutor(p_max) as ex:
+        ex.map(_noop, [(cfg, seeds[:1])] * p_max)  # started
+        k = 4 * p_max * 8
+        bounds = chunk_bounds(runs, k // 4, per_worker=4)
+        t = time.perf_counter()
+        ex.map(_noop, [(cfg, seeds[a:b]) for a, b in bounds])
+        per_task = (time.perf_counter() - t) / len(bounds)
+    per_start = max(starts[p] / p for p in starts)  # the larger per-worker start, read as linear in p
+    print(f"  model: W = {work:.2f} s of work; starting workers ≈ {per_start * 1000:.1f} ms each "
+          f"({', '.join(f'{p}: {starts[p] * 1000:.0f} ms' for p in starts)}); one task round trip ≈ {per_task * 1000:.2f} ms")
+    for p in (2, 4, 8, 16):
+        predicted = work / p + per_start * p + 4 * p * per_task
+        print(f"    predicted at {p:2d} processes: T ≈ {predicted:.2f} s, efficiency ≈ {work / (p * predicted):.0%}")
+    print("  (the model leaves out what one machine's cores share: memory bandwidth and the clock a busy chip runs at;"
+          " measure on a machine with that many free cores to see them)")
 
 
 def bench_dask(registry, quick: bool) -> None:
