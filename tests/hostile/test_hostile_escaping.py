@@ -37,9 +37,9 @@ def test_outputs_carry_no_control_character_or_workflow_command(write_scenario, 
     assert result.exit_code in (0, 1)
     _assert_clean(result.output, github="github" in command)
     if command[0] != "lint":
-        assert r"comment\r\n::stop-commands::token" in result.output  # shown, escaped
+        assert r"comment\r\n:\x3astop-commands:\x3atoken" in result.output  # shown, escaped
     if command[0] == "simulate":
-        assert r"Tea\n::error file=app.py,line=1::forged\x1b[31m" in result.output
+        assert r"Tea\n:\x3aerror file=app.py,line=1:\x3aforged\x1b[31m" in result.output
 
 
 def test_github_format_escapes_a_variant_name_in_the_message(write_scenario):
@@ -80,7 +80,7 @@ def test_the_github_helpers_follow_the_toolkit_rules():
 
 def test_terminal_shows_controls_as_visible_escapes():
     assert escape.terminal("a\nb\tc\x1b[0m\u202e\x9b") == "a\\nb\\tc\\x1b[0m\\u202e\\x9b"
-    assert escape.terminal("::error::x") == "\\x3a:error::x"
+    assert escape.terminal("::error::x") == "\\x3a:error:\\x3ax"
     assert escape.terminal("plain 中文 text: ok") == "plain 中文 text: ok"
     assert escape.terminal_lines("one\n::two\x1b") == "one\n\\x3a:two\\x1b"
 
@@ -130,7 +130,7 @@ def test_rule_texts_from_a_plugin_are_escaped_in_rules_explain_and_plugins(monke
     assert result.exit_code == 0, result.output
     _assert_clean(result.output)
     if command[0] == "explain":
-        assert r"\x3a:warning::also forged\u202e" in result.output
+        assert r"\x3a:warning:\x3aalso forged\u202e" in result.output
 
 
 def test_a_plugin_rule_message_is_escaped_in_lint_and_run(monkeypatch, write_scenario):
@@ -143,7 +143,7 @@ def test_a_plugin_rule_message_is_escaped_in_lint_and_run(monkeypatch, write_sce
         result = CliRunner().invoke(main, [*command, str(path)])
         assert result.exit_code in (0, 1), result.output
         _assert_clean(result.output)
-        assert r"message\n::error::from a rule\x1b[0m" in result.output
+        assert r"message\n:\x3aerror:\x3afrom a rule\x1b[0m" in result.output
 
 
 @pytest.mark.parametrize("command", [
@@ -156,7 +156,7 @@ def test_the_analyses_text_output_is_escaped(write_scenario, command):
     result = CliRunner().invoke(main, ["--no-plugins", command[0], str(path), *command[1:]])
     assert result.exit_code == 0, result.output
     _assert_clean(result.output)
-    assert r"Tea\n::error file=app.py,line=1::forged\x1b[31m" in result.output  # shown, escaped
+    assert r"Tea\n:\x3aerror file=app.py,line=1:\x3aforged\x1b[31m" in result.output  # shown, escaped
 
 
 def test_new_scenario_names_its_file_escaped(tmp_path):
@@ -165,7 +165,7 @@ def test_new_scenario_names_its_file_escaped(tmp_path):
     assert result.exit_code == 0, result.output
     assert target.exists()
     _assert_clean(result.output)
-    assert r"x\x1b[2J\n::error::y.toml" in result.output
+    assert r"x\x1b[2J\n:\x3aerror:\x3ay.toml" in result.output
 
 
 def test_calibrate_text_escapes_the_past_campaigns_names():
@@ -182,4 +182,15 @@ def test_calibrate_text_escapes_the_past_campaigns_names():
 
     text = Text.from_markup(render_text(result, 1.0)).plain
     _assert_clean(text)
-    assert r"spring\n::error::forged\x1b[2J" in text
+    assert r"spring\n:\x3aerror:\x3aforged\x1b[2J" in text
+
+
+def test_a_long_name_that_a_table_wraps_starts_no_line_with_a_workflow_command(write_scenario):
+    """Found by the long fuzz run: a variant name escaped on one line, then wrapped by the run table
+    at a ``::`` inside it, put ``::forged`` at the start of a line of the log."""
+    path = write_scenario(variant=r'"\r\n::stop-commands::x\n::error::forged"')
+    for command in (["run", "--runs", "2"], ["simulate", "--runs", "2"]):
+        result = CliRunner().invoke(main, ["--no-plugins", *command, str(path)])
+        assert result.exit_code in (0, 1), result.output[-500:]
+        _assert_clean(result.output)
+    assert escape.terminal("a::b:::c") == "a:\\x3ab:\\x3a:c"

@@ -10,7 +10,9 @@ string is written out (not when it is read), so the values themselves stay as th
     bidirectional overrides and isolates used in "Trojan source" attacks are shown as visible
     escapes (``\\n``, ``\\x1b``, ``\\u202e``), so a name can neither move the cursor, change colours,
     start a new line nor reorder what is shown. A string that begins with ``::`` (a GitHub Actions
-    workflow command when it starts a log line) has its first colon escaped as ``\\x3a``.
+    workflow command when it starts a log line) has its first colon escaped as ``\\x3a``, and so has
+    the second colon of any other ``::`` in it: a table that wraps a long name could otherwise start
+    a line of the log with one.
 
 ``github_data(text)`` / ``github_property(text)``
     The message and the property values of a GitHub Actions workflow command
@@ -64,6 +66,8 @@ def terminal(text) -> str:
     stripped = text.lstrip(" ")
     if stripped.startswith("::"):
         text = text[: len(text) - len(stripped)] + "\\x3a" + stripped[1:]
+    if "::" in text:  # a table may wrap a long name anywhere: no part of it may start a line with "::"
+        text = text.replace("::", ":\\x3a")
     return text
 
 
