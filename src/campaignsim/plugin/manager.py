@@ -280,13 +280,30 @@ def _label(rule) -> str:
     return f"rule {code if isinstance(code, str) else repr(code)} ({getattr(rule, '__qualname__', rule)!r})"
 
 
-def _collect_rules(admitted: _Admitted, rules) -> None:
-    from campaignsim.plugin.declarations import rule_problems
+_rule_check: Optional[Callable[[Any], list[str]]] = None
 
+
+def check_rules_with(check: Callable[[Any], list[str]]) -> None:
+    """Judge the rules plugins declare with ``check`` (a declaration → the problems found in it).
+
+    Rules are the linter's: :mod:`campaignsim.lint.rule`, which defines the Rule base class every rule
+    derives from, hands its check over when it is imported, so the check is in place before any rule
+    class can exist, and this layer knows nothing of rules."""
+    global _rule_check
+    _rule_check = check
+
+
+def _rule_problems(rule) -> list[str]:
+    if _rule_check is None:  # no Rule class has been defined in this process: nothing can be a rule
+        return [f"campaignsim_rules must return Rule subclasses, got {rule!r}"]
+    return _rule_check(rule)
+
+
+def _collect_rules(admitted: _Admitted, rules) -> None:
     registry = admitted.registry
     for rule in _items(rules, admitted.hook):
         what = _label(rule)
-        if not admitted.checked(what, rule_problems, rule):
+        if not admitted.checked(what, _rule_problems, rule):
             continue
         code = rule.code
         if registry.rules.get(code) is rule:
