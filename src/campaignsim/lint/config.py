@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -33,11 +32,6 @@ import attrs
 
 from campaignsim._session import current as current_session
 from campaignsim.lint.rule import SEVERITIES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude", "rules", "scenario-may-select"}
 from campaignsim.model.limits import MAX_SCENARIO_BYTES as MAX_SETTINGS_BYTES  # noqa: E402
@@ -185,8 +179,8 @@ def parse_config(table: dict, where: str, root: Optional[Path] = None, *, locate
 
 
 def read_config_file(path: Path) -> Optional[LintConfig]:
-    from campaignsim.load import FileRefused, parse, read_limited
-    from campaignsim.load.locate import Locator, key_part
+    from campaignsim.load import FileRefused, read_limited
+    from campaignsim.load.toml import Locator, key_part, parse
 
     try:
         text = read_limited(path, MAX_SETTINGS_BYTES, "settings files").decode("utf-8")
