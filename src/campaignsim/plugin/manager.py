@@ -140,8 +140,8 @@ def _version_of(entry_point, versions: dict) -> str:
     dist = getattr(entry_point, "dist", None)
     if dist is None:
         return "unknown"
-    # The built-in packs share one distribution: read its metadata once. The entry holds the
-    # distribution, so its id cannot pass to another object while the entry is there.
+    # The built-in packs share one distribution: read its metadata once. Each version remembered
+    # holds its distribution, so the id it is filed under cannot pass to another object.
     known = versions.get(id(dist))
     if known is None or known[0] is not dist:
         known = versions[id(dist)] = (dist, dist.version)
