@@ -48,7 +48,6 @@ Installed campaignsim also registers a pytest plugin with the fixture ``campaign
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from pathlib import Path
 from typing import Iterable, Optional
@@ -59,12 +58,9 @@ from campaignsim.lint.config import LintConfig
 from campaignsim.lint.engine import lint_loaded
 from campaignsim.lint.rule import Finding, Reference, Rule
 from campaignsim.load import LoadedFile, ScenarioLoadError, load_mapping, load_text, merge
+from campaignsim.load.toml import TOMLDecodeError
+from campaignsim.load.toml import loads as read_toml
 from campaignsim.plugin.manager import Registry, build_registry, get_registry
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "MINIMAL_SCENARIO", "PluginLoadError", "Recording", "RuleCase", "RuleCaseError", "ScenarioLoadError", "SketchRule",
@@ -178,10 +174,10 @@ def minimal_scenario(platform: str = "weibo", *, registry: Optional[Registry] = 
 
 
 def _document(toml: str, base: Optional[str]) -> dict:
-    doc = tomllib.loads(textwrap.dedent(toml))
+    doc = read_toml(textwrap.dedent(toml))
     if base is None:
         return doc
-    return merge(tomllib.loads(textwrap.dedent(base)), doc)
+    return merge(read_toml(textwrap.dedent(base)), doc)
 
 
 def scenario_from_string(toml: str, *, base: Optional[str] = MINIMAL_SCENARIO, registry: Optional[Registry] = None) -> LoadedFile:
@@ -301,8 +297,8 @@ def load_rule_cases(path) -> list[RuleCase]:
     path = Path(path)
     text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = read_toml(text)
+    except TOMLDecodeError as exc:
         import re
 
         found = re.search(r"at line (\d+)", str(exc))
@@ -351,8 +347,8 @@ def check_rule_case(case: RuleCase, registry: Optional[Registry] = None) -> None
     """Assert one data-driven case."""
     try:
         base_doc = _document(case.base or "", None if case.replace_base else MINIMAL_SCENARIO)
-        doc = merge(base_doc, tomllib.loads(textwrap.dedent(case.scenario)))
-    except tomllib.TOMLDecodeError as exc:
+        doc = merge(base_doc, read_toml(textwrap.dedent(case.scenario)))
+    except TOMLDecodeError as exc:
         raise RuleCaseError(f"{case.source}: case {case.name!r}: its scenario or the file's base is not valid TOML: {exc}") from exc
     registry = registry or get_registry()
     loaded = load_mapping(doc, registry, path=f"{case.source} (case {case.name!r})")

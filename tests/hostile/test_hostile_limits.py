@@ -241,7 +241,7 @@ def test_the_command_line_may_still_deselect_cannot_simulate(tmp_path):
 
 def test_a_plugin_rule_with_a_non_boolean_suppressible_is_refused():
     from campaignsim.lint.rule import Rule
-    from campaignsim.plugin.declarations import rule_problems
+    from campaignsim.lint.rule import rule_problems
 
     class Odd(Rule):
         code = "ZZ001"

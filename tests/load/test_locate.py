@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from campaignsim.load.locate import Locator
+from campaignsim.load.toml import Locator
 
 DOC = '''\
 # comment at the top

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaignsim.load import load_text, onepass
-from campaignsim.load.locate import Locator
+from campaignsim.load import load_text
+from campaignsim.load.toml import Locator, onepass
 from campaignsim.plugin.manager import get_registry
 
 if sys.version_info >= (3, 11):

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from campaignsim.load import codes, merge
-from campaignsim.load.locate import key_part
+from campaignsim.load.toml import key_part
 from campaignsim.load.validate import (
     Validator, _scalar_message, _shape, belongs_elsewhere, describe, did_you_mean, expectation, hints, scalar_checker, user_fields,
 )

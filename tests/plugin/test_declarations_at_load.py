@@ -194,7 +194,7 @@ def test_a_rule_with_a_sound_enforcement_loads_and_carries_it():
 
 
 def test_every_built_in_enforcement_passes_the_load_checks():
-    from campaignsim.plugin.declarations import enforcement_problems
+    from campaignsim.lint.rule import enforcement_problems
 
     declared = {code: rule.enforcement for code, rule in build_registry(include_third_party=False).rules.items() if rule.enforcement}
     assert {"WX001", "WX002", "WX003", "WX004", "GEN006", "GEN009"} <= set(declared)

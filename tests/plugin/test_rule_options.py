@@ -8,7 +8,8 @@ import textwrap
 
 import pytest
 
-from campaignsim.lint.config import ConfigError, clear_cache
+from campaignsim._session import purge
+from campaignsim.lint.config import ConfigError
 from campaignsim.lint.engine import lint_paths
 from campaignsim.testing import MINIMAL_SCENARIO, assert_fires, assert_passes
 
@@ -34,17 +35,15 @@ def test_gen008_cadence_limit_is_an_option_and_can_judge_a_platform_without_a_fi
 
 
 @pytest.fixture
-def project(tmp_path):
-    clear_cache()
+def project(tmp_path, fresh_caches):
     (tmp_path / "campaign.toml").write_text(textwrap.dedent(MINIMAL_SCENARIO).replace("response_time_hours = 12", "response_time_hours = 20"),
                                             encoding="utf-8")
-    yield tmp_path
-    clear_cache()
+    return tmp_path
 
 
 def _settings(project, body):
     (project / "pyproject.toml").write_text("[tool.campaignsim]\n" + body, encoding="utf-8")
-    clear_cache()
+    purge()  # the settings file changed: read it again
 
 
 def test_pyproject_sets_a_rule_option(project):

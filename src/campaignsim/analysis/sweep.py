@@ -16,17 +16,11 @@ import copy
 import itertools
 import math
 import re
-import sys
 from typing import Any, Optional, Sequence
 
 import attrs
 
 from campaignsim.analysis.points import AnalysisError, simulate_points
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 #: The most points one sweep may have.
 MAX_POINTS = 10_000
@@ -53,9 +47,12 @@ class Axis:
 
 def _literal(text: str) -> list:
     """``1,2,3`` / ``"a","b"`` / ``true`` as TOML values; bare words as strings."""
+    from campaignsim.load.toml import TOMLDecodeError
+    from campaignsim.load.toml import loads as read_toml
+
     try:
-        return list(tomllib.loads(f"v = [{text}]")["v"])
-    except tomllib.TOMLDecodeError:
+        return list(read_toml(f"v = [{text}]")["v"])
+    except TOMLDecodeError:
         return [part.strip() for part in text.split(",") if part.strip()]
 
 

@@ -46,20 +46,20 @@ class Calibration:
 
 def load_calibration(path) -> Calibration:
     """Read a calibration file written by ``campaignsim calibrate`` (or by hand: ``[simulation]`` alone)."""
-    import tomllib
-
+    from campaignsim.load.toml import TOMLDecodeError
+    from campaignsim.load.toml import loads as read_toml
     from campaignsim.model.simparams import find_param
 
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CalibrationError(f"{path}: no such calibration file") from None
     except OSError as exc:
         raise CalibrationError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise CalibrationError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
+    except TOMLDecodeError as exc:
         raise CalibrationError(f"{path}: not valid TOML: {exc}") from None
     sim = data.get("simulation", {})
     if not isinstance(sim, dict):

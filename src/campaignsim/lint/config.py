@@ -25,18 +25,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
 from pathlib import Path
 from typing import Optional
 
 import attrs
 
+from campaignsim._session import current as current_session
 from campaignsim.lint.rule import SEVERITIES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 KEYS = {"select", "extend-select", "ignore", "fail-on", "exchange-rates", "exclude", "rules", "scenario-may-select"}
 from campaignsim.model.limits import MAX_SCENARIO_BYTES as MAX_SETTINGS_BYTES  # noqa: E402
@@ -184,8 +179,8 @@ def parse_config(table: dict, where: str, root: Optional[Path] = None, *, locate
 
 
 def read_config_file(path: Path) -> Optional[LintConfig]:
-    from campaignsim.load import FileRefused, parse, read_limited
-    from campaignsim.load.locate import Locator, key_part
+    from campaignsim.load import FileRefused, read_limited
+    from campaignsim.load.toml import Locator, key_part, parse
 
     try:
         text = read_limited(path, MAX_SETTINGS_BYTES, "settings files").decode("utf-8")
@@ -223,9 +218,10 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
 
 
 
-_found: dict[Path, Optional[LintConfig]] = {}  # resolved folder → the settings at or above it (None: none)
-_by_directory: dict[str, LintConfig] = {}  # folder as given, made absolute → its settings
-_by_path: dict[str, LintConfig] = {}  # scenario path as given, made absolute → its settings
+# The session's caches (see campaignsim._session): what was found is remembered until the session is purged.
+SETTINGS_FOUND = "lint.settings.found"  # resolved folder → the settings at or above it (None: none)
+SETTINGS_BY_DIRECTORY = "lint.settings.by_directory"  # folder as given, made absolute → its settings
+SETTINGS_BY_PATH = "lint.settings.by_path"  # scenario path as given, made absolute → its settings
 _PATHS_KEPT = 100_000  # a long-running process linting ever new files does not grow without bound
 
 
@@ -233,38 +229,31 @@ def discover(start: Path) -> LintConfig:
     """Settings for a scenario at ``start``: the nearest directory with a campaignsim.toml, or a
     pyproject.toml that has [tool.campaignsim], wins; none found means the defaults.
 
-    Answers are remembered per process (see :func:`clear_cache`); emptying ``_found`` forgets them too."""
-    if not _found:  # nothing read yet, or forgotten: nothing remembered may be used
-        _by_directory.clear()
-        _by_path.clear()
+    Answers are remembered in the current session (:func:`campaignsim._session.purge` forgets them)."""
+    session = current_session()
+    by_path = session[SETTINGS_BY_PATH]
     # A relative path means something else once the working directory changes.
     key = str(start) if start.is_absolute() else os.path.join(os.getcwd(), start)
-    known = _by_path.get(key)
+    known = by_path.get(key)
     if known is not None:  # the engine asks twice per file: to skip excluded files, and to lint
         return known
     directory = start if start.is_dir() else start.parent
     folder = str(directory) if directory.is_absolute() else os.path.join(os.getcwd(), directory)
-    config = _by_directory.get(folder)
+    by_directory = session[SETTINGS_BY_DIRECTORY]
+    config = by_directory.get(folder)
     if config is None:  # most scenarios share a folder with many others
-        config = _by_directory[folder] = _discover_resolved(directory.resolve())
-    if len(_by_path) >= _PATHS_KEPT:
-        _by_path.clear()
-    _by_path[key] = config
+        config = by_directory[folder] = _discover_resolved(directory.resolve(), session[SETTINGS_FOUND])
+    if len(by_path) >= _PATHS_KEPT:
+        by_path.clear()
+    by_path[key] = config
     return config
 
 
-def clear_cache() -> None:
-    """Forget discovered settings, so that edited settings files are read again."""
-    _found.clear()
-    _by_directory.clear()
-    _by_path.clear()
-
-
-def _discover_resolved(directory: Path) -> LintConfig:
+def _discover_resolved(directory: Path, found: dict) -> LintConfig:
     chain = []
     for candidate in [directory, *directory.parents]:
-        if candidate in _found:
-            result = _found[candidate]
+        if candidate in found:
+            result = found[candidate]
             break
         chain.append(candidate)
         result = None
@@ -279,5 +268,5 @@ def _discover_resolved(directory: Path) -> LintConfig:
     else:
         result = None
     for candidate in chain:
-        _found[candidate] = result
+        found[candidate] = result
     return result or LintConfig()

@@ -7,6 +7,7 @@ from typing import Optional
 
 import attrs
 
+from campaignsim.lint.index import rule_index
 from campaignsim.lint.rule import Rule
 
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
@@ -30,6 +31,10 @@ class PrizeTotal:
 
 
 _RULE_APPLIES_TO = Rule.applies_to.__func__
+
+UNUSED_IGNORE = "CS002"
+"""The rule the engine judges itself, after every other rule has run (an ignore that suppressed
+nothing): it is never run as a rule on a scenario."""
 
 
 class RuleScopeError(Exception):
@@ -91,7 +96,7 @@ class LintContext:
     rule_options: dict = attrs.Factory(dict)  # code → {option: value} set by the user (Rule.option reads it)
     def rule_instance(self, rule_cls):
         """One instance per rule class and registry: rules keep no state between checks."""
-        instances = self.registry.scope_cache.setdefault("instances", {})
+        instances = rule_index(self.registry).setdefault("instances", {})
         rule = instances.get(rule_cls)
         if rule is None:
             rule = instances[rule_cls] = rule_cls()
@@ -108,11 +113,9 @@ class LintContext:
         selected = codes if type(codes) is frozenset else frozenset(self.registry.rules if codes is None else codes)
         key = (RuleRun, scenario.platform.name, scenario.platform.account, scenario.campaign.jurisdictions,
                scenario.campaign.excluded, selected)
-        cache = self.registry.scope_cache
+        cache = rule_index(self.registry)
         found = cache.get(key)
         if found is None:
-            from campaignsim.lint.engine import UNUSED_IGNORE
-
             rules = self.registry.rules
             runs = cache.setdefault((RuleRun, "runs"), {})
             found = []
@@ -139,7 +142,7 @@ class LintContext:
         pack's) share one answer."""
         if getattr(rule_cls.applies_to, "__func__", None) is not _RULE_APPLIES_TO:
             return rule_cls.applies_to(scenario, self)
-        answers = self.registry.scope_cache.setdefault((RuleRun, "scopes"), {})
+        answers = rule_index(self.registry).setdefault((RuleRun, "scopes"), {})
         key = (rule_cls.platforms, rule_cls.account_kinds, rule_cls.jurisdictions, *scope)
         try:
             answer = answers.get(key)

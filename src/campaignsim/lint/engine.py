@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, is_
 from pathlib import Path
@@ -18,15 +19,15 @@ from typing import Iterable, Optional
 import attrs
 
 from campaignsim.lint.config import ConfigError, LintConfig, discover
-from campaignsim.lint.context import LintContext, finding_fields
+from campaignsim.lint.context import UNUSED_IGNORE, LintContext, finding_fields
 from campaignsim.lint.guard import MAX_FINDINGS_PER_RULE, Snapshot, capped, run_rule
+from campaignsim.lint.index import rule_index
 from campaignsim.lint.rule import Finding, severity_rank
 from campaignsim.lint.selection import match, resolve, unknown_selector_message
 from campaignsim.load import LoadError, LoadedFile, load_file
 from campaignsim.plugin.manager import PluginFailure, failure_from, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
-UNUSED_IGNORE = "CS002"
 MISSING_REASON = "CS001"
 _SEVERITY = attrgetter("severity")
 
@@ -197,7 +198,7 @@ def _table_suppressions(loaded: LoadedFile, scenario, registry, known: Optional[
 def _matched(selector: str, registry) -> tuple[str, ...]:
     """The sorted codes a selector names, remembered per registry: many files ignore the same rules."""
     key = (_matched, selector)
-    cache = registry.scope_cache
+    cache = rule_index(registry)
     found = cache.get(key)
     if found is None:
         found = cache[key] = tuple(sorted(match(selector, registry)))
@@ -208,7 +209,7 @@ def _ignorable(selector: str, registry) -> tuple[str, ...]:
     """The sorted codes an ignore in a scenario silences: those the selector names, less the rules
     declared ``suppressible = False``."""
     key = (_ignorable, selector)
-    cache = registry.scope_cache
+    cache = rule_index(registry)
     found = cache.get(key)
     if found is None:
         found = cache[key] = tuple(sorted(_suppressible(_matched(selector, registry), registry)))
@@ -218,7 +219,7 @@ def _ignorable(selector: str, registry) -> tuple[str, ...]:
 def _resolved(registry, select, extend_select, ignore) -> tuple[frozenset[str], list[str]]:
     """:func:`resolve`, remembered per registry and selectors: every file and most scenarios ask the same."""
     key = (_resolved, None if select is None else tuple(select), tuple(extend_select), tuple(ignore))
-    cache = registry.scope_cache
+    cache = rule_index(registry)
     found = cache.get(key)
     if found is None:
         codes, unknown = resolve(registry, key[1], key[2], key[3])
@@ -293,17 +294,16 @@ _CODE = attrgetter("code")
 _LINE_CODE_KEY = attrgetter("line", "code", "key")  # _by_line's order where no line is None, without a Python call per finding
 
 
-_getters: dict[type, Optional[tuple[tuple[str, ...], attrgetter]]] = {}
+@lru_cache(maxsize=None)  # a pure function of a class: kept for each scenario class there is (one, in practice)
+def _getter(cls) -> Optional[tuple[tuple[str, ...], attrgetter]]:
+    names = tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else ()
+    return (names, attrgetter(*names)) if len(names) > 1 else None
 
 
 def _parts(scenario) -> Optional[tuple[tuple[str, ...], tuple]]:
     """The names of a scenario's parts and the parts themselves, or None when it is not made of
     attrs fields to compare."""
-    cls = type(scenario)
-    found = _getters.get(cls, False)
-    if found is False:
-        names = tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else ()
-        found = _getters[cls] = (names, attrgetter(*names)) if len(names) > 1 else None
+    found = _getter(type(scenario))
     if found is None:
         return None
     names, values = found
@@ -409,7 +409,7 @@ def rule_options(registry, config: LintConfig) -> dict[str, dict]:
     """The rule options a settings file sets, checked against what the rules declare (remembered per
     registry and settings). An unknown rule or option, or a bad value, is a ConfigError naming the file."""
     key = (rule_options, config.rule_options)
-    cache = registry.scope_cache
+    cache = rule_index(registry)
     found = cache.get(key)
     if found is not None:
         return found

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from functools import lru_cache
 from typing import Optional
 
 import attrs
@@ -81,7 +82,9 @@ def _checked(items, code: str) -> list:
     return out
 
 
-_NAMES: dict[type, tuple[str, ...]] = {}
+@lru_cache(maxsize=None)  # a pure function of a class: kept for each class a scenario is made of
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else ()
 
 
 def _nodes(value, out: list) -> None:
@@ -92,9 +95,7 @@ def _nodes(value, out: list) -> None:
         for item in value:
             _nodes(item, out)
         return
-    names = _NAMES.get(cls)
-    if names is None:
-        names = _NAMES[cls] = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else ()
+    names = _field_names(cls)
     if not names:
         return
     held = tuple(getattr(value, name) for name in names)

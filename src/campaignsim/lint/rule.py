@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal, Op
 
 import attrs
 
+from campaignsim.plugin.declarations import IDENTIFIER, RULE_CODE, RULE_NAME, _bounded, _strings
+from campaignsim.plugin.manager import check_rules_with
+
 if TYPE_CHECKING:
     from campaignsim.lint.context import LintContext
     from campaignsim.model import Scenario
@@ -151,6 +154,88 @@ class Finding:
 
     def sort_key(self):
         return (self.path, self.variant or "", self.line or 0, self.code, self.key)
+
+
+# -- the check of a rule a plugin declares, run when the plugin loads (Rule is defined below) -------
+def rule_problems(rule) -> list[str]:
+    """The problems of a rule a plugin declares (short phrases; none when it may join the registry):
+    a Rule subclass with a well-formed code and name, a known severity, its documentation and
+    references, well-formed scope, aliases, options and enforcement, and a check of its own."""
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"campaignsim_rules must return Rule subclasses, got {rule!r}"]
+    problems = []
+    code = getattr(rule, "code", None)
+    if not isinstance(code, str) or not RULE_CODE.match(code):
+        problems.append(f"code must be a string like ACME001 (capital letters, then digits), got {code!r}")
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or not RULE_NAME.match(name):
+        problems.append(f"name must be kebab-case (like prize-over-cap), got {name!r}")
+    if rule.severity not in SEVERITIES:
+        problems.append(f"severity must be one of {', '.join(SEVERITIES)}, got {rule.severity!r}")
+    for attribute in ("summary", "rationale", "fail_example", "pass_example"):
+        value = getattr(rule, attribute, None)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{attribute} is required (a non-empty string), got {value!r}")
+    references = rule.references
+    if not isinstance(references, (tuple, list)) or not references or not all(isinstance(r, Reference) for r in references):
+        problems.append(f"references must be a non-empty tuple of Reference values (a source, or Reference(..., verified=\"U\") "
+                        f"saying none was found), got {references!r}")
+    for attribute in ("platforms", "account_kinds", "jurisdictions", "aliases"):
+        problems += _strings(getattr(rule, attribute), attribute)
+    if isinstance(rule.aliases, (tuple, list)):
+        problems += [f"aliases: {a!r} is not a rule code" for a in rule.aliases if isinstance(a, str) and not RULE_CODE.match(a)][:1]
+    if not isinstance(rule.heuristic, bool):
+        problems.append(f"heuristic must be True or False, got {rule.heuristic!r}")
+    if not isinstance(getattr(rule, "suppressible", True), bool):
+        problems.append(f"suppressible must be True or False, got {rule.suppressible!r}")
+    if rule.reads is not None and not isinstance(rule.reads, str):
+        problems += _strings(rule.reads, "reads")
+    if rule.replaces is not None and not (isinstance(rule.replaces, str) and RULE_CODE.match(rule.replaces)):
+        problems.append(f"replaces must be the code of the rule it replaces, got {rule.replaces!r}")
+    if rule.check is Rule.check:
+        problems.append("check() is not implemented")
+    problems += enforcement_problems(getattr(rule, "enforcement", None))
+    options = rule.options
+    if not isinstance(options, (tuple, list)) or not all(isinstance(o, RuleOption) for o in options):
+        problems.append(f"options must be a tuple of RuleOption values, got {options!r}")
+    else:
+        seen = set()
+        for option in options:
+            where = f"option {option.name!r}"
+            if not isinstance(option.name, str) or not IDENTIFIER.match(option.name):
+                problems.append(f"{where}: the name must be snake_case")
+            elif option.name in seen:
+                problems.append(f"{where} is declared twice")
+            seen.add(option.name)
+            if option.type not in OPTION_TYPES:
+                problems.append(f"{where}: type must be one of {', '.join(OPTION_TYPES)}, got {option.type!r}")
+                continue
+            if not isinstance(option.doc, str) or not option.doc.strip():
+                problems.append(f"{where}: doc is required")
+            wrong = option.problem(option.default) if option.default is not None else None  # None: "not set"
+            if wrong:
+                problems.append(f"{where}: the default {wrong}")
+    return problems
+
+
+def enforcement_problems(enforcement) -> list[str]:
+    """A rule's ``enforcement``: None, or an Enforcement with a weight in range, a known kind, a
+    kebab-case family (or None) and a source (or "[U]")."""
+    if enforcement is None:
+        return []
+    if not isinstance(enforcement, Enforcement):
+        return [f"enforcement must be an Enforcement value or None, got {enforcement!r}"]
+    problems = _bounded(enforcement.weight, "enforcement.weight", 0.0, MAX_ENFORCEMENT_WEIGHT)
+    if enforcement.kind not in ENFORCEMENT_KINDS:
+        problems.append(f"enforcement.kind must be one of {', '.join(ENFORCEMENT_KINDS)}, got {enforcement.kind!r}")
+    if enforcement.family is not None and not (isinstance(enforcement.family, str) and RULE_NAME.match(enforcement.family)):
+        problems.append(f"enforcement.family must be kebab-case (like wechat-induced-sharing) or None, got {enforcement.family!r}")
+    if not isinstance(enforcement.source, str) or not enforcement.source.strip():
+        problems.append(f"enforcement.source is required: where the weight comes from, or \"[U]\", got {enforcement.source!r}")
+    return problems
+
+
+check_rules_with(rule_problems)  # before any rule class can exist: the manager checks rules with it
 
 
 class Rule:

@@ -12,24 +12,18 @@ variant causes points at the variant's line and names the variant.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from functools import lru_cache
 from typing import Any, Optional
 
 import attrs
 
-from campaignsim.load import codes, onepass
+from campaignsim.load import codes, toml
 from campaignsim.load.errors import LoadError, ScenarioLoadError
-from campaignsim.load.locate import Locator
+from campaignsim.load.toml import Locator
 from campaignsim.load.validate import Validator, describe
 from campaignsim.model import Scenario
 from campaignsim.model.limits import MAX_SCENARIO_BYTES, MAX_VARIANTS
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 MAX_BYTES = MAX_SCENARIO_BYTES
 
@@ -200,56 +194,6 @@ def read_text(path: Path) -> tuple[Optional[str], Optional[LoadError]]:
 
 
 _NEEDS = "a scenario needs at least [campaign], [platform], [entry] and [prize]"
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-
-
-def parse(text: str, shown: str) -> tuple[Optional[dict], Optional[LoadError]]:
-    try:
-        return tomllib.loads(text), None
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        m = _TOML_POSITION.search(message)
-        line = column = None
-        if m:
-            line, column = int(m.group(1)), int(m.group(2))
-            message = message[: m.start()]
-        elif "end of document" in message:
-            line, column = _position(text, len(text))
-        return None, LoadError(shown, line, "", f"invalid TOML: {message}", column=column)
-    except RecursionError:
-        line, column = _position(text, _deepest_bracket(text))
-        return None, LoadError(shown, line, "", "invalid TOML: values are nested too deeply to read", column=column)
-    except (ValueError, OverflowError) as exc:
-        # Python refuses to convert decimal strings longer than sys.get_int_max_str_digits() (4,300 by default)
-        limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
-        m = re.search(r"[+-]?\d(?:_?\d){%d,}" % limit, text) if limit else None
-        if m:
-            line, column = _position(text, m.start())
-            digits = sum(c.isdigit() for c in m.group())
-            return None, LoadError(shown, line, "", f"invalid TOML: an integer of {digits:,} digits is out of range "
-                                   "(TOML integers are 64-bit)", column=column)
-        return None, LoadError(shown, None, "", f"invalid TOML: {exc}")
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``text[index]``."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
-
-
-def _deepest_bracket(text: str) -> int:
-    """Index of the opening bracket that is nested deepest (strings and comments not excluded)."""
-    depth = best = best_index = 0
-    for index, ch in enumerate(text):
-        if ch in "[{":
-            depth += 1
-            if depth > best:
-                best, best_index = depth, index
-        elif ch in "]}":
-            depth -= 1
-    return best_index
-
-
 def load_file(path, registry) -> LoadedFile:
     """Read, parse and validate a scenario file; never raises for bad input."""
     path = Path(path)
@@ -262,19 +206,10 @@ def load_file(path, registry) -> LoadedFile:
 def load_text(text: str, registry, path: str = "<string>") -> LoadedFile:
     """Parse and validate a scenario given as text (``path`` is only used in messages)."""
     loaded = LoadedFile(path, text=text)
-    read = onepass.read(text)
-    if read is not None:
-        raw, lines, comments = read
-        loaded.locator = Locator.from_positions(lines, comments)
-    else:  # TOML beyond the one-pass reader, or invalid: tomllib decides and words the error
-        raw, error = parse(text, path)
-        if error is not None:
-            loaded.errors.append(error)
-            return loaded
-        try:
-            loaded.locator = Locator(text)
-        except RecursionError:
-            loaded.locator = None
+    raw, loaded.locator, error = toml.read(text, path)
+    if error is not None:
+        loaded.errors.append(error)
+        return loaded
     if not raw:
         loaded.errors.append(LoadError(path, None, "", "file holds only comments and blank lines; " + _NEEDS))
         return loaded

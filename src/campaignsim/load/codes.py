@@ -42,12 +42,14 @@ def currency_suggestion(written: str):
     return code
 
 
-@lru_cache(maxsize=None)  # scenarios name the same few codes over and over
+# Scenarios name the same few codes over and over; the answers are remembered per code, up to a bound,
+# as the codes come from the files read and a long-running process must not grow without end.
+@lru_cache(maxsize=4096)
 def is_currency(code: str) -> bool:
     return code.isupper() and code.lower() in _codes(*_CURRENCIES)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def is_region(code: str) -> bool:
     if code in EXTRA_REGIONS:
         return True
@@ -56,7 +58,7 @@ def is_region(code: str) -> bool:
     return len(code) == 2 and code.isupper() and code.lower() in _codes(*_COUNTRIES)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def is_language(code: str) -> bool:
     """An ISO 639-1 two-letter language code, lower case (en, fr, zh)."""
     return len(code) == 2 and code.islower() and code in _languages()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import types
 import typing
 from datetime import date, datetime
+from functools import lru_cache
 
 import attrs
 import cattrs
@@ -66,14 +67,13 @@ _PLATFORM_GENERIC = {a.name for a in Platform.__attrs_attrs__} - {"extras"}
 _STEP_FIELDS = frozenset({a.name for a in EntryStep.__attrs_attrs__} - {"extras"})
 _SCENARIO_TYPES = {a.name: a.type for a in attrs.fields(attrs.resolve_types(Scenario))}
 _SCENARIO_KEYS = frozenset(_SCENARIO_TYPES)
-_hooks: dict = {}  # structure hook by model type, looked up once
+# The structure hook of each model type, looked up once: the converter is set up when this module
+# loads and never changes, so this is a pure function of the type.
+_hook = lru_cache(maxsize=None)(_converter.get_structure_hook)
 
 
 def _structure(value, tp):
-    hook = _hooks.get(tp)
-    if hook is None:
-        hook = _hooks[tp] = _converter.get_structure_hook(tp)
-    return hook(value, tp)
+    return _hook(tp)(value, tp)
 
 
 def _step(step: dict) -> dict:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import attrs
 
-from campaignsim.load.locate import key_part, quote
+from campaignsim.load.toml.quoting import key_part, quote
 from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
 from campaignsim.model.extension import ExtraField
 from campaignsim.model.fields import WORLD_POPULATION

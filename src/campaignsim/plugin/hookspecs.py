@@ -13,7 +13,7 @@ plugin and its results are collected; a plugin that raises is reported by name a
 
 Plugins are asked in a fixed order: the built-in packs (by entry-point name), then third-party
 plugins (by entry-point name). What a hook returns is checked before it is used
-(:mod:`campaignsim.plugin.declarations`); a declaration that fails, or that takes a code or name an
+(:mod:`campaignsim.plugin.declarations`, and :func:`campaignsim.lint.rule.rule_problems` for rules); a declaration that fails, or that takes a code or name an
 earlier plugin provides without saying ``replaces``, is refused and blamed on its plugin.
 """
 

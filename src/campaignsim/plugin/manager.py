@@ -9,11 +9,12 @@ through one combined pluggy call) precisely so that one failure cannot hide the 
 from __future__ import annotations
 
 import importlib
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import attrs
 import pluggy
 
+from campaignsim._session import current as current_session
 from campaignsim.model.extension import DECLARED_KEYS
 from campaignsim.plugin import ENTRY_POINT_GROUP, PROJECT_NAME, Replacing, hookspecs, replacing  # noqa: F401  (replacing: re-exported)
 
@@ -90,7 +91,6 @@ class Registry:
     format_plugins: dict[str, str] = attrs.Factory(dict)
     rate_plugins: dict[str, str] = attrs.Factory(dict)
     step_friction: list[tuple[str, Any]] = attrs.Factory(list)  # (plugin, hook implementation) in precedence order
-    scope_cache: dict = attrs.Factory(dict)  # the linter's memo: rule scopes per platform/account/jurisdictions, rule instances
 
     def platform(self, name: str):
         return self.platforms.get(self.platform_aliases.get(name, name))
@@ -140,11 +140,12 @@ def _version_of(entry_point, versions: dict) -> str:
     dist = getattr(entry_point, "dist", None)
     if dist is None:
         return "unknown"
-    # The built-in packs share one distribution: read its metadata once.
-    version = versions.get(id(dist))
-    if version is None:
-        version = versions[id(dist)] = dist.version
-    return version
+    # The built-in packs share one distribution: read its metadata once. Each version remembered
+    # holds its distribution, so the id it is filed under cannot pass to another object.
+    known = versions.get(id(dist))
+    if known is None or known[0] is not dist:
+        known = versions[id(dist)] = (dist, dist.version)
+    return known[1]
 
 
 def _call(impl, hook_name: str):
@@ -174,7 +175,7 @@ def build_registry(
     pm.add_hookspecs(hookspecs)
     registry = Registry()
     wanted = set(only) if only is not None else None
-    versions: dict[int, str] = {}
+    versions: dict[int, tuple[Any, str]] = {}
     order: list[str] = []
 
     for ep in _entry_points():
@@ -279,13 +280,30 @@ def _label(rule) -> str:
     return f"rule {code if isinstance(code, str) else repr(code)} ({getattr(rule, '__qualname__', rule)!r})"
 
 
-def _collect_rules(admitted: _Admitted, rules) -> None:
-    from campaignsim.plugin.declarations import rule_problems
+_rule_check: Optional[Callable[[Any], list[str]]] = None
 
+
+def check_rules_with(check: Callable[[Any], list[str]]) -> None:
+    """Judge the rules plugins declare with ``check`` (a declaration → the problems found in it).
+
+    Rules are the linter's: :mod:`campaignsim.lint.rule`, which defines the Rule base class every rule
+    derives from, hands its check over when it is imported, so the check is in place before any rule
+    class can exist, and this layer knows nothing of rules."""
+    global _rule_check
+    _rule_check = check
+
+
+def _rule_problems(rule) -> list[str]:
+    if _rule_check is None:  # no Rule class has been defined in this process: nothing can be a rule
+        return [f"campaignsim_rules must return Rule subclasses, got {rule!r}"]
+    return _rule_check(rule)
+
+
+def _collect_rules(admitted: _Admitted, rules) -> None:
     registry = admitted.registry
     for rule in _items(rules, admitted.hook):
         what = _label(rule)
-        if not admitted.checked(what, rule_problems, rule):
+        if not admitted.checked(what, _rule_problems, rule):
             continue
         code = rule.code
         if registry.rules.get(code) is rule:
@@ -506,17 +524,16 @@ _KIND = {
     "campaignsim_exchange_rates": "exchange rates",
 }
 
-_cache: dict[tuple, Registry] = {}
+REGISTRIES = "plugin.registries"  # the session's cache of registries: (include_third_party, only) → Registry
 
 
 def get_registry(plugins: Optional[dict] = None) -> Registry:
-    """The registry for these options (``{"include_third_party": bool, "only": [...]}``), cached per process."""
+    """The registry for these options (``{"include_third_party": bool, "only": [...]}``), built once
+    per session (see :mod:`campaignsim._session`)."""
     options = plugins or {}
     key = (options.get("include_third_party", True), tuple(sorted(options["only"])) if options.get("only") is not None else None)
-    if key not in _cache:
-        _cache[key] = build_registry(include_third_party=key[0], only=key[1])
-    return _cache[key]
-
-
-def clear_cache() -> None:
-    _cache.clear()
+    registries = current_session()[REGISTRIES]
+    registry = registries.get(key)
+    if registry is None:
+        registry = registries[key] = build_registry(include_third_party=key[0], only=key[1])
+    return registry

@@ -9,50 +9,10 @@ line of the nearest enclosing key is used.
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_right
 from typing import Optional
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-
-
-def quote(text: str) -> str:
-    """``text`` as a TOML basic string on one line: quotes, backslashes and unprintable characters escaped."""
-    out = []
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch in _SHORT_ESCAPES:
-            out.append(_SHORT_ESCAPES[ch])
-        elif not ch.isprintable():
-            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def key_part(key: str) -> str:
-    """One key as it appears in a dotted path: bare keys as written, any other key quoted."""
-    return key if _BARE_KEY.fullmatch(key) else quote(key)
-
-
-def _unquote(source: str) -> str:
-    """The key a quoted key's source text stands for (escapes decoded in basic strings)."""
-    if source.startswith("'"):
-        return source[1:-1]
-    try:
-        return tomllib.loads(f"k = {source}")["k"]
-    except (tomllib.TOMLDecodeError, ValueError):
-        return source[1:-1]
-
+from campaignsim.load.toml.quoting import BARE_KEY, key_part, unquote
 
 _WS = re.compile(r"[ \t\r]*")
 _WS_NL = re.compile(r"[ \t\r\n]*")
@@ -150,9 +110,9 @@ class _Scanner:
             if c in "\"'":
                 start = self.pos
                 self.skip_string()
-                parts.append(key_part(_unquote(self.text[start : self.pos])))
+                parts.append(key_part(unquote(self.text[start : self.pos])))
             else:
-                m = _BARE_KEY.match(self.text, self.pos)
+                m = BARE_KEY.match(self.text, self.pos)
                 if not m:
                     break
                 parts.append(m.group())

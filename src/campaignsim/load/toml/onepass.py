@@ -1,7 +1,7 @@
 """One pass over a scenario file: its values, the line of every key and the comment on each line.
 
 ``tomllib`` gives values without positions, so a file would otherwise be read twice: by tomllib
-for the values and by the :class:`~campaignsim.load.locate.Locator` for the lines. Scenario files
+for the values and by the :class:`~campaignsim.load.toml.locate.Locator` for the lines. Scenario files
 use a small part of TOML — bare keys, table headers, one-line strings without escapes, decimal
 numbers, booleans, dates and times, arrays and one-line inline tables — and this reader handles
 that part in one pass of compiled regular expressions, recording lines as it goes.
