@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import attrs
 
 from campaignsim.builtin.core.actions import ACTIONS
-from campaignsim.builtin.core.rates import RATES_PER_USD
+from campaignsim.model.rates import RATES_PER_USD
 from campaignsim.model import (
     ActionSpec, Audience, Campaign, Entry, EntryStep, Fulfilment, Money, Platform, PlatformSpec, Prize, PrizeItem, Scenario,
     ScheduledPost, SimDefaults,

@@ -19,7 +19,7 @@ def campaignsim_rules():
 
 @hookimpl
 def campaignsim_exchange_rates():
-    from campaignsim.builtin.core.rates import RATES_PER_USD
+    from campaignsim.model.rates import RATES_PER_USD
 
     return dict(RATES_PER_USD)
 
