@@ -308,6 +308,13 @@ def test_comment_to_enter_with_comments_switched_off_finds_no_entrants():
     assert np.all(simulate(sc, registry=REG, runs=5, seed=2).per_run["entrants"] > 0)
 
 
+def test_the_simulator_applies_the_step_frictions_the_registry_lists_and_no_pack_of_its_own():
+    sc = base(steps=(H.step("comment"),), size=7_000)
+    off = attrs.evolve(sc, platform=attrs.evolve(sc.platform, comments_enabled=False))
+    without_hooks = attrs.evolve(REG, step_friction=[])
+    assert np.all(simulate(off, registry=without_hooks, runs=3, seed=2).per_run["entrants"] > 0)
+
+
 def test_a_share_to_moments_reaches_more_people_than_a_share_to_one_friend():
     to_friend = base(steps=(H.step("share", to="friends"),), size=50_000)
     to_moments = base(steps=(H.step("share", to="moments"),), size=50_000)
