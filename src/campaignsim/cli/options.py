@@ -40,7 +40,7 @@ def open_executor(jobs: int, scheduler: Optional[str]):
         sys.exit(2)
 
 
-def _calibration(path):
+def read_calibration(path):
     """The --calibration file, read (exit 2 with a one-line message when it cannot be)."""
     if path is None:
         return None

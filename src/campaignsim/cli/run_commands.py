@@ -15,7 +15,7 @@ import click
 
 from campaignsim.cli.app import Settings, main
 from campaignsim.cli.console import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
-from campaignsim.cli.options import _calibration, open_executor, scheduler_option, uncertainty_options as _uncertainty_options
+from campaignsim.cli.options import open_executor, read_calibration, scheduler_option, uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 from campaignsim.model.limits import MAX_RUNS
 
@@ -59,7 +59,7 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
         problem = require_matplotlib()
         if problem:
             fail(problem)
-    calibration = _calibration(calibration_path)
+    calibration = read_calibration(calibration_path)
     registry = settings.registry()
     progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
     problem = None
@@ -225,7 +225,7 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     if os.path.isdir(path):  # one line, as run and compare say it, not click's usage block
         fail(f"{path} is a directory: simulate takes one scenario file (lint takes directories)")
     refuse_overwriting_inputs([path], output)
-    calibration = _calibration(calibration_path)
+    calibration = read_calibration(calibration_path)
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
