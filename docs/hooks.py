@@ -416,7 +416,7 @@ def lint_settings_keys() -> str:
 
 def new_scenario_choices() -> str:
     """The rows of the platform × mechanic table of `campaignsim new scenario`."""
-    from campaignsim.newcmd import PLATFORMS
+    from campaignsim.starter import PLATFORMS
 
     return "\n".join(f"| `{name}` | {', '.join(f'`{m}`' for m in profile.mechanics)} |" for name, profile in PLATFORMS.items())
 

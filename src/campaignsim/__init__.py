@@ -6,16 +6,22 @@ The public Python API mirrors the command line:
     >>> result = campaignsim.lint(["scenarios/wechat_share_to_enter.toml"])
     >>> sims = campaignsim.simulate(scenario, runs=200, seed=1)
 
+``campaignsim.lint`` is the linter's package, which can be called (:mod:`campaignsim.lint`).
 Heavy modules (numpy, simpy) are imported only when simulation is asked for.
 """
 
-__version__ = "0.1.0"
+from campaignsim._version import __version__
 
 __all__ = ["__version__", "load", "lint", "lint_paths", "simulate"]
 
-# Import the subpackage before defining the function of the same name: importing
-# campaignsim.lint later would otherwise replace the function with the module.
-from campaignsim import lint as _lint_package  # noqa: E402,F401
+
+def __getattr__(name: str):
+    # ``campaignsim.lint`` before anything imported the linter: import it now (it then stays bound).
+    if name == "lint":
+        import importlib
+
+        return importlib.import_module("campaignsim.lint")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load(path, *, plugins=None):
@@ -26,16 +32,12 @@ def load(path, *, plugins=None):
     return load_file(path, get_registry(plugins))
 
 
-def lint(paths, **options):
-    """Lint scenario files and directories; returns a :class:`~campaignsim.lint.engine.LintReport`."""
-    from campaignsim.lint.engine import lint_paths
-
-    return lint_paths(paths, **options)
-
-
 def lint_paths(paths, **options):
-    """Same as :func:`lint`."""
-    return lint(paths, **options)
+    """Lint scenario files and directories; returns a :class:`~campaignsim.lint.engine.LintReport`
+    (the same as calling ``campaignsim.lint``)."""
+    from campaignsim.lint.engine import lint_paths as _lint_paths
+
+    return _lint_paths(paths, **options)
 
 
 def simulate(scenario, **options):

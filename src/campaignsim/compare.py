@@ -13,10 +13,7 @@ from typing import Any, Callable, Optional, Sequence
 
 import attrs
 
-DEFAULT_RUNS = 200
-"""Replications per scenario for simulate, run and compare alike, so the same command line gives the
-same figures whichever command shows them. Differences are paired run by run on common random
-numbers; 200 runs also put about 20 runs in each tail of a takedown's all-or-nothing outcome."""
+from campaignsim.model.limits import DEFAULT_RUNS  # one default for simulate, run and compare
 
 PAIRED_DEFAULT_RUNS = DEFAULT_RUNS  # the former name, kept for callers
 

@@ -1,4 +1,4 @@
-"""`campaignsim new plugin NAME`: a new plugin package, laid out like the example plugin, whose tests pass.
+"""A new plugin package (``campaignsim new plugin NAME``), laid out like the example plugin, whose tests pass.
 
 The package declares one platform (with an extra key), one entry action, a friction hook and one
 rule with an option and data-driven cases: each a working model to replace with the plugin's own.
@@ -335,20 +335,3 @@ def write_plugin(raw_name: str, into: Path) -> Path:
 
             shutil.rmtree(staging)
     return root
-
-
-@click.command("plugin")
-@click.argument("name")
-@click.option("--directory", "-d", type=click.Path(file_okay=False), default=".", show_default=True,
-              help="Where to create the campaignsim-NAME folder.")
-def new_plugin(name: str, directory: str) -> None:
-    """Create a plugin package campaignsim-NAME: a platform, an entry action and a rule with tests that pass.
-
-    \b
-    campaignsim new plugin acme
-    cd campaignsim-acme && pip install -e .[test] && pytest
-    """
-    from campaignsim.report.escape import terminal
-
-    root = terminal(write_plugin(name, Path(directory)))  # the folder as given, never interpreted by the terminal
-    click.echo(f"created {root}: cd {root} && pip install -e .[test] && pytest")

@@ -43,7 +43,8 @@ and run with::
     def test_rule_case(case):
         check_rule_case(case)
 
-Installed campaignsim also registers a pytest plugin with the fixture ``campaignsim_registry``.
+Installed campaignsim also registers a pytest plugin with the fixture ``campaignsim_registry``
+(:mod:`campaignsim.pytest_plugin`).
 """
 
 from __future__ import annotations
@@ -422,17 +423,3 @@ def assert_reads(code: str, toml: str, *, base: Optional[str] = MINIMAL_SCENARIO
         extra = read - declared
         assert not extra, f"{code} reads {sorted(extra)}, which its reads {tuple(sorted(declared))} does not name"
     return read
-
-
-# -- pytest plugin (registered through the pytest11 entry point) ------------------------------------
-try:
-    import pytest as _pytest
-except ImportError:  # pragma: no cover - pytest is only needed to run tests
-    _pytest = None
-
-if _pytest is not None:
-
-    @_pytest.fixture
-    def campaignsim_registry() -> Registry:
-        """The registry of every installed plugin, as the command line would load it."""
-        return get_registry()

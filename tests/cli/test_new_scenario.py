@@ -12,7 +12,7 @@ else:  # pragma: no cover
 
 import pytest
 
-from campaignsim.newcmd import MECHANICS, PLATFORMS, offered, starter_scenario
+from campaignsim.starter import MECHANICS, PLATFORMS, offered, starter_scenario
 
 
 def test_every_platform_is_offered_with_at_least_two_mechanics():
@@ -59,11 +59,11 @@ def test_without_a_terminal_it_takes_the_defaults_and_writes_to_standard_output(
 def test_on_a_terminal_it_asks_for_the_platform_and_the_mechanic(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
-    from campaignsim import newcmd
+    from campaignsim.cli import new_commands
 
-    monkeypatch.setattr(newcmd, "_interactive", lambda: True)
+    monkeypatch.setattr(new_commands, "_interactive", lambda: True)
     path = tmp_path / "asked.toml"
-    result = CliRunner().invoke(newcmd.new, ["scenario", "-o", str(path)], input="weibo\nrepost\n")
+    result = CliRunner().invoke(new_commands.new, ["scenario", "-o", str(path)], input="weibo\nrepost\n")
     assert result.exit_code == 0, result.output
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["platform"]["name"] == "weibo" and data["entry"]["steps"][0]["action"] == "repost"

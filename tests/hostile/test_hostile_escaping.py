@@ -171,7 +171,7 @@ def test_new_scenario_names_its_file_escaped(tmp_path):
 def test_calibrate_text_escapes_the_past_campaigns_names():
     from types import SimpleNamespace
 
-    from campaignsim.calibrate.command import render_text
+    from campaignsim.report.calibration import render_text
 
     param = SimpleNamespace(name="share_fraction", prior_text="uniform\x1b[31m")
     model = SimpleNamespace(pasts=[1], params=[param], held=["x\n::error::held"], warnings=["w\u202e"])

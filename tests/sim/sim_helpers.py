@@ -7,7 +7,8 @@ from datetime import datetime, timedelta, timezone
 import attrs
 
 from campaignsim.builtin.core.actions import ACTIONS
-from campaignsim.builtin.core.rates import RATES_PER_USD
+from campaignsim.builtin import core
+from campaignsim.model.rates import RATES_PER_USD
 from campaignsim.model import (
     ActionSpec, Audience, Campaign, Entry, EntryStep, Fulfilment, Money, Platform, PlatformSpec, Prize, PrizeItem, Scenario,
     ScheduledPost, SimDefaults,
@@ -43,6 +44,8 @@ class TestRegistry:
     actions: dict
     exchange_rates: dict
     failures: tuple = ()  # plugin failures, as the real registry reports them
+    # The step-friction hooks, as the real registry lists them: the core pack's (comments switched off).
+    step_friction: list = attrs.Factory(lambda: [("campaignsim_core", core.campaignsim_step_friction)])
 
     def platform(self, name):
         return self.platforms.get(name)

@@ -15,7 +15,7 @@ import sim_helpers as H
 from click.testing import CliRunner
 
 from campaignsim.calibrate import DEFAULT_FIT, CalibrationError, load_calibration, scenario_calibration
-from campaignsim.calibrate.command import render_toml
+from campaignsim.report.calibration import render_toml
 from campaignsim.calibrate.fit import Past, fit
 from campaignsim.calibrate.history import read_history
 from campaignsim.calibrate.meanfield import expected_daily

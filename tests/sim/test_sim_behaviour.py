@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 import sim_helpers as H
 
+from campaignsim.report.sim_text import render_text
 from campaignsim.sim import SimResult, engine, simulate
 from campaignsim.sim.config import SimulationConfigError, build_config
 from campaignsim.sim.engine import run_replication
@@ -275,7 +276,7 @@ def test_json_has_the_contract_keys_and_progress_counts_every_replication():
 
 def test_text_summary_shows_the_entrant_mean_and_the_funnel():
     result = simulate(base(), registry=REG, runs=5, seed=0)
-    text = result.render_text()
+    text = render_text(result)
     assert f"{result.per_run['entrants'].mean():,.0f}" in text
     assert "screenshot" in text and "entrants" in text
 
@@ -286,7 +287,7 @@ def test_text_summary_escapes_markup_in_names():
 
     sc = base()
     sc = attrs.evolve(sc, campaign=attrs.evolve(sc.campaign, name="[bold]Win[/] a [red]kettle"))
-    text = simulate(sc, registry=REG, runs=2, seed=0).render_text()
+    text = render_text(simulate(sc, registry=REG, runs=2, seed=0))
     assert "[bold]Win[/] a [red]kettle — base" in Text.from_markup(text).plain
 
 
@@ -305,6 +306,13 @@ def test_comment_to_enter_with_comments_switched_off_finds_no_entrants():
     assert np.all(result.per_run["entrants"] == 0)
     assert any("comments are switched off" in w for w in result.to_json_dict()["warnings"])
     assert np.all(simulate(sc, registry=REG, runs=5, seed=2).per_run["entrants"] > 0)
+
+
+def test_the_simulator_applies_the_step_frictions_the_registry_lists_and_no_pack_of_its_own():
+    sc = base(steps=(H.step("comment"),), size=7_000)
+    off = attrs.evolve(sc, platform=attrs.evolve(sc.platform, comments_enabled=False))
+    without_hooks = attrs.evolve(REG, step_friction=[])
+    assert np.all(simulate(off, registry=without_hooks, runs=3, seed=2).per_run["entrants"] > 0)
 
 
 def test_a_share_to_moments_reaches_more_people_than_a_share_to_one_friend():

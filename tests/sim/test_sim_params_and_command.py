@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, Param, check_overrides, find_param
 from campaignsim import runner
-from campaignsim.sim import command
+from campaignsim.cli import run_commands as command
+from campaignsim.report.json_format import simulations_from_json
 from campaignsim.sim.config import build_config
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def test_every_parameter_is_described_in_the_model_documentation():
     assert not missing
 
 
-@pytest.mark.parametrize("module", ["campaignsim.model.simparams", "campaignsim.sim.command", "campaignsim.sim"])
+@pytest.mark.parametrize("module", ["campaignsim.model.simparams", "campaignsim.cli", "campaignsim.sim"])
 def test_modules_the_cli_and_loader_import_do_not_load_numpy_or_simpy(module):
     code = f"import sys, {module}; print('numpy' in sys.modules or 'simpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
@@ -165,8 +166,8 @@ def test_help_params_lists_every_parameter_with_its_source_without_a_path():
 def test_json_documents_of_the_earlier_shape_are_still_read():
     one = {"scenario": "A", "variant": None, "runs": 3}
     two = [one, {"scenario": "A", "variant": "b", "runs": 3}]
-    assert command.simulations_from_json({"simulations": two}) == two
-    assert command.simulations_from_json(one) == [one]  # earlier: one object for one scenario
-    assert command.simulations_from_json(two) == two  # earlier: a list for several
+    assert simulations_from_json({"simulations": two}) == two
+    assert simulations_from_json(one) == [one]  # earlier: one object for one scenario
+    assert simulations_from_json(two) == two  # earlier: a list for several
     with pytest.raises(ValueError, match="simulations"):
-        command.simulations_from_json({"lint": {}})
+        simulations_from_json({"lint": {}})

@@ -9,7 +9,8 @@ import sim_helpers as H
 from click.testing import CliRunner
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, Prior, platform_prior
-from campaignsim.sim import command, simulate
+from campaignsim.cli import run_commands as command
+from campaignsim.sim import simulate
 from campaignsim.sim.config import build_config
 from campaignsim.sim.runner import run_config
 

@@ -39,3 +39,8 @@ MAX_RUN_HOURS = 50_000_000
 
 MAX_MONEY = 1e15
 """A prize's value or a budget, in its currency: totals of value × quantity stay finite numbers."""
+
+DEFAULT_RUNS = 200
+"""Replications per scenario for simulate, run and compare alike, so the same command line gives the
+same figures whichever command shows them. Differences are paired run by run on common random
+numbers; 200 runs also put about 20 runs in each tail of a takedown's all-or-nothing outcome."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from campaignsim import __version__
+from campaignsim._version import __version__
 from campaignsim._io import write_atomic
 from campaignsim.report import charts
 from campaignsim.report.escape import html as _html_escape
@@ -149,7 +149,7 @@ def render_html(result) -> str:
                      f"<figcaption>{escape(charts.caption(name, result))}</figcaption></figure>")
     checks = {c["scenario"]: c for r in result.runs for c in getattr(r.sim, "calibration_checks", ())}
     if checks:  # forecasts with a calibration: how well it fitted the past campaigns
-        from campaignsim.calibrate.command import check_figure
+        from campaignsim.report.calibration import check_figure
 
         parts.append("<h2>Calibration: observed vs fitted daily entrants of the past campaigns</h2>")
         parts += [f"<figure aria-label=\"calibration check {escape(name)}\">{charts.svg(check_figure(c))}</figure>" for name, c in checks.items()]

@@ -23,3 +23,23 @@ def report_dict(report) -> dict:
 
 def render(report, color: bool = False) -> str:
     return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def simulate_document(results) -> dict:
+    """``simulate --format json``: one object whatever the number of scenarios, its
+    ``simulations`` a list with one entry per simulated scenario (the base, then each variant), the
+    same entries as ``run --format json``'s ``simulations``."""
+    return {"simulations": [r.to_json_dict() for r in results]}
+
+
+def simulations_from_json(document) -> list[dict]:
+    """The simulations of a ``simulate --format json`` document as a list, read from the current
+    shape (``{"simulations": [...]}``) or from the earlier one (one object for one scenario, a list
+    for several), which is still read in this release."""
+    if isinstance(document, dict) and isinstance(document.get("simulations"), list):
+        return list(document["simulations"])
+    if isinstance(document, dict) and "scenario" in document:
+        return [document]
+    if isinstance(document, list) and all(isinstance(d, dict) for d in document):
+        return list(document)
+    raise ValueError("not a campaignsim simulate document: expected an object with a \"simulations\" list")

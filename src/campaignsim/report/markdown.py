@@ -123,7 +123,7 @@ def chart_images(result) -> dict[str, bytes]:
     calibration check per past campaign when the forecast used a calibration."""
     images = {name: charts.png(make(result)) for name, make in charts.CHARTS.items()}
     for i, check in enumerate(_calibration_checks(result).values(), start=1):
-        from campaignsim.calibrate.command import check_figure
+        from campaignsim.report.calibration import check_figure
 
         images[f"calibration-check-{i}"] = charts.png(check_figure(check))
     return images

@@ -5,7 +5,7 @@
     >>> result.to_json_dict()["outputs"]["entrants"]
 
 The model is described in docs/model.md. This package's ``__init__`` stays free of numpy and
-simpy imports so that ``campaignsim.sim.command`` can be imported by the CLI at start-up; the
+simpy imports so that the command line can import it at start-up; the
 heavy modules load on the first call.
 """
 

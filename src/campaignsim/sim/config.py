@@ -147,7 +147,7 @@ def _platform_value(sim, name: str) -> float:
 def _rates(registry) -> dict[str, float]:
     rates = dict(getattr(registry, "exchange_rates", None) or {})
     if not rates:
-        from campaignsim.builtin.core.rates import RATES_PER_USD
+        from campaignsim.model.rates import RATES_PER_USD
 
         rates = dict(RATES_PER_USD)
     return rates
@@ -286,7 +286,7 @@ def build_config(scenario, registry, takedown_codes=(), sampler=None, calibratio
                 step_values[what] = sampler.value(name, float(step_values[what]), attrs.evolve(param, name=name), action_prior(what, spec))
         completion, effort, delay, exposes = (step_values[w] for w in ("completion", "effort", "delay", "exposes"))
         # Plugins adjust a step from the platform's and the step's keys (comments switched off: nobody can comment).
-        from campaignsim.plugin.friction import step_friction
+        from campaignsim.sim.friction import step_friction
 
         completion, effort, notes = step_friction(registry, scenario, index, step, spec, completion, effort, overrides)
         warnings.extend(notes)

@@ -13,7 +13,7 @@ from campaignsim.sim.engine import SCALARS, run_many, run_pairs, run_replication
 from campaignsim.sim.operations import FLOAT_SCALARS as OPERATIONS_FLOATS
 from campaignsim.sim.result import SimResult
 
-from campaignsim.compare import DEFAULT_RUNS  # one default for simulate, run and compare
+from campaignsim.model.limits import DEFAULT_RUNS  # one default for simulate, run and compare
 
 FLOAT_OUTPUTS = ("takedown_hour", "branching_ratio", *OPERATIONS_FLOATS)
 

@@ -1,9 +1,7 @@
 """Australian law pack: state and territory trade-promotion lottery permits (AU…)."""
 
-from campaignsim.builtin._pack import rules_in
-from campaignsim.plugin import hookimpl
+from campaignsim.builtin._pack import rules_hook
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("au001", "au002", "au003",))

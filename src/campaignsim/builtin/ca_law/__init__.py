@@ -1,9 +1,7 @@
 """Canadian law pack: Criminal Code lottery offences, Competition Act contest disclosure, Quebec's language duty (CA…)."""
 
-from campaignsim.builtin._pack import rules_in
-from campaignsim.plugin import hookimpl
+from campaignsim.builtin._pack import rules_hook
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("ca001", "ca002", "ca003",))

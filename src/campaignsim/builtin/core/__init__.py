@@ -1,7 +1,7 @@
 """The core pack: generic entry actions, exchange rates, sensitive-topic keywords and the
 linter's own rules about suppressions (CS001, CS002)."""
 
-from campaignsim.builtin._pack import rules_in
+from campaignsim.builtin._pack import rules_hook
 from campaignsim.plugin import hookimpl
 
 
@@ -12,14 +12,13 @@ def campaignsim_actions():
     return list(ACTIONS)
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("cs001", "cs002", "cs003", "cs004",))
 
 
 @hookimpl
 def campaignsim_exchange_rates():
-    from campaignsim.builtin.core.rates import RATES_PER_USD
+    from campaignsim.model.rates import RATES_PER_USD
 
     return dict(RATES_PER_USD)
 

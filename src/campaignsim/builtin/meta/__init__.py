@@ -6,13 +6,12 @@ Instagram a separate rule, IG001, only notes it at info level, because the same 
 Facebook would break FB002.
 """
 
-from campaignsim.builtin._pack import rules_in
+from campaignsim.builtin._pack import rules_hook
 from campaignsim.plugin import hookimpl
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("fb001", "fb002", "ig001", "meta001", "meta002",))
 
 
 @hookimpl

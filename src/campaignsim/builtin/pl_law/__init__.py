@@ -1,9 +1,7 @@
 """Polish law pack: promotional lotteries under the Gambling Act (PL…)."""
 
-from campaignsim.builtin._pack import rules_in
-from campaignsim.plugin import hookimpl
+from campaignsim.builtin._pack import rules_hook
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("pl001",))

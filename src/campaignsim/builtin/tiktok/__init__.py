@@ -1,12 +1,11 @@
 """TikTok pack: the platform and its rules (TT…)."""
 
-from campaignsim.builtin._pack import rules_in
+from campaignsim.builtin._pack import rules_hook
 from campaignsim.plugin import hookimpl
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("tt001",))
 
 
 @hookimpl

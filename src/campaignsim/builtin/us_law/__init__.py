@@ -1,9 +1,7 @@
 """US law pack: lottery elements, state registration, FTC endorsement guidance (US…)."""
 
-from campaignsim.builtin._pack import rules_in
-from campaignsim.plugin import hookimpl
+from campaignsim.builtin._pack import rules_hook
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("us001", "us002", "us003", "us004", "us005", "us006",))

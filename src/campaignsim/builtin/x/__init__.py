@@ -1,12 +1,11 @@
 """X (Twitter) pack: the platform and its rules (X…)."""
 
-from campaignsim.builtin._pack import rules_in
+from campaignsim.builtin._pack import rules_hook
 from campaignsim.plugin import hookimpl
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("x001",))
 
 
 @hookimpl

@@ -1,12 +1,11 @@
 """Xiaohongshu (RED) pack: the platform, its bookmark (收藏) and one-click join actions and its rules (XHS…)."""
 
-from campaignsim.builtin._pack import rules_in
+from campaignsim.builtin._pack import rules_hook
 from campaignsim.plugin import hookimpl
 
 
-@hookimpl
-def campaignsim_rules():
-    return rules_in(__name__)
+# The pack's rules, one module each, imported when the hook is called.
+campaignsim_rules = rules_hook(__name__, ("xhs001", "xhs002", "xhs003", "xhs004", "xhs005", "xhs006", "xhs007",))
 
 
 @hookimpl

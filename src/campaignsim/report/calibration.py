@@ -1,22 +1,10 @@
-"""`campaignsim calibrate PAST.toml... --history HISTORY.csv --output CALIB.toml`.
-
-Imported when the CLI starts: numpy, scipy and emcee are imported inside the command.
-"""
+"""A calibration written out: the calibration file (TOML), the text summary, and the HTML page with
+one observed-vs-fitted chart per past campaign (``campaignsim calibrate``)."""
 
 from __future__ import annotations
 
 import html
 import json
-import math
-import sys
-from pathlib import Path
-from typing import Optional
-
-import click
-
-from campaignsim.analysis_commands import scheduler_option
-
-from campaignsim.calibrate import DEFAULT_FIT, CalibrationError
 
 
 def _toml_string(s: str) -> str:
@@ -139,122 +127,3 @@ def render_html(result) -> str:
             f"<h1>Calibration</h1><p>{html.escape(result.method)}</p>"
             "<table border='1'><tr><th>parameter</th><th>fitted</th><th>90% low</th><th>90% high</th><th>identified</th></tr>"
             f"{rows}</table><h1>Posterior predictive check: observed vs fitted daily entrants</h1>{''.join(charts)}</body></html>\n")
-
-
-@click.command("calibrate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--history", "history_path", required=True, type=click.Path(dir_okay=False),
-              help="CSV with columns scenario (the past scenario file's stem), day (0-based), entrants, and optionally views.")
-@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False), help="The calibration file to write (TOML, atomically).")
-@click.option("--fit", "names", multiple=True, metavar="PARAM",
-              help=f"A parameter to fit (repeatable); default: {', '.join(DEFAULT_FIT)}.")
-@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed of the sampler: the same seed gives the same file.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
-              help="Also write PATH.html: the fitted values and an observed-vs-fitted chart per past campaign.")
-@click.option("--jobs", type=click.IntRange(0, 256), default=1, show_default=True,
-              help="Processes that evaluate the sampler's walkers; 0: one per CPU. The fit is the same for any value.")
-@scheduler_option
-@click.pass_obj
-def calibrate(settings, paths, history_path: str, output: str, names, seed: int, report_path: Optional[str],
-              jobs: int, scheduler: Optional[str]) -> None:
-    """Fit the simulator's parameters to a brand's past campaigns.
-
-    Each PAST.toml is a past campaign's scenario (its base); HISTORY.csv holds what it did day by day.
-    The output's [simulation] table holds the fitted values, [calibration.<parameter>] their 90%
-    credible intervals, and a posterior sample that simulate, run and compare draw from
-    (--calibration FILE, or [simulation] calibration = "FILE" in a scenario).
-    """
-    import time
-
-    from campaignsim.cli import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
-    from campaignsim.load import load_file
-
-    try:
-        import emcee  # noqa: F401
-        import scipy  # noqa: F401
-    except ImportError:
-        fail("calibrate needs scipy and emcee: pip install 'campaignsim[calibrate]'")
-    if report_path and not report_path.endswith((".html", ".htm")):
-        fail(f"--report {report_path}: the file name must end in .html")
-    refuse_overwriting_inputs([*paths, history_path], output, report_path)
-    for target in (output, report_path):
-        if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
-            fail(f"cannot write {target}: no such directory {Path(target).parent}")
-    registry = settings.registry()
-    report_plugin_failures(registry)
-    from campaignsim.calibrate.history import read_history
-
-    try:
-        history = read_history(history_path)
-    except CalibrationError as exc:
-        fail(str(exc))
-    from campaignsim.calibrate.fit import Past
-
-    pasts, stems = [], set()
-    for path in paths:
-        loaded = load_file(path, registry)
-        if loaded.errors:
-            for error in loaded.errors:
-                say(error.render())
-            sys.exit(2)
-        stem = Path(path).stem
-        if stem in stems:
-            fail(f"{path}: two past scenarios share the stem {stem!r}; the history cannot tell them apart")
-        stems.add(stem)
-        if stem not in history:
-            fail(f"{history_path}: no rows for scenario {stem!r} ({path}); scenarios in the file: {', '.join(sorted(history))}")
-        pasts.append(Past(str(path), loaded.scenarios[0], history[stem]))
-    unused = sorted(set(history) - stems)
-    if unused:
-        say(f"campaignsim: {history_path}: rows for {', '.join(unused)} have no scenario file among the arguments; ignored")
-    platforms = {p.scenario.platform.name for p in pasts}
-    if len(platforms) > 1:
-        say(f"campaignsim: the past campaigns ran on {', '.join(sorted(platforms))}: one set of values is fitted for all")
-
-    from campaignsim.calibrate.fit import fit
-    from campaignsim.sim.config import SimulationConfigError
-
-    progress = Progress("calibrating") if sys.stderr.isatty() else None
-    state = {"done": 0}
-
-    def advance(done: int, total: int) -> None:
-        if progress is None:
-            return
-        if state["done"] == 0:
-            progress.start(total)
-        progress.advance(done - state["done"])
-        state["done"] = done
-
-    started = time.perf_counter()
-    try:
-        from campaignsim.analysis_commands import open_executor
-
-        with open_executor(jobs, scheduler) as executor:
-            result = fit(pasts, registry, list(names) or list(DEFAULT_FIT), seed=seed, progress=advance, executor=executor)
-    except CalibrationError as exc:
-        fail(str(exc))
-    except SimulationConfigError as exc:
-        fail(f"cannot fit: {exc}")
-    except MemoryError:
-        fail("out of memory while fitting: use fewer past campaigns or smaller audiences")
-    finally:
-        if progress is not None and state["done"]:
-            progress.stop()
-    elapsed = time.perf_counter() - started
-    emit(render_toml(result, pasts, history_path, seed), output)
-    from rich.console import Console
-
-    Console(highlight=False, soft_wrap=True).print(render_text(result, elapsed))
-    click.echo(f"calibration written to {output}", err=True)
-    if report_path:
-        from campaignsim.report.charts import require_matplotlib
-
-        problem = require_matplotlib()
-        if problem:
-            fail(problem)
-        emit(render_html(result), report_path)
-        click.echo(f"report written to {report_path}", err=True)
-    sys.exit(2 if registry.failures else 0)
-
-
-__all__ = ["calibrate", "render_toml"]

@@ -1,4 +1,5 @@
-"""Reference exchange rates, units per 1 USD.
+"""Reference exchange rates, units per 1 USD: the built-in core pack declares them (hook
+``campaignsim_exchange_rates``), and the simulator falls back on them for a registry without any.
 
 Approximate mid-market rates (assumption: rounded reference values, 2026). Thresholds in law are
 judged on converted values only as well as these rates allow; override them in

@@ -1,7 +1,7 @@
-"""`campaignsim simulate SCENARIO.toml`: the participation simulator on the command line.
+"""``run``, ``compare`` and ``simulate``: lint, simulate and compare on the command line.
 
-This module is imported when the CLI starts, so it must not import numpy or simpy at module level:
-the simulator is imported inside the command.
+Imported when the CLI starts, so nothing here imports numpy or simpy at module level: the
+simulator is imported inside the commands.
 """
 
 from __future__ import annotations
@@ -13,10 +13,136 @@ from typing import Optional
 
 import click
 
-from campaignsim.analysis_commands import open_executor, scheduler_option
-from campaignsim.cli_options import uncertainty_options as _uncertainty_options
-from campaignsim.compare import DEFAULT_RUNS
+from campaignsim.cli.app import Settings, main
+from campaignsim.cli.console import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
+from campaignsim.cli.options import open_executor, read_calibration, scheduler_option, uncertainty_options as _uncertainty_options
+from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 from campaignsim.model.limits import MAX_RUNS
+
+
+def _run_options(f):
+    f = click.option("--runs", type=click.IntRange(1, 100_000), default=DEFAULT_RUNS, show_default=True,
+                     help="Monte Carlo replications per variant (the same default as simulate; paired across variants).")(f)
+    f = click.option("--objective", type=click.Choice(list(OBJECTIVES)), default="entrants", show_default=True,
+                     help="What the recommended variant is best at, among those that can launch.")(f)
+    f = click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed: the same seed gives the same numbers.")(f)
+    f = click.option("--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
+                     help="Parallel processes for replications; 0: one per CPU. Results are the same for any value.")(f)
+    f = click.option("--no-scenario-config", is_flag=True,
+                     help="Apply neither a scenario's own [lint] table nor its inline ignore comments (for CI).")(f)
+    f = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(f)
+    f = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the text or JSON report to this file (atomically).")(f)
+    f = click.option("--report", "report_path", type=click.Path(dir_okay=False),
+                     help="Also write a report file: PATH.html (one self-contained page) or PATH.md (its PNG charts in the folder PATH-charts beside it).")(f)
+    return scheduler_option(_uncertainty_options(f))
+
+
+def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective="entrants",
+         fixed_parameters=False, calibration_path=None, scheduler=None, no_scenario_config=False) -> None:
+    from campaignsim.lint.config import ConfigError
+    from campaignsim.runner import RunInputError, run_scenarios
+
+    from pathlib import Path
+
+    for path in paths:
+        if Path(path).is_dir():
+            fail(f"{path} is a directory: run and compare take scenario files (lint takes directories)")
+    if report_path and not report_path.endswith((".html", ".htm", ".md")):
+        fail(f"--report {report_path}: the file name must end in .html or .md")
+    refuse_overwriting_inputs(paths, output, report_path)
+    for target in (report_path, output):
+        if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
+            fail(f"cannot write {target}: no such directory {Path(target).parent}")
+    if report_path:
+        from campaignsim.report.charts import require_matplotlib
+
+        problem = require_matplotlib()
+        if problem:
+            fail(problem)
+    calibration = read_calibration(calibration_path)
+    registry = settings.registry()
+    progress = Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
+    problem = None
+    executor = open_executor(jobs, scheduler)
+    try:
+        result = run_scenarios(paths, registry, runs=runs, seed=seed, jobs=jobs, progress=progress, objective=objective,
+                               parameters="fixed" if fixed_parameters else "prior", calibration=calibration,
+                               executor=executor, scenario_config=not no_scenario_config)
+    except ConfigError as exc:
+        problem = f"campaignsim: {exc}"
+    except RunInputError as exc:  # already names the file and variant, like a load error
+        problem = str(exc)
+    except MemoryError:  # the limits should prevent it; a machine with little memory can still run out
+        problem = "campaignsim: out of memory while simulating: use fewer --runs or a smaller audience.reach"
+    finally:
+        executor.close()
+        if progress is not None:
+            progress.stop()  # clear the bar before anything else is printed
+    if problem is not None:
+        say(problem)
+        sys.exit(2)
+    if result.lint.load_errors:  # nothing was simulated: say why, one line each
+        for error in result.lint.load_errors:
+            say(error.render())
+        report_plugin_failures(result.lint)
+        sys.exit(2)
+    if fmt == "json":
+        import json
+
+        emit(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", output)
+    else:
+        import io
+
+        from rich.console import Console
+
+        from campaignsim.report.run_text import render
+
+        if output:
+            buffer = io.StringIO()
+            render(result, Console(file=buffer, width=120, color_system=None))
+            emit(buffer.getvalue(), output)
+        else:
+            render(result, Console())
+    if fmt == "json":
+        report_plugin_failures(result.lint)
+    else:
+        report_plugin_failures(result.lint, tracebacks_only=True)
+    if report_path and result.runs:
+        from campaignsim.report.files import write_report
+
+        try:
+            written = write_report(result, report_path)
+        except OSError as exc:
+            fail(f"cannot write {report_path}: {exc.strerror or exc}")
+        say(f"report written to {', '.join(written)}")
+    sys.exit(result.exit_code())
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@_run_options
+@click.pass_obj
+def run(settings: Settings, path, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+        no_scenario_config) -> None:
+    """Lint a campaign and each variant, simulate them with common random numbers, compare each
+    variant with the base and recommend the launchable one best on --objective. Parameters are
+    drawn from their priors (or --calibration) unless --fixed-parameters. Exit code 1 when
+    nothing is launchable (every variant breaks an error-level rule or cannot be entered)."""
+    _run(settings, [path], runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+         no_scenario_config)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_run_options
+@click.pass_obj
+def compare(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+            no_scenario_config) -> None:
+    """Like run, for separate files: the first file's campaign is the base."""
+    if len(paths) < 2:
+        fail("compare needs at least two scenario files (the first is the base)")
+    _run(settings, list(paths), runs, seed, jobs, fmt, output, report_path, objective, fixed_parameters, calibration_path, scheduler,
+         no_scenario_config)
 
 
 def _load_file(path: str, registry):
@@ -66,7 +192,7 @@ def _help_enforcement(ctx: click.Context) -> None:
     click.echo(f"default  (takedown, weight 1)\n    source: {DEFAULT_WEIGHT_SOURCE}")
 
 
-@click.command("simulate")
+@main.command("simulate")
 @click.argument("path", type=click.Path())
 @click.option("--help-params", is_flag=True, is_eager=True, expose_value=False, callback=_help_params,
               help="List the [simulation] parameters with defaults, bounds and sources, and exit.")
@@ -93,12 +219,13 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
     """
     from campaignsim import runner
     from campaignsim.calibrate import CalibrationError, scenario_calibration
-    from campaignsim.cli import Progress, _calibration, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
+    from campaignsim.report.json_format import simulate_document
+    from campaignsim.report.sim_text import render_text
 
     if os.path.isdir(path):  # one line, as run and compare say it, not click's usage block
         fail(f"{path} is a directory: simulate takes one scenario file (lint takes directories)")
     refuse_overwriting_inputs([path], output)
-    calibration = _calibration(calibration_path)
+    calibration = read_calibration(calibration_path)
     registry = settings.registry()
     report_plugin_failures(registry)
     loaded = _load_file(path, registry)
@@ -151,9 +278,9 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
         sys.exit(2)
 
     if fmt == "json":
-        text = json.dumps(json_document(results), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(simulate_document(results), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = "\n\n".join(r.render_text() for r in results) + "\n"
+        text = "\n\n".join(render_text(r) for r in results) + "\n"
     if output is not None:
         emit(text if fmt == "json" else _strip_markup(text), output)
     elif fmt == "json":
@@ -172,23 +299,3 @@ def _strip_markup(text: str) -> str:
     from rich.text import Text
 
     return Text.from_markup(text).plain
-
-
-def json_document(results) -> dict:
-    """``simulate --format json``: one object whatever the number of scenarios, its
-    ``simulations`` a list with one entry per simulated scenario (the base, then each variant), the
-    same entries as ``run --format json``'s ``simulations``."""
-    return {"simulations": [r.to_json_dict() for r in results]}
-
-
-def simulations_from_json(document) -> list[dict]:
-    """The simulations of a ``simulate --format json`` document as a list, read from the current
-    shape (``{"simulations": [...]}``) or from the earlier one (one object for one scenario, a list
-    for several), which is still read in this release."""
-    if isinstance(document, dict) and isinstance(document.get("simulations"), list):
-        return list(document["simulations"])
-    if isinstance(document, dict) and "scenario" in document:
-        return [document]
-    if isinstance(document, list) and all(isinstance(d, dict) for d in document):
-        return list(document)
-    raise ValueError("not a campaignsim simulate document: expected an object with a \"simulations\" list")

@@ -3,6 +3,7 @@
 :func:`step_friction` asks every plugin that implements the hook, in precedence order, whether the
 scenario's platform and step keys change a step's completion or effort. The built-in "comments
 switched off: nobody can comment to enter" is one such answer (``campaignsim.builtin.core``).
+The answers come through the registry: the simulator does not import the packs.
 """
 
 from __future__ import annotations
@@ -20,11 +21,7 @@ def step_friction(registry, scenario, index: int, step, action, completion: floa
 
     overrides = overrides or {}
     notes: list[str] = []
-    impls = getattr(registry, "step_friction", None)
-    if impls is None:  # a registry built by hand, without hooks: the built-in packs' answers
-        from campaignsim.builtin import core
-
-        impls = [("campaignsim_core", core.campaignsim_step_friction)]
+    impls = getattr(registry, "step_friction", None) or ()  # a registry built by hand, without hooks: no answers
     if not impls:
         return completion, effort, notes
     platform = registry.platform(scenario.platform.name)

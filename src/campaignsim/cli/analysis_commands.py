@@ -1,46 +1,25 @@
-"""``campaignsim sensitivity`` and ``campaignsim sweep``: the analyses on the command line.
+"""``sensitivity``, ``sweep`` and ``calibrate``: the analyses on the command line.
 
-Imported when the CLI starts: numpy, SALib, scipy and Dask are imported inside the commands.
+Imported when the CLI starts: numpy, SALib, scipy, emcee and Dask are imported inside the commands.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
 
 from campaignsim.analysis import METRICS
-
-
-def say(message: str) -> None:
-    """One line on standard error, escaped for the terminal (:func:`campaignsim.cli.say`)."""
-    from campaignsim.cli import say as _say
-
-    _say(message)
-
-
-def scheduler_option(f):
-    """``--scheduler tcp://HOST:PORT`` (or ``DASK_SCHEDULER_ADDRESS``): run on an existing Dask cluster."""
-    return click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", default=None, metavar="ADDRESS",
-                        help="Send the replications to this Dask scheduler (tcp://HOST:PORT; also DASK_SCHEDULER_ADDRESS). "
-                             "Default: processes on this machine. The numbers are the same either way.")(f)
-
-
-def open_executor(jobs: int, scheduler: Optional[str]):
-    """The executor for ``--jobs``/``--scheduler``, or exit 2 with one line saying why not."""
-    from campaignsim.parallel import ExecutorError, executor_for
-
-    try:
-        return executor_for(jobs=jobs, scheduler=scheduler)
-    except ExecutorError as exc:
-        say(f"campaignsim: {exc}")
-        sys.exit(2)
+from campaignsim.calibrate import DEFAULT_FIT, CalibrationError
+from campaignsim.cli.app import main
+from campaignsim.cli.console import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
+from campaignsim.cli.options import open_executor, scheduler_option
 
 
 def _load_one(settings, path: str, variant: Optional[str]):
-    from campaignsim.cli import report_plugin_failures
     from campaignsim.load import load_file
 
     registry = settings.registry()
@@ -62,16 +41,10 @@ def _load_one(settings, path: str, variant: Optional[str]):
 
 
 def _progress(fmt: str, output: Optional[str]):
-    from campaignsim.cli import Progress
-
     return Progress("simulating") if fmt == "text" and output is None and sys.stderr.isatty() else None
 
 
 def _check_report_path(path: Optional[str], endings: tuple[str, ...], what: str) -> None:
-    from pathlib import Path
-
-    from campaignsim.cli import fail
-
     if not path:
         return
     if not path.lower().endswith(endings):
@@ -86,7 +59,7 @@ def _check_report_path(path: Optional[str], endings: tuple[str, ...], what: str)
         fail(problem)
 
 
-@click.command("sensitivity")
+@main.command("sensitivity")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--metric", type=click.Choice(list(METRICS)), default="entrants", show_default=True, help="The output whose drivers are ranked.")
 @click.option("--method", type=click.Choice(["sobol", "morris"]), default="sobol", show_default=True,
@@ -111,12 +84,9 @@ def sensitivity(settings, path, metric, method, samples, params, runs_per_point,
     from campaignsim import runner
     from campaignsim.analysis.points import AnalysisError
     from campaignsim.analysis.sensitivity import sensitivity as analyse
-    from campaignsim.cli import emit
     from campaignsim.sim.config import SimulationConfigError
 
     _check_report_path(report_path, (".html", ".htm", ".md"), "--report")
-    from campaignsim.cli import refuse_overwriting_inputs
-
     refuse_overwriting_inputs([path], output, report_path)
     registry, loaded, scenario = _load_one(settings, path, variant)
     progress = _progress(fmt, output)
@@ -142,7 +112,6 @@ def sensitivity(settings, path, metric, method, samples, params, runs_per_point,
         _print_text(lambda console: _render_sensitivity(result, console), output)
     if report_path:
         from campaignsim.report.analysis import write_sensitivity_report
-        from campaignsim.cli import fail
 
         try:
             written = write_sensitivity_report(result, report_path)
@@ -163,7 +132,6 @@ def _print_text(render, output: Optional[str]) -> None:
 
     from rich.console import Console
 
-    from campaignsim.cli import emit
 
     if output:
         buffer = io.StringIO()
@@ -173,7 +141,7 @@ def _print_text(render, output: Optional[str]) -> None:
         render(Console(highlight=False))
 
 
-@click.command("sweep")
+@main.command("sweep")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--set", "sets", multiple=True, metavar="KEY=V1,V2|KEY=LOW:HIGH", required=True,
               help="A scenario key (platform.followers, prize.items[0].value, entry.steps[1].count) or simulation "
@@ -195,14 +163,11 @@ def sweep(settings, path, sets, samples, runs, variant, seed, jobs, scheduler, f
     from campaignsim import runner
     from campaignsim.analysis.points import AnalysisError
     from campaignsim.analysis.sweep import sweep as run_sweep, to_csv, to_parquet
-    from campaignsim.cli import emit, fail
     from campaignsim.sim.config import SimulationConfigError
 
     if fmt == "parquet" and not output:
         fail("--format parquet writes a binary file: give --output FILE.parquet")
     _check_report_path(chart_path, (".png", ".svg"), "--chart")
-    from campaignsim.cli import refuse_overwriting_inputs
-
     refuse_overwriting_inputs([path], output, chart_path)
     registry, loaded, _ = _load_one(settings, path, variant)
     progress = _progress(fmt, output)
@@ -264,3 +229,117 @@ def _render_sweep(result, metric: str, console) -> None:
         mean, low, high = row[f"{metric}_mean"], row[f"{metric}_low"], row[f"{metric}_high"]
         table.add_row(*values, f"{mean:,.0f}", f"{low:,.0f}–{high:,.0f}", f"{row['takedown_probability']:.0%}")
     console.print(table)
+
+
+@main.command("calibrate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--history", "history_path", required=True, type=click.Path(dir_okay=False),
+              help="CSV with columns scenario (the past scenario file's stem), day (0-based), entrants, and optionally views.")
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False), help="The calibration file to write (TOML, atomically).")
+@click.option("--fit", "names", multiple=True, metavar="PARAM",
+              help=f"A parameter to fit (repeatable); default: {', '.join(DEFAULT_FIT)}.")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed of the sampler: the same seed gives the same file.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write PATH.html: the fitted values and an observed-vs-fitted chart per past campaign.")
+@click.option("--jobs", type=click.IntRange(0, 256), default=1, show_default=True,
+              help="Processes that evaluate the sampler's walkers; 0: one per CPU. The fit is the same for any value.")
+@scheduler_option
+@click.pass_obj
+def calibrate(settings, paths, history_path: str, output: str, names, seed: int, report_path: Optional[str],
+              jobs: int, scheduler: Optional[str]) -> None:
+    """Fit the simulator's parameters to a brand's past campaigns.
+
+    Each PAST.toml is a past campaign's scenario (its base); HISTORY.csv holds what it did day by day.
+    The output's [simulation] table holds the fitted values, [calibration.<parameter>] their 90%
+    credible intervals, and a posterior sample that simulate, run and compare draw from
+    (--calibration FILE, or [simulation] calibration = "FILE" in a scenario).
+    """
+    import time
+
+    from campaignsim.load import load_file
+
+    try:
+        import emcee  # noqa: F401
+        import scipy  # noqa: F401
+    except ImportError:
+        fail("calibrate needs scipy and emcee: pip install 'campaignsim[calibrate]'")
+    if report_path and not report_path.endswith((".html", ".htm")):
+        fail(f"--report {report_path}: the file name must end in .html")
+    refuse_overwriting_inputs([*paths, history_path], output, report_path)
+    for target in (output, report_path):
+        if target and not (Path(target).parent if str(Path(target).parent) else Path(".")).is_dir():
+            fail(f"cannot write {target}: no such directory {Path(target).parent}")
+    registry = settings.registry()
+    report_plugin_failures(registry)
+    from campaignsim.calibrate.history import read_history
+
+    try:
+        history = read_history(history_path)
+    except CalibrationError as exc:
+        fail(str(exc))
+    from campaignsim.calibrate.fit import Past
+
+    pasts, stems = [], set()
+    for path in paths:
+        loaded = load_file(path, registry)
+        if loaded.errors:
+            for error in loaded.errors:
+                say(error.render())
+            sys.exit(2)
+        stem = Path(path).stem
+        if stem in stems:
+            fail(f"{path}: two past scenarios share the stem {stem!r}; the history cannot tell them apart")
+        stems.add(stem)
+        if stem not in history:
+            fail(f"{history_path}: no rows for scenario {stem!r} ({path}); scenarios in the file: {', '.join(sorted(history))}")
+        pasts.append(Past(str(path), loaded.scenarios[0], history[stem]))
+    unused = sorted(set(history) - stems)
+    if unused:
+        say(f"campaignsim: {history_path}: rows for {', '.join(unused)} have no scenario file among the arguments; ignored")
+    platforms = {p.scenario.platform.name for p in pasts}
+    if len(platforms) > 1:
+        say(f"campaignsim: the past campaigns ran on {', '.join(sorted(platforms))}: one set of values is fitted for all")
+
+    from campaignsim.calibrate.fit import fit
+    from campaignsim.report.calibration import render_html, render_text, render_toml
+    from campaignsim.sim.config import SimulationConfigError
+
+    progress = Progress("calibrating") if sys.stderr.isatty() else None
+    state = {"done": 0}
+
+    def advance(done: int, total: int) -> None:
+        if progress is None:
+            return
+        if state["done"] == 0:
+            progress.start(total)
+        progress.advance(done - state["done"])
+        state["done"] = done
+
+    started = time.perf_counter()
+    try:
+        with open_executor(jobs, scheduler) as executor:
+            result = fit(pasts, registry, list(names) or list(DEFAULT_FIT), seed=seed, progress=advance, executor=executor)
+    except CalibrationError as exc:
+        fail(str(exc))
+    except SimulationConfigError as exc:
+        fail(f"cannot fit: {exc}")
+    except MemoryError:
+        fail("out of memory while fitting: use fewer past campaigns or smaller audiences")
+    finally:
+        if progress is not None and state["done"]:
+            progress.stop()
+    elapsed = time.perf_counter() - started
+    emit(render_toml(result, pasts, history_path, seed), output)
+    from rich.console import Console
+
+    Console(highlight=False, soft_wrap=True).print(render_text(result, elapsed))
+    click.echo(f"calibration written to {output}", err=True)
+    if report_path:
+        from campaignsim.report.charts import require_matplotlib
+
+        problem = require_matplotlib()
+        if problem:
+            fail(problem)
+        emit(render_html(result), report_path)
+        click.echo(f"report written to {report_path}", err=True)
+    sys.exit(2 if registry.failures else 0)

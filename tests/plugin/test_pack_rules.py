@@ -1,0 +1,33 @@
+"""Each built-in pack lists its rule modules in its rules hook: none forgotten, no helper imported as a rule."""
+
+import importlib
+import pkgutil
+
+import pytest
+
+from campaignsim.builtin import _pack
+from campaignsim.lint.rule import Rule
+
+PACKS = sorted(info.name for info in pkgutil.iter_modules(importlib.import_module("campaignsim.builtin").__path__)
+               if info.ispkg)
+
+
+def _defined_rules(module) -> list:
+    return [v for v in vars(module).values()
+            if isinstance(v, type) and issubclass(v, Rule) and v is not Rule and v.__module__ == module.__name__]
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_the_rules_hook_returns_the_rule_of_every_module_of_the_pack_that_defines_one(pack):
+    package = importlib.import_module(f"campaignsim.builtin.{pack}")
+    listed = package.campaignsim_rules()
+    on_disk = []
+    for info in pkgutil.iter_modules(package.__path__):
+        on_disk += _defined_rules(importlib.import_module(f"{package.__name__}.{info.name}"))
+    assert sorted(r.code for r in listed) == sorted(r.code for r in on_disk)
+    assert all(r.__module__.rsplit(".", 1)[1] == r.code.lower().replace("-", "_") for r in listed)
+
+
+def test_a_module_without_exactly_one_rule_is_refused_by_name():
+    with pytest.raises(TypeError, match=r"campaignsim\.builtin\.china_law\.money defines 0 rule classes"):
+        _pack.rules_hook("campaignsim.builtin.china_law", ("money",))()
