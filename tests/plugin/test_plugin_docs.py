@@ -10,7 +10,7 @@ import pytest
 
 from campaignsim.lint.rule import RuleOption
 from campaignsim.model import ActionSpec, ExtraField, PlatformSpec, SimDefaults, StepFriction
-from campaignsim.plugin.reference import refresh
+from campaignsim.lint.reference import refresh
 from campaignsim.testing import registry_with, scenario_from_string
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
@@ -18,7 +18,7 @@ GUIDE = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 
 def test_the_generated_reference_in_docs_plugins_md_is_up_to_date():
     text = GUIDE.read_text(encoding="utf-8")
-    assert refresh(text) == text, "run: python -m campaignsim.plugin.reference docs/plugins.md"
+    assert refresh(text) == text, "run: python -m campaignsim.lint.reference docs/plugins.md"
 
 
 def test_the_raw_guide_has_no_placeholder_left_for_the_site_build_to_fill():

@@ -23,7 +23,7 @@ ATTENTION_KERNELS: tuple[str, ...] = get_args(AttentionKernel)
 
 
 def _doc(doc: str, default=attrs.NOTHING, **kwargs):
-    """A declaration field with its meaning (``campaignsim.plugin.reference`` prints it in docs/plugins.md)."""
+    """A declaration field with its meaning (``campaignsim.lint.reference`` prints it in docs/plugins.md)."""
     return attrs.field(default=default, metadata={"doc": doc}, **kwargs)
 
 

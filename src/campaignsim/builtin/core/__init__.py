@@ -13,7 +13,7 @@ def campaignsim_actions():
 
 
 # The pack's rules, one module each, imported when the hook is called.
-campaignsim_rules = rules_hook(__name__, ("cs001", "cs002", "cs003", "cs004",))
+campaignsim_rules = rules_hook(__name__, ("cs001", "cs002", "cs004",))
 
 
 @hookimpl

@@ -4,7 +4,7 @@ docs/plugins.md holds the output between ``<!-- generated:NAME -->`` and ``<!-- 
 markers, committed, so the page reads completely in the repository; a test checks it is in sync.
 After changing a hook or a declaration, regenerate it with::
 
-    python -m campaignsim.plugin.reference docs/plugins.md
+    python -m campaignsim.lint.reference docs/plugins.md
 """
 
 from __future__ import annotations
