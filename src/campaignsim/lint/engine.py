@@ -27,7 +27,6 @@ from campaignsim.plugin.manager import PluginFailure, failure_from, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
 UNUSED_IGNORE = "CS002"
-MISSING_REASON = "CS001"
 _SEVERITY = attrgetter("severity")
 
 

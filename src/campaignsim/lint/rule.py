@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal, Optional, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Literal, Optional, get_args
 
 import attrs
 
@@ -245,8 +245,3 @@ class Rule:
             if not any(open_in(scenario.campaign, want) for want in cls.jurisdictions):
                 return False
         return True
-
-    @classmethod
-    def doc_fields(cls) -> Iterator[tuple[str, str]]:
-        yield "summary", cls.summary
-        yield "rationale", cls.rationale

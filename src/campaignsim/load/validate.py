@@ -40,11 +40,6 @@ def user_fields(cls) -> tuple[attrs.Attribute, ...]:
 
 
 @lru_cache(maxsize=None)
-def _field_map(cls) -> dict[str, attrs.Attribute]:
-    return {f.name: f for f in user_fields(cls)}
-
-
-@lru_cache(maxsize=None)
 def _shape(tp) -> tuple[str, Any]:
     """How a declared type is checked: ("table", cls), ("array", item type) or ("scalar", type)."""
     tp = unwrap_optional(tp)
@@ -494,23 +489,10 @@ class Validator:
                 return {"action", "optional", "worth", *action.fields, *extra_specs}
         return set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())
 
-    def value(self, tp, meta: dict, value: Any, path: str) -> list[Error]:
-        """The errors of one value of a declared type."""
-        kind, what = _shape(tp)
-        if kind == "table":
-            return list(self.table(what, value, path))  # a copy: the remembered list must not change
-        if kind == "array":
-            return self._array(_value_plan(tp, meta)[1], value, path)
-        error = self.scalar(what, meta, value, path)
-        return [] if error is None else [error]
-
     def scalar(self, tp, meta: dict, value: Any, path: str) -> Optional[Error]:
         """The error of one plain value, or None."""
         message = _scalar_message(self.codes, tp, meta, value)
         return None if message is None else (path, message)
-
-    def _scalar_message(self, tp, meta: dict, value: Any) -> Optional[str]:
-        return _scalar_message(self.codes, tp, meta, value)
 
     def extra(self, spec: ExtraField, value: Any, path: str) -> list[Error]:
         tp = {"int": int, "float": float, "bool": bool, "str": str}[spec.type]

@@ -370,14 +370,3 @@ def _operations(scenario, values: dict, horizon: float, draw_at: float):
     from campaignsim.sim.operations import build_operations
 
     return build_operations(scenario, values, horizon, draw_at)
-
-
-def entry_probability(cfg: SimConfig, interest: Any = 0.5, value_weight: Any = 1.0, tolerance: Any = 1.0):
-    """σ(u) for given individual attributes (numbers or numpy arrays), the model's logit choice."""
-    import numpy as np
-
-    with np.errstate(over="ignore", invalid="ignore"):
-        u = (cfg.beta0 + cfg.beta_interest * (np.asarray(interest) - 0.5)
-             + cfg.beta_value * np.log1p(cfg.trust * cfg.prize_usd * np.asarray(value_weight))
-             - cfg.beta_effort * cfg.effort / np.asarray(tolerance))
-        return 1.0 / (1.0 + np.exp(-u))

@@ -32,18 +32,6 @@ def replication_seeds(seed: int, runs: int) -> list[np.random.SeedSequence]:
     return np.random.SeedSequence(seed).spawn(runs)
 
 
-def purpose_seeds(replication: np.random.SeedSequence) -> list[np.random.SeedSequence]:
-    """The children ``replication.spawn(len(PURPOSES))`` would give on its first call.
-
-    Built from the spawn key rather than by calling ``spawn``, which counts its calls: the same
-    replication seed must give the same streams however often it is used.
-    """
-    return [
-        np.random.SeedSequence(replication.entropy, spawn_key=tuple(replication.spawn_key) + (i,), pool_size=replication.pool_size)
-        for i in range(len(PURPOSES))
-    ]
-
-
 class Streams:
     """The purpose streams of one replication, and the keys of the keyed per-person draws.
 
