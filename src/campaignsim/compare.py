@@ -183,7 +183,7 @@ def standing(run, objective: Objective) -> Standing:
     entrants = per["entrants"][live].astype(float)
     if len(entrants):
         low, high = np.quantile(entrants, [0.05, 0.95])
-        if_live = {"mean": round(float(entrants.mean()), 6), "low": round(float(low), 6), "high": round(float(high), 6)}
+        if_live: dict[str, Any] = {"mean": round(float(entrants.mean()), 6), "low": round(float(low), 6), "high": round(float(high), 6)}
     else:
         if_live = {"mean": None, "low": None, "high": None}
     drawn = getattr(run.sim, "uncertainty", "fixed") != "fixed"  # parameters drawn in an outer loop: a prediction interval

@@ -148,7 +148,7 @@ class _Builder:
         registry = self.registry
         properties["action"]["enum"] = sorted(registry.actions)
         generic = {"action", "optional", "worth"}  # every step may give these
-        cases = [([name], name, action.extra_fields, generic | set(action.fields), {}) for name, action in sorted(registry.actions.items())]
+        cases: list[tuple[list[str], str, Any, set[str], dict]] = [([name], name, action.extra_fields, generic | set(action.fields), {}) for name, action in sorted(registry.actions.items())]
         self.conditional_keys(properties, schema, "action", cases)
 
     @staticmethod

@@ -50,6 +50,13 @@ class Axis:
     def is_range(self) -> bool:
         return self.low is not None
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) of a range."""
+        if self.low is None or self.high is None:
+            raise ValueError(f"{self.key} is a list of values, not a range")
+        return self.low, self.high
+
 
 def _literal(text: str) -> list:
     """``1,2,3`` / ``"a","b"`` / ``true`` as TOML values; bare words as strings."""
@@ -151,8 +158,9 @@ def points_of(axes: Sequence[Axis], samples: Optional[int], seed: int) -> list[t
     if ranges:
         from scipy.stats import qmc
 
+        assert samples  # a range without --samples was refused above
         unit = qmc.LatinHypercube(d=len(ranges), seed=seed).random(samples)
-        scaled = qmc.scale(unit, [a.low for a in ranges], [a.high for a in ranges])
+        scaled = qmc.scale(unit, [a.bounds[0] for a in ranges], [a.bounds[1] for a in ranges])
         sampled = [tuple(int(round(v)) if a.integer else float(v) for a, v in zip(ranges, row)) for row in scaled]
     else:
         sampled = [()]
@@ -174,6 +182,7 @@ def points_of(axes: Sequence[Axis], samples: Optional[int], seed: int) -> list[t
 def build_points(loaded, registry, axes: Sequence[Axis], points: Sequence[tuple], variant: Optional[str] = None) -> list:
     """One validated scenario per point, or :class:`AnalysisError` with the loader's located message."""
     from campaignsim.load import load_mapping, merge
+    from campaignsim.model.fields import evolve
 
     raw = {k: v for k, v in loaded.raw.items() if k != "variants"}
     if variant is not None:
@@ -198,7 +207,7 @@ def build_points(loaded, registry, axes: Sequence[Axis], points: Sequence[tuple]
             raise AnalysisError(f"{where}: {error.key}: {error.message} (with --set {given})")
         scenario = checked.scenarios[0]
         if variant is not None:
-            scenario = attrs.evolve(scenario, variant=variant)
+            scenario = evolve(scenario, variant=variant)
         scenarios.append(scenario)
     return scenarios
 

@@ -13,6 +13,7 @@ This module stays light (no numpy): the loader and the command line import it.
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -46,7 +47,10 @@ class Calibration:
 
 def load_calibration(path) -> Calibration:
     """Read a calibration file written by ``campaignsim calibrate`` (or by hand: ``[simulation]`` alone)."""
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10: the same parser, as the tomli package
+        import tomli as tomllib
 
     from campaignsim.model.simparams import find_param
 

@@ -64,7 +64,7 @@ def heldout_coverage(calibration, scenarios, registry, truth: Mapping[str, float
         cal = simulate(sc, registry=registry, runs=runs, seed=seed + i, parameters="prior", calibration=calibration).summary(output)
         prior = simulate(sc, registry=registry, runs=runs, seed=seed + i, parameters="prior").summary(output)
         out.append({"true_mean": true_mean, "calibrated": (cal["p05"], cal["p95"]), "prior": (prior["p05"], prior["p95"]),
-                    "covered": cal["p05"] <= true_mean <= cal["p95"]})
+                    "covered": cal["p05"] is not None and cal["p95"] is not None and cal["p05"] <= true_mean <= cal["p95"]})
     return out
 
 

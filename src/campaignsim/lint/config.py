@@ -187,14 +187,15 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read settings: {exc.strerror or exc}") from None
     data, error = parse(text, str(path))
-    if error is not None:
-        raise ConfigError(error.render())
+    if error is not None or data is None:
+        raise ConfigError(error.render() if error is not None else f"{path}: cannot read settings")
     pyproject = path.name == "pyproject.toml"
     if pyproject:
         tool = data.get("tool", {})
-        table = tool.get("campaignsim") if isinstance(tool, dict) else None
-        if table is None:
+        found = tool.get("campaignsim") if isinstance(tool, dict) else None
+        if found is None:
             return None
+        table = found
     else:
         table = data
     prefix = "tool.campaignsim" if pyproject else ""

@@ -14,14 +14,14 @@ import types
 import typing
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional, TypeGuard
 
 import attrs
 
 from campaignsim.load.locate import key_part, quote
 from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
 from campaignsim.model.extension import ExtraField
-from campaignsim.model.fields import WORLD_POPULATION
+from campaignsim.model.fields import WORLD_POPULATION, fields_of
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers; larger ones cannot be stored losslessly
 NOT_USER_KEYS = {Scenario: {"variant"}, Platform: {"extras"}, EntryStep: {"extras"}}
@@ -128,7 +128,7 @@ def expectation(tp, meta: dict) -> str:
             return "one of " + ", ".join(meta["choices"])
         return {"currency": "an ISO 4217 currency code such as CNY or USD",
                 "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY",
-                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check"), "a string")
+                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check") or "", "a string")
     if tp is datetime:
         return "a date-time with a UTC offset, such as 2027-03-01T10:00:00+08:00"
     if tp is date:
@@ -600,7 +600,7 @@ class Validator:
     def whole(self, data: dict, path: str = "") -> Iterator[Error]:
         from campaignsim.model import limits
 
-        campaign = data.get("campaign") if isinstance(data.get("campaign"), dict) else {}
+        campaign = _table(data, "campaign")
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
             yield "campaign.end", f"must be after campaign.start ({start.isoformat()}), got {end.isoformat()}"
@@ -608,47 +608,56 @@ class Validator:
             yield "campaign.end", (f"the campaign would run {(end - start).days:,} days, from {start.date().isoformat()} to "
                                    f"{end.date().isoformat()}; campaigns are limited to {limits.MAX_CAMPAIGN_DAYS} days (check the year)")
         yield from _excluded_outside(campaign)
-        amounts = [("campaign.budget.amount", (campaign.get("budget") or {}) if isinstance(campaign.get("budget"), dict) else {}, "amount")]
-        prize_items = (data.get("prize") or {}).get("items") if isinstance(data.get("prize"), dict) else None
+        amounts = [("campaign.budget.amount", _table(campaign, "budget"), "amount")]
+        prize_items = _table(data, "prize").get("items")
         if isinstance(prize_items, list):
             amounts += [(f"prize.items[{i}].value", item, "value") for i, item in enumerate(prize_items) if isinstance(item, dict)]
         for key, table, name in amounts:
             value = table.get(name)
-            # Infinite floats and integers beyond TOML's 64 bits have their own message already.
-            in_range = (isinstance(value, float) and value < float("inf")) or (type(value) is int and value < 2**63)
-            if in_range and value > limits.MAX_MONEY:
+            if _finite_number(value) and value > limits.MAX_MONEY:
                 yield key, f"must be at most {limits.MAX_MONEY:,.0f} (so that totals stay finite), got {value:g}"
-        for key, table, name, limit in (("entry.steps", data.get("entry"), "steps", limits.MAX_STEPS),
-                                        ("prize.items", data.get("prize"), "items", limits.MAX_PRIZE_ITEMS),
-                                        ("schedule", data, "schedule", limits.MAX_POSTS)):
-            values = table.get(name) if isinstance(table, dict) else None
+        for key, holder, name, limit in (("entry.steps", data.get("entry"), "steps", limits.MAX_STEPS),
+                                         ("prize.items", data.get("prize"), "items", limits.MAX_PRIZE_ITEMS),
+                                         ("schedule", data, "schedule", limits.MAX_POSTS)):
+            values = holder.get(name) if isinstance(holder, dict) else None
             if isinstance(values, list) and len(values) > limit:
                 yield f"{key}[{limit}]", f"{len(values):,} entries; a scenario may have at most {limit:,}"
-        prize = data.get("prize") if isinstance(data.get("prize"), dict) else {}
+        prize = _table(data, "prize")
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"
-        entry = data.get("entry") if isinstance(data.get("entry"), dict) else {}
+        entry = _table(data, "entry")
         if isinstance(entry.get("steps"), list) and not entry["steps"]:
             yield "entry.steps", "must list at least one step"
         items = prize.get("items")
         if isinstance(items, list) and not items:
             yield "prize.items", "must list at least one prize"
-        audience = data.get("audience") if isinstance(data.get("audience"), dict) else {}
+        audience = _table(data, "audience")
         reach, size = audience.get("reach"), audience.get("size")
         if _count(reach) and _count(size) and size < reach:
             yield "audience.size", f"must be ≥ audience.reach ({reach:,}), got {size:,}"
-        operations = data.get("operations") if isinstance(data.get("operations"), dict) else {}
+        operations = _table(data, "operations")
         opens, closes = operations.get("support_opens", 9.0), operations.get("support_closes", 18.0)
         if _hour(opens) and _hour(closes) and closes <= opens:
             yield "operations.support_closes", f"must be after operations.support_opens ({opens:g}), got {closes:g}"
 
 
-def _hour(value) -> bool:
+def _table(data: dict, key: str) -> dict:
+    """``data[key]`` when it is a table, else an empty one."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _finite_number(value: object) -> TypeGuard[float]:
+    """A finite float or an integer within TOML's 64 bits (others have their own message already)."""
+    return (isinstance(value, float) and value < float("inf")) or (type(value) is int and value < 2**63)
+
+
+def _hour(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 24
 
 
 _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
-_STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
+_STEP_KEYS = frozenset(f.name for f in fields_of(EntryStep))
 
 
 _EU_MEMBERS = frozenset(("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
@@ -671,9 +680,9 @@ def _excluded_outside(campaign: dict) -> Iterator[Error]:
                    "exclude subdivisions of the countries the campaign runs in (US-NY inside US) or member states inside EU")
 
 
-def _aware(value) -> bool:
+def _aware(value: object) -> TypeGuard[datetime]:
     return isinstance(value, datetime) and value.tzinfo is not None
 
 
-def _count(value) -> bool:
+def _count(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)

@@ -9,7 +9,7 @@ from the same declarations, so none of them is written twice.
 from __future__ import annotations
 
 import sys
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -60,3 +60,18 @@ def value_class(cls: _C) -> _C:
     ``dataclass_transform`` tells type checkers what ``attrs.define`` makes of the class (its
     ``__init__`` takes the fields as keywords), which they cannot see through this wrapper."""
     return attrs.define(frozen=True, kw_only=True)(cls)
+
+
+# Type checkers know value classes through ``dataclass_transform``, not as attrs classes, so the
+# attrs functions whose signatures ask for an attrs class are reached through these two.
+def fields_of(cls: type) -> tuple[attrs.Attribute, ...]:
+    """``attrs.fields`` of a value class."""
+    return attrs.fields(cast("type[attrs.AttrsInstance]", cls))
+
+
+_V = TypeVar("_V")
+
+
+def evolve(value: _V, **changes: Any) -> _V:
+    """``attrs.evolve``: a copy of a value with some fields changed."""
+    return cast(_V, attrs.evolve(cast(Any, value), **changes))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 
@@ -63,6 +63,8 @@ def _replicate(cfgs: list[SimConfig], seeds, jobs: int, progress, executor=None)
         # About four chunks per worker: few enough that pickling and round trips stay small against
         # the work, enough that no worker idles at the end.
         bounds = chunk_bounds(runs, workers, per_worker=4)
+        fn: Callable[..., list[dict]]
+        tasks: list[tuple[Any, Any]]
         if all(c is cfgs[0] for c in cfgs):
             fn, tasks = run_many, [(cfgs[0], seeds[a:b]) for a, b in bounds]
         else:

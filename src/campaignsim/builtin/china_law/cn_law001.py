@@ -19,7 +19,7 @@ def most_one_winner_gets(context, items, per_winner: int):
             valued.append((i, item, value))
         else:
             unconverted.append(i)
-    valued.sort(key=lambda entry: entry[2].cny, reverse=True)
+    valued.sort(key=lambda entry: entry[2].cny or 0.0, reverse=True)  # known: cny is set
     units: list = []
     for i, item, value in valued:
         take = min(item.quantity, per_winner - len(units))
