@@ -17,11 +17,14 @@ import itertools
 import math
 import re
 import sys
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import attrs
 
 from campaignsim.analysis.points import AnalysisError, simulate_points
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -179,7 +182,7 @@ def points_of(axes: Sequence[Axis], samples: Optional[int], seed: int) -> list[t
     return points
 
 
-def build_points(loaded, registry, axes: Sequence[Axis], points: Sequence[tuple], variant: Optional[str] = None) -> list:
+def build_points(loaded, registry: Registry, axes: Sequence[Axis], points: Sequence[tuple], variant: Optional[str] = None) -> list:
     """One validated scenario per point, or :class:`AnalysisError` with the loader's located message."""
     from campaignsim.load import load_mapping, merge
     from campaignsim.model.fields import evolve
@@ -212,7 +215,7 @@ def build_points(loaded, registry, axes: Sequence[Axis], points: Sequence[tuple]
     return scenarios
 
 
-def sweep(loaded, registry, specs: Sequence[str], *, samples: Optional[int] = None, runs: int = 50, seed: int = 0,
+def sweep(loaded, registry: Registry, specs: Sequence[str], *, samples: Optional[int] = None, runs: int = 50, seed: int = 0,
           variant: Optional[str] = None, executor=None, jobs: int = 1, progress=None, takedown_codes=None) -> SweepResult:
     """Simulate every point of the design; ``takedown_codes(scenario)`` gives each point's broken platform rules."""
     from campaignsim.sim.config import build_config

@@ -17,7 +17,7 @@ held at their values during the fit; the fitted ones absorb their error, so fore
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import attrs
 import numpy as np
@@ -27,6 +27,7 @@ from campaignsim.calibrate.history import CampaignHistory
 from campaignsim.calibrate.meanfield import expected_daily
 
 if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
     from campaignsim.model import Scenario
 
 WALKERS_PER_DIM = 3
@@ -80,7 +81,7 @@ class FitParam:
 class Model:
     """The likelihood of the past campaigns' counts as a function of the fitted parameters."""
 
-    def __init__(self, pasts: Sequence[Past], registry, names: Sequence[str]):
+    def __init__(self, pasts: Sequence[Past], registry: Registry, names: Sequence[str]):
         from campaignsim.sim.config import SimulationConfigError, build_config
 
         self.pasts = list(pasts)
@@ -264,7 +265,7 @@ def _apply_each(fn, items) -> list:
     return [fn(item) for item in items]
 
 
-def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
+def fit(pasts: Sequence[Past], registry: Registry, names: Sequence[str], seed: int = 0,
         progress: Optional[Callable[[int, int], None]] = None, burn: int = BURN, keep: int = KEEP,
         executor=None) -> FitResult:
     """Fit ``names`` to the past campaigns; ``progress(done, total)`` reports the sampler's steps.

@@ -14,7 +14,7 @@ import types
 import typing
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Optional, TypeGuard
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, TypeGuard
 
 import attrs
 
@@ -22,6 +22,9 @@ from campaignsim.load.locate import key_part, quote
 from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
 from campaignsim.model.extension import ExtraField
 from campaignsim.model.fields import WORLD_POPULATION, fields_of
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers; larger ones cannot be stored losslessly
 NOT_USER_KEYS = {Scenario: {"variant"}, Platform: {"extras"}, EntryStep: {"extras"}}
@@ -374,7 +377,7 @@ def _position(found: tuple[int, list[Error]]) -> int:
 class Validator:
     """Validates one raw document; ``registry`` supplies platforms and actions."""
 
-    def __init__(self, registry, codes):
+    def __init__(self, registry: Registry, codes):
         self.registry = registry
         self.codes = codes  # module with is_currency / is_region
         # Tables already checked, by path: a merged variant shares every table it does not
@@ -472,11 +475,11 @@ class Validator:
     def _extra_specs(self, cls, data: dict) -> dict[str, ExtraField]:
         """The keys a platform or action plugin adds to this table."""
         if cls is Platform:
-            spec = self.registry.platform(data.get("name")) if isinstance(data.get("name"), str) else None
+            spec = self.registry.platform(name) if isinstance(name := data.get("name"), str) else None
             if spec is not None:
                 return {f.name: f for f in spec.extra_fields}
         if cls is EntryStep:
-            action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
+            action = self.registry.action(what) if isinstance(what := data.get("action"), str) else None
             if action is not None:
                 return {f.name: f for f in action.extra_fields}
         return {}
@@ -484,7 +487,7 @@ class Validator:
     def _allowed_keys(self, cls, data: dict, fields, extra_specs) -> set[str]:
         """Keys a "did you mean" may suggest: for a step, only what its action takes."""
         if cls is EntryStep:
-            action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
+            action = self.registry.action(what) if isinstance(what := data.get("action"), str) else None
             if action is not None:
                 return {"action", "optional", "worth", *action.fields, *extra_specs}
         return set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())

@@ -8,7 +8,10 @@ up and the probability that it does not, never with a mean across the two outcom
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -176,7 +179,7 @@ def comparison_rows(result) -> list[dict]:
             for c in result.comparisons]
 
 
-def _references(registry, code: str, finding) -> list[dict]:
+def _references(registry: Registry | None, code: str, finding) -> list[dict]:
     """A finding's sources as {title, url, verified, status}: from the rule when the registry has it."""
     from campaignsim.lint.rule import VERIFIED
 

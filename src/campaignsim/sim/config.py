@@ -17,6 +17,9 @@ import attrs
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, find_param, platform_prior
 
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
+
 if TYPE_CHECKING:  # the linter's CS003 asks build_config whether a scenario simulates: numpy and simpy stay out of lint
     from campaignsim.sim.operations import OperationsConfig
 
@@ -144,7 +147,7 @@ def _platform_value(sim, name: str) -> float:
     return float(getattr(sim, name))
 
 
-def _rates(registry) -> dict[str, float]:
+def _rates(registry: Registry) -> dict[str, float]:
     rates = dict(getattr(registry, "exchange_rates", None) or {})
     if not rates:
         from campaignsim.builtin.core.rates import RATES_PER_USD
@@ -153,7 +156,7 @@ def _rates(registry) -> dict[str, float]:
     return rates
 
 
-def build_config(scenario, registry, takedown_codes=(), sampler=None, calibration=None, *, operations: bool = True) -> SimConfig:
+def build_config(scenario, registry: Registry, takedown_codes=(), sampler=None, calibration=None, *, operations: bool = True) -> SimConfig:
     """Resolve every parameter for one scenario. Raises :class:`SimulationConfigError` when it cannot.
 
     Values come, from lowest to highest precedence, from the declared defaults and the plugins, a
