@@ -253,87 +253,118 @@ def _finite(bound) -> bool:
 
 
 def scalar_checker(tp, meta) -> Callable[[Any, Any], Optional[str]]:
-    """``check(value, codes)``: None for a valid value, else the message ``_scalar_message`` gives."""
+    """``check(value, codes)``: None for a valid value, else the message ``_scalar_message`` gives.
+
+    The check tries a quick test of the common valid case first (built once per declared key by the
+    builders below, one per type); anything else goes to ``_scalar_message``."""
     def slow(value, codes):
         return _scalar_message(codes, tp, meta, value)
 
-    if tp is bool:
-        def check_bool(value, codes):
-            return None if value is True or value is False else slow(value, codes)
-        return check_bool
-    if tp is int or tp is float:
-        ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
-        if gt is not None or not (_finite(ge) and _finite(le)):
-            return slow  # unusual bounds: not worth a quick test
-        int_lo = INT64_MIN if ge is None else max(INT64_MIN, ge)
-        int_hi = INT64_MAX if le is None else min(INT64_MAX, le)
-        if tp is int:
-            def check_int(value, codes):
-                if type(value) is int and int_lo <= value <= int_hi:
-                    return None
-                return slow(value, codes)
-            return check_int
-        float_lo = -_FLOAT_MAX if ge is None else ge
-        float_hi = _FLOAT_MAX if le is None else le
+    build = next((builder for kind, builder in _QUICK_CHECKS if tp is kind), None)
+    return slow if build is None else build(tp, meta, slow)
 
-        def check_number(value, codes):
-            kind = type(value)
-            if kind is float:
-                if float_lo <= value <= float_hi:  # false for nan and ±inf: the bounds are finite
-                    return None
-            elif kind is int and int_lo <= value <= int_hi:
+
+def _bool_check(tp, meta, slow):
+    def check_bool(value, codes):
+        return None if value is True or value is False else slow(value, codes)
+    return check_bool
+
+
+def _number_check(tp, meta, slow):
+    ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
+    if gt is not None or not (_finite(ge) and _finite(le)):
+        return slow  # unusual bounds: not worth a quick test
+    int_lo = INT64_MIN if ge is None else max(INT64_MIN, ge)
+    int_hi = INT64_MAX if le is None else min(INT64_MAX, le)
+    if tp is int:
+        def check_int(value, codes):
+            if type(value) is int and int_lo <= value <= int_hi:
                 return None
             return slow(value, codes)
-        return check_number
-    if tp is str:
-        choices, check = meta.get("choices"), meta.get("check")
-        if choices:
-            if not isinstance(choices, (tuple, list)) or not all(type(c) is str for c in choices):
-                return slow
-            allowed = frozenset(choices)
-        if check == "currency" and not choices:
-            def check_currency(value, codes):
-                if type(value) is str and codes.is_currency(value) and value.strip():
-                    return None
-                return slow(value, codes)
-            return check_currency
-        if check == "region" and not choices:
-            def check_region(value, codes):
-                if type(value) is str and codes.is_region(value) and value.strip():
-                    return None
-                return slow(value, codes)
-            return check_region
-        if check == "language" and not choices:
-            def check_language(value, codes):
-                if type(value) is str and codes.is_language(value):
-                    return None
-                return slow(value, codes)
-            return check_language
+        return check_int
+    float_lo = -_FLOAT_MAX if ge is None else ge
+    float_hi = _FLOAT_MAX if le is None else le
+
+    def check_number(value, codes):
+        kind = type(value)
+        if kind is float:
+            if float_lo <= value <= float_hi:  # false for nan and ±inf: the bounds are finite
+                return None
+        elif kind is int and int_lo <= value <= int_hi:
+            return None
+        return slow(value, codes)
+    return check_number
+
+
+def _str_check(tp, meta, slow):
+    choices, check = meta.get("choices"), meta.get("check")
+    if choices:
+        if not isinstance(choices, (tuple, list)) or not all(type(c) is str for c in choices):
+            return slow
         if check in ("currency", "region", "url"):
             return slow  # a combination the model does not use
-        if choices:
-            def check_choice(value, codes):
-                if type(value) is str and value in allowed and value.strip():
-                    return None
-                return slow(value, codes)
-            return check_choice
+        allowed = frozenset(choices)
 
-        def check_str(value, codes):
-            if type(value) is str and value.strip():
+        def check_choice(value, codes):
+            if type(value) is str and value in allowed and value.strip():
                 return None
             return slow(value, codes)
-        return check_str
-    if tp is datetime:
-        def check_datetime(value, codes):
-            if type(value) is datetime and value.tzinfo is not None:
-                return None
-            return slow(value, codes)
-        return check_datetime
-    if tp is date:
-        def check_date(value, codes):
-            return None if type(value) is date else slow(value, codes)
-        return check_date
-    return slow
+        return check_choice
+    if check in _CODE_CHECKS:
+        return _CODE_CHECKS[check](slow)
+    if check == "url":
+        return slow
+
+    def check_str(value, codes):
+        if type(value) is str and value.strip():
+            return None
+        return slow(value, codes)
+    return check_str
+
+
+def _currency_check(slow):
+    def check_currency(value, codes):
+        if type(value) is str and codes.is_currency(value) and value.strip():
+            return None
+        return slow(value, codes)
+    return check_currency
+
+
+def _region_check(slow):
+    def check_region(value, codes):
+        if type(value) is str and codes.is_region(value) and value.strip():
+            return None
+        return slow(value, codes)
+    return check_region
+
+
+def _language_check(slow):
+    def check_language(value, codes):
+        if type(value) is str and codes.is_language(value):
+            return None
+        return slow(value, codes)
+    return check_language
+
+
+_CODE_CHECKS = {"currency": _currency_check, "region": _region_check, "language": _language_check}
+
+
+def _datetime_check(tp, meta, slow):
+    def check_datetime(value, codes):
+        if type(value) is datetime and value.tzinfo is not None:
+            return None
+        return slow(value, codes)
+    return check_datetime
+
+
+def _date_check(tp, meta, slow):
+    def check_date(value, codes):
+        return None if type(value) is date else slow(value, codes)
+    return check_date
+
+
+_QUICK_CHECKS = ((bool, _bool_check), (int, _number_check), (float, _number_check), (str, _str_check),
+                 (datetime, _datetime_check), (date, _date_check))
 
 
 def _value_plan(tp, meta) -> tuple[str, Any]:
