@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import typing
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from campaignsim.load.validate import hints, is_pairs, unwrap_optional, user_fields
 from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 PATCH = "Patch"
@@ -40,7 +43,7 @@ NON_EMPTY = "\\S"
 EXTRA_TYPES = {"int": "integer", "float": "number", "bool": "boolean", "str": "string"}
 
 
-def build_schema(registry) -> dict:
+def build_schema(registry: Registry) -> dict:
     """The JSON Schema of a scenario file, for the platforms and actions ``registry`` holds."""
     builder = _Builder(registry)
     root = builder.table(Scenario, partial=False)
@@ -68,7 +71,7 @@ def build_schema(registry) -> dict:
 
 
 class _Builder:
-    def __init__(self, registry):
+    def __init__(self, registry: Registry):
         self.registry = registry
         self.defs: dict[str, dict] = {}
 
@@ -148,7 +151,7 @@ class _Builder:
         registry = self.registry
         properties["action"]["enum"] = sorted(registry.actions)
         generic = {"action", "optional", "worth"}  # every step may give these
-        cases = [([name], name, action.extra_fields, generic | set(action.fields), {}) for name, action in sorted(registry.actions.items())]
+        cases: list[tuple[list[str], str, Any, set[str], dict]] = [([name], name, action.extra_fields, generic | set(action.fields), {}) for name, action in sorted(registry.actions.items())]
         self.conditional_keys(properties, schema, "action", cases)
 
     @staticmethod

@@ -219,7 +219,7 @@ def _lint(loaded: LoadedFile, registry: Registry, rules: Optional[Iterable[str]]
         message = "; ".join(f.render() for f in failures)
         if exc is None:
             raise AssertionError(message)
-        if isinstance(exc, Exception):
+        if isinstance(exc, Exception) and sys.version_info >= (3, 11):  # add_note is new in 3.11
             exc.add_note(message)
             raise exc
         raise AssertionError(message) from exc  # sys.exit() in a rule: keep it from ending the test run

@@ -3,7 +3,8 @@ the chances of one ticket or purchase add up), the most valuable prizes one winn
 together. The scenarios here state `prize.prizes_per_winner` in their TOML, as a user writes it; the
 rule cases in tests/rule_cases/CN-LAW001.toml cover the same through the rule-case runner."""
 
-from campaignsim.builtin.china_law.cn_law001 import LotteryTopPrizeAboveCap, most_one_winner_gets
+from campaignsim.builtin._prizes import best_units
+from campaignsim.builtin.china_law.cn_law001 import LotteryTopPrizeAboveCap
 from campaignsim.lint.context import LintContext
 from campaignsim.plugin.manager import get_registry
 from campaignsim.testing import scenario_from_string
@@ -54,7 +55,8 @@ def test_two_prizes_per_winner_stay_under_the_cap():
 
 
 def test_the_most_valuable_units_are_counted_first():
-    total, units, unconverted = most_one_winner_gets(context(), scenario(4).prize.items, 4)
+    units, unconverted = best_units(scenario(4).prize.items, 4, "CNY", context())
+    total = sum(value for _, _, value in units)
     assert total == 3 * 20000 + 298 and [item.name for _, item, _ in units].count("Laptop") == 3 and not unconverted
 
 

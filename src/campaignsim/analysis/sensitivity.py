@@ -15,11 +15,14 @@ the same replication seeds, so the output moves only because the parameters do.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import attrs
 
 from campaignsim.analysis.points import AnalysisError, metric_value, simulate_points
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 #: Documented ranges of the decision parameters, used where no prior is declared: (low, high, why).
 DOCUMENTED_RANGES: dict[str, tuple[float, float, str]] = {
@@ -115,7 +118,7 @@ class SensitivityResult:
         }
 
 
-def _declared_prior(name: str, value: Optional[float], scenario, registry):
+def _declared_prior(name: str, value: Optional[float], scenario, registry: Registry):
     """(low, high, basis): the 90% range of the prior declared for the parameter (by the project, or
     by the platform or action plugin), or None when it has none or it is fixed."""
     from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, platform_prior
@@ -159,7 +162,7 @@ def default_parameters(scenario, cfg) -> list[str]:
     return names
 
 
-def parameter_ranges(names: Sequence[str], cfg, overrides: Optional[dict] = None, scenario=None, registry=None) -> list[ParameterRange]:
+def parameter_ranges(names: Sequence[str], cfg, overrides: Optional[dict] = None, scenario=None, registry: Registry | None = None) -> list[ParameterRange]:
     """The range each parameter is varied over: the user's ``NAME=LOW:HIGH``, the 90% range of its
     prior, or (for a parameter whose prior is fixed or unknown) the documented range."""
     from campaignsim.model.simparams import find_param
@@ -174,7 +177,7 @@ def parameter_ranges(names: Sequence[str], cfg, overrides: Optional[dict] = None
         if overrides and name in overrides:
             low, high = overrides[name]
             basis = "given on the command line"
-        elif scenario is not None and (prior := _declared_prior(name, values.get(name), scenario, registry)) is not None:
+        elif scenario is not None and registry is not None and (prior := _declared_prior(name, values.get(name), scenario, registry)) is not None:
             low, high, basis = prior
         elif name in DOCUMENTED_RANGES:
             low, high, basis = DOCUMENTED_RANGES[name]
@@ -214,7 +217,7 @@ def parse_param_specs(specs: Sequence[str]) -> tuple[list[str], dict[str, tuple[
     return names, ranges
 
 
-def sensitivity(scenario, registry, *, metric: str = "entrants", method: str = "sobol", samples: Optional[int] = None,
+def sensitivity(scenario, registry: Registry, *, metric: str = "entrants", method: str = "sobol", samples: Optional[int] = None,
                 params: Sequence[str] = (), seed: int = 0, runs_per_point: int = 1, takedown_codes=(),
                 executor=None, jobs: int = 1, progress=None) -> SensitivityResult:
     """Sobol (or Morris) indices of ``metric`` for ``scenario``'s simulation parameters.

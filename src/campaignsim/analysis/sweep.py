@@ -16,11 +16,14 @@ import copy
 import itertools
 import math
 import re
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import attrs
 
 from campaignsim.analysis.points import AnalysisError, simulate_points
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 #: The most points one sweep may have.
 MAX_POINTS = 10_000
@@ -43,6 +46,13 @@ class Axis:
     @property
     def is_range(self) -> bool:
         return self.low is not None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) of a range."""
+        if self.low is None or self.high is None:
+            raise ValueError(f"{self.key} is a list of values, not a range")
+        return self.low, self.high
 
 
 def _literal(text: str) -> list:
@@ -148,8 +158,9 @@ def points_of(axes: Sequence[Axis], samples: Optional[int], seed: int) -> list[t
     if ranges:
         from scipy.stats import qmc
 
+        assert samples  # a range without --samples was refused above
         unit = qmc.LatinHypercube(d=len(ranges), seed=seed).random(samples)
-        scaled = qmc.scale(unit, [a.low for a in ranges], [a.high for a in ranges])
+        scaled = qmc.scale(unit, [a.bounds[0] for a in ranges], [a.bounds[1] for a in ranges])
         sampled = [tuple(int(round(v)) if a.integer else float(v) for a, v in zip(ranges, row)) for row in scaled]
     else:
         sampled = [()]
@@ -168,9 +179,10 @@ def points_of(axes: Sequence[Axis], samples: Optional[int], seed: int) -> list[t
     return points
 
 
-def build_points(loaded, registry, axes: Sequence[Axis], points: Sequence[tuple], variant: Optional[str] = None) -> list:
+def build_points(loaded, registry: Registry, axes: Sequence[Axis], points: Sequence[tuple], variant: Optional[str] = None) -> list:
     """One validated scenario per point, or :class:`AnalysisError` with the loader's located message."""
     from campaignsim.load import load_mapping, merge
+    from campaignsim.model.fields import evolve
 
     raw = {k: v for k, v in loaded.raw.items() if k != "variants"}
     if variant is not None:
@@ -195,12 +207,12 @@ def build_points(loaded, registry, axes: Sequence[Axis], points: Sequence[tuple]
             raise AnalysisError(f"{where}: {error.key}: {error.message} (with --set {given})")
         scenario = checked.scenarios[0]
         if variant is not None:
-            scenario = attrs.evolve(scenario, variant=variant)
+            scenario = evolve(scenario, variant=variant)
         scenarios.append(scenario)
     return scenarios
 
 
-def sweep(loaded, registry, specs: Sequence[str], *, samples: Optional[int] = None, runs: int = 50, seed: int = 0,
+def sweep(loaded, registry: Registry, specs: Sequence[str], *, samples: Optional[int] = None, runs: int = 50, seed: int = 0,
           variant: Optional[str] = None, executor=None, jobs: int = 1, progress=None, takedown_codes=None) -> SweepResult:
     """Simulate every point of the design; ``takedown_codes(scenario)`` gives each point's broken platform rules."""
     from campaignsim.sim.config import build_config

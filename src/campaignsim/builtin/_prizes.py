@@ -7,6 +7,8 @@ two best prizes, or two of the best one when there are several).
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 
@@ -24,17 +26,29 @@ class WinnerShare:
         return f"{self.amount:,.0f} {self.currency}{left_out}"
 
 
-def most_one_winner_gets(prize, currency: str, context) -> WinnerShare:
-    """The value of the ``prize.prizes_per_winner`` most valuable prize units, converted to ``currency``."""
-    units: list[float] = []
-    unconverted: list[str] = []
-    for item in prize.items:
+def best_units(items, per_winner: int, currency: str, context) -> tuple[list[tuple[int, Any, float]], list[int]]:
+    """The ``per_winner`` most valuable prize units, most valuable first, as ``(index, item, value in
+    currency)`` (an item counts once per unit taken), and the indexes of the items whose currency has
+    no exchange rate."""
+    valued: list[tuple[int, Any, float]] = []
+    unconverted: list[int] = []
+    for i, item in enumerate(items):
         value = context.convert(item.value, item.currency, currency)
         if value is None:
-            if item.currency not in unconverted:
-                unconverted.append(item.currency)
-            continue
-        units.extend([value] * min(item.quantity, prize.prizes_per_winner))
-    units.sort(reverse=True)
-    share = units[: prize.prizes_per_winner]
-    return WinnerShare(sum(share), currency, len(share), tuple(unconverted))
+            unconverted.append(i)
+        else:
+            valued.append((i, item, value))
+    valued.sort(key=lambda entry: entry[2], reverse=True)
+    units: list[tuple[int, Any, float]] = []
+    for entry in valued:
+        units += [entry] * min(entry[1].quantity, per_winner - len(units))
+        if len(units) >= per_winner:
+            break
+    return units, unconverted
+
+
+def most_one_winner_gets(prize, currency: str, context) -> WinnerShare:
+    """The value of the ``prize.prizes_per_winner`` most valuable prize units, converted to ``currency``."""
+    units, unconverted = best_units(prize.items, prize.prizes_per_winner, currency, context)
+    currencies = tuple(dict.fromkeys(prize.items[i].currency for i in unconverted))
+    return WinnerShare(sum(value for _, _, value in units), currency, len(units), currencies)

@@ -17,7 +17,7 @@ held at their values during the fit; the fitted ones absorb their error, so fore
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import attrs
 import numpy as np
@@ -25,6 +25,10 @@ import numpy as np
 from campaignsim.calibrate import CalibrationError
 from campaignsim.calibrate.history import CampaignHistory
 from campaignsim.calibrate.meanfield import expected_daily
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
+    from campaignsim.model import Scenario
 
 WALKERS_PER_DIM = 3
 BURN = 120
@@ -47,7 +51,7 @@ _NOT_HELD = _RISK | _OPERATIONS | {"power_law_exponent", "trust_prior_weight"}
 @attrs.define
 class Past:
     path: str
-    scenario: object
+    scenario: Scenario
     history: CampaignHistory
 
 
@@ -77,7 +81,7 @@ class FitParam:
 class Model:
     """The likelihood of the past campaigns' counts as a function of the fitted parameters."""
 
-    def __init__(self, pasts: Sequence[Past], registry, names: Sequence[str]):
+    def __init__(self, pasts: Sequence[Past], registry: Registry, names: Sequence[str]):
         from campaignsim.sim.config import SimulationConfigError, build_config
 
         self.pasts = list(pasts)
@@ -161,7 +165,9 @@ class Model:
     def values(self, x: np.ndarray) -> dict[str, float]:
         return {p.name: p.natural(float(v)) for p, v in zip(self.params, x)}
 
-    def expected(self, values: dict[str, float]) -> list[tuple[np.ndarray, np.ndarray]]:
+    def expected(self, values: dict[str, float]) -> list[tuple[np.ndarray, ...]]:
+        """Per past campaign, what ``expected_daily`` gives: reach and entrants per day, and each
+        step's completions per day when the histories count steps."""
         sampler = _Values(values)
         out = []
         for past in self.pasts:
@@ -202,6 +208,7 @@ class Model:
                 lp += _nb(observed, views[days[mask]], k_views, gammaln)
             for k, counts in h.steps.items():
                 mask = np.array([v is not None for v in counts])
+                assert k_steps is not None  # step counts make has_steps true
                 lp += _nb(np.array([v for v in counts if v is not None], dtype=float), expect[2][k][days[mask]], k_steps, gammaln)
         return lp if math.isfinite(lp) else -math.inf
 
@@ -258,7 +265,7 @@ def _apply_each(fn, items) -> list:
     return [fn(item) for item in items]
 
 
-def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
+def fit(pasts: Sequence[Past], registry: Registry, names: Sequence[str], seed: int = 0,
         progress: Optional[Callable[[int, int], None]] = None, burn: int = BURN, keep: int = KEEP,
         executor=None) -> FitResult:
     """Fit ``names`` to the past campaigns; ``progress(done, total)`` reports the sampler's steps.
@@ -272,7 +279,10 @@ def fit(pasts: Sequence[Past], registry, names: Sequence[str], seed: int = 0,
     root = np.random.SeedSequence(seed)
     init_seed, walk_seed, check_seed = root.spawn(3)
     x0 = np.array([p.centre for p in model.params] + [DISPERSION_PRIOR[0]] * (model.ndim - len(model.params)))
-    best = minimize(lambda x: -model.log_posterior(x), x0, method="Nelder-Mead",
+    def objective(x: np.ndarray) -> float:
+        return -model.log_posterior(x)
+
+    best = minimize(objective, x0, method="Nelder-Mead",
                     options={"maxiter": 4000, "xatol": 1e-4, "fatol": 1e-3, "adaptive": True})
     x_map = best.x
     walkers = max(WALKERS_PER_DIM * model.ndim, 16)

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import attrs
 
 from campaignsim.calibrate.history import CampaignHistory
 
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
-def synthetic_history(scenario, registry, truth: Mapping[str, float], seed: int, name: str, steps: bool = False) -> CampaignHistory:
+
+def synthetic_history(scenario, registry: Registry, truth: Mapping[str, float], seed: int, name: str, steps: bool = False) -> CampaignHistory:
     """One run of ``scenario`` with the ``truth`` parameters: new entrants and new people reached per
     day, and with ``steps`` each step's completions per day."""
     import numpy as np
@@ -51,7 +54,7 @@ def history_csv(histories: Sequence[CampaignHistory]) -> str:
     return out.getvalue()
 
 
-def heldout_coverage(calibration, scenarios, registry, truth: Mapping[str, float], runs: int = 100, truth_runs: int = 100,
+def heldout_coverage(calibration, scenarios, registry: Registry, truth: Mapping[str, float], runs: int = 100, truth_runs: int = 100,
                      seed: int = 0, output: str = "entrants") -> list[dict]:
     """For each held-out scenario: the calibrated forecast's 90% prediction interval of ``output``,
     the uncalibrated (prior) one, and the true mean (``truth_runs`` runs with the ``truth`` parameters)."""
@@ -64,7 +67,7 @@ def heldout_coverage(calibration, scenarios, registry, truth: Mapping[str, float
         cal = simulate(sc, registry=registry, runs=runs, seed=seed + i, parameters="prior", calibration=calibration).summary(output)
         prior = simulate(sc, registry=registry, runs=runs, seed=seed + i, parameters="prior").summary(output)
         out.append({"true_mean": true_mean, "calibrated": (cal["p05"], cal["p95"]), "prior": (prior["p05"], prior["p95"]),
-                    "covered": cal["p05"] <= true_mean <= cal["p95"]})
+                    "covered": cal["p05"] is not None and cal["p95"] is not None and cal["p05"] <= true_mean <= cal["p95"]})
     return out
 
 

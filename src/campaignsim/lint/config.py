@@ -7,7 +7,7 @@
     ignore = ["GEN004"]
     fail-on = "warning"              # error | warning | info
     exchange-rates = { CNY = 7.2 }   # units per 1 USD
-    exclude = ["tests", "drafts/*.toml"]  # paths or globs, relative to this file, skipped in directories
+    exclude = ["tests", "drafts/*.toml"]  # gitignore-style patterns, relative to this file, skipped in directories
     scenario-may-select = false      # a scenario's [lint] select / extend-select is an error
 
     [tool.campaignsim.rules.GEN007]  # a rule's options (`campaignsim explain GEN007` lists them)
@@ -23,7 +23,6 @@ the line: ``pyproject.toml:12: [tool.campaignsim]: unknown key 'fail_on'; did yo
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from pathlib import Path
 from typing import Optional
@@ -67,21 +66,13 @@ class LintConfig:
         return next((where for written, where in self.rule_option_sources if written == key), self.source or "settings")
 
     def excludes(self, path: Path) -> bool:
-        """Whether a file met while walking a directory is left out by ``exclude``."""
+        """Whether a file met while walking a directory is left out by ``exclude`` (gitignore-style
+        patterns relative to the settings file's folder: :mod:`campaignsim.lint.exclude`)."""
         if not self.exclude or self.root is None:
             return False
-        try:
-            relative = path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return False
-        parts = relative.split("/")
-        for pattern in self.exclude:
-            # Segment by segment from the settings' folder, as in .gitignore: * does not cross a /,
-            # and a pattern naming a folder excludes everything below it.
-            wanted = pattern.strip("/").split("/")
-            if len(parts) >= len(wanted) and all(fnmatch.fnmatchcase(part, want) for part, want in zip(parts, wanted)):
-                return True
-        return False
+        from campaignsim.lint.exclude import excluded
+
+        return excluded(self.exclude, self.root, path)
 
     def overlay(self, *, select=None, extend_select=(), ignore=(), fail_on=None, scenario_config: bool = True) -> "LintConfig":
         """Command-line options on top of a discovered file: select replaces, the rest add;
@@ -191,14 +182,15 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read settings: {exc.strerror or exc}") from None
     data, error = parse(text, str(path))
-    if error is not None:
-        raise ConfigError(error.render())
+    if error is not None or data is None:
+        raise ConfigError(error.render() if error is not None else f"{path}: cannot read settings")
     pyproject = path.name == "pyproject.toml"
     if pyproject:
         tool = data.get("tool", {})
-        table = tool.get("campaignsim") if isinstance(tool, dict) else None
-        if table is None:
+        found = tool.get("campaignsim") if isinstance(tool, dict) else None
+        if found is None:
             return None
+        table = found
     else:
         table = data
     prefix = "tool.campaignsim" if pyproject else ""

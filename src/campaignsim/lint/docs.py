@@ -3,7 +3,12 @@ json`` and the docs' rule pages all come from here)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from campaignsim.lint.rule import VERIFIED
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 
 def scope(rule) -> dict:
@@ -11,7 +16,7 @@ def scope(rule) -> dict:
             "jurisdictions": list(rule.jurisdictions) or ["all"]}
 
 
-def rule_dict(rule, registry=None) -> dict:
+def rule_dict(rule, registry: Registry | None = None) -> dict:
     plugin = registry.rule_plugins.get(rule.code) if registry is not None else None
     return {
         "code": rule.code, "name": rule.name, "severity": rule.severity, "aliases": list(rule.aliases),
@@ -36,7 +41,7 @@ def verification_status(rule) -> str:
     return f"{marks}; " + (f"checked {dates[-1]}" if dates else "date of check not recorded")
 
 
-def rule_markdown(rule, registry=None) -> str:
+def rule_markdown(rule, registry: Registry | None = None) -> str:
     d = rule_dict(rule, registry)
     lines = [f"# {rule.code} {rule.name}", "", f"**Severity:** {rule.severity}  "]
     lines.append(f"**Platforms:** {', '.join(d['platforms'])}  ")

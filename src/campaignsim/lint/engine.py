@@ -28,7 +28,6 @@ from campaignsim.load import LoadError, LoadedFile, load_file
 from campaignsim.plugin.manager import PluginFailure, failure_from, get_registry
 
 INLINE_IGNORE = re.compile(r"campaignsim:\s*ignore\[([^\]]*)\]\s*(.*)")
-MISSING_REASON = "CS001"
 _SEVERITY = attrgetter("severity")
 
 

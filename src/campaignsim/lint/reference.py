@@ -27,7 +27,8 @@ def _markdown(text: str) -> str:
                   lambda m: f"`{m.group(2).split('.')[-1] if m.group(1) else m.group(2)}`", text)  # Sphinx: ~ shows the last part only
     text = text.replace("``", "`")
     text = re.sub(r"::\n", ":\n", text)
-    out, block = [], False
+    out: list[str] = []
+    block = False
     for line in text.splitlines():
         if line.startswith("    ") and not block and out and out[-1].endswith(":"):
             out += ["", "```"]

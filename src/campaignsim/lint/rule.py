@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal, Optional, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Literal, Optional, cast, get_args
 
 import attrs
 
@@ -66,11 +66,12 @@ class RuleOption:
         if isinstance(value, bool) and self.type != "bool" or not isinstance(value, kinds):
             return f"must be {'an' if self.type == 'int' else 'a'} {self.type}, got {value!r}"
         if self.type in ("int", "float"):
-            if not math.isfinite(value):
+            number = cast(float, value)  # an int or a float, checked above
+            if not math.isfinite(number):
                 return f"must be a finite number, got {value!r}"
-            if self.ge is not None and value < self.ge:
+            if self.ge is not None and number < self.ge:
                 return f"must be at least {self.ge:g}, got {value!r}"
-            if self.le is not None and value > self.le:
+            if self.le is not None and number > self.le:
                 return f"must be at most {self.le:g}, got {value!r}"
         if self.choices is not None and value not in self.choices:
             return f"must be one of {', '.join(map(str, self.choices))}, got {value!r}"
@@ -330,8 +331,3 @@ class Rule:
             if not any(open_in(scenario.campaign, want) for want in cls.jurisdictions):
                 return False
         return True
-
-    @classmethod
-    def doc_fields(cls) -> Iterator[tuple[str, str]]:
-        yield "summary", cls.summary
-        yield "rationale", cls.rationale

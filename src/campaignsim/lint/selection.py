@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, cast
+
+if TYPE_CHECKING:
+    from campaignsim.lint.rule import Rule
+    from campaignsim.plugin.manager import Registry
 
 
-def match(selector: str, registry) -> set[str]:
+def _rules(registry: Registry) -> dict[str, type[Rule]]:
+    """The registry's rule classes by code."""
+    return cast("dict[str, type[Rule]]", registry.rules)
+
+
+def match(selector: str, registry: Registry) -> set[str]:
     """Codes a selector stands for (empty when it matches no rule)."""
     if selector.upper() == "ALL":
         return set(registry.rules)
@@ -15,19 +24,19 @@ def match(selector: str, registry) -> set[str]:
         return {code}
     if code in registry.rule_aliases:
         return {registry.rule_aliases[code]}
-    by_name = {c for c, rule in registry.rules.items() if rule.name == selector.lower()}
+    by_name = {c for c, rule in _rules(registry).items() if rule.name == selector.lower()}
     if by_name:
         return by_name
     return {c for c in registry.rules if c.startswith(code)}
 
 
-def unknown_selector_message(selector: str, registry) -> str:
-    words = list(registry.rules) + [r.name for r in registry.rules.values()]
+def unknown_selector_message(selector: str, registry: Registry) -> str:
+    words = list(registry.rules) + [r.name for r in _rules(registry).values()]
     hint = difflib.get_close_matches(selector, words, n=1)
     return f"{selector!r} matches no rule" + (f"; did you mean {hint[0]!r}?" if hint else " (see `campaignsim rules`)")
 
 
-def resolve(registry, select: Iterable[str] | None, extend_select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[set[str], list[str]]:
+def resolve(registry: Registry, select: Iterable[str] | None, extend_select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[set[str], list[str]]:
     """Selected codes, and the selectors that matched nothing."""
     unknown: list[str] = []
 

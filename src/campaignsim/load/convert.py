@@ -10,12 +10,14 @@ import types
 import typing
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any, cast
 
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 
 from campaignsim.model import EntryStep, Platform, Scenario
+from campaignsim.model.fields import evolve, fields_of
 
 # Unknown keys are not looked for again here: validation has already reported every key the model
 # does not declare, and plugin keys are moved to ``extras`` below.
@@ -63,9 +65,9 @@ _converter.register_structure_hook_func(lambda t: t == _RULE_OPTIONS,
                                         lambda value, _: tuple((code, tuple(options.items())) for code, options in value.items()))
 
 
-_PLATFORM_GENERIC = {a.name for a in Platform.__attrs_attrs__} - {"extras"}
-_STEP_FIELDS = frozenset({a.name for a in EntryStep.__attrs_attrs__} - {"extras"})
-_SCENARIO_TYPES = {a.name: a.type for a in attrs.fields(attrs.resolve_types(Scenario))}
+_PLATFORM_GENERIC = {a.name for a in fields_of(Platform)} - {"extras"}
+_STEP_FIELDS = frozenset({a.name for a in fields_of(EntryStep)} - {"extras"})
+_SCENARIO_TYPES = {a.name: a.type for a in fields_of(attrs.resolve_types(cast(Any, Scenario)))}
 _SCENARIO_KEYS = frozenset(_SCENARIO_TYPES)
 # The structure hook of each model type, looked up once: the converter is set up when this module
 # loads and never changes, so this is a pure function of the type.
@@ -114,7 +116,7 @@ def to_scenario(data: dict, *, platform_fields: set[str], default_jurisdictions:
         if changed <= _SCENARIO_KEYS and all(k in data for k in changed):
             fields = {k: _structure(_prepared(k, data[k], platform_fields, default_jurisdictions), _SCENARIO_TYPES[k])
                       for k in changed}
-            return attrs.evolve(base_scenario, variant=variant, **fields)
+            return evolve(base_scenario, variant=variant, **fields)
     prepared = {k: v for k, v in data.items() if k != "variants"}
     for key in _PREPARED_KEYS:
         if key in prepared:

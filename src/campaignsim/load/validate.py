@@ -14,14 +14,17 @@ import types
 import typing
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, TypeGuard
 
 import attrs
 
 from campaignsim.load.toml.quoting import key_part, quote
 from campaignsim.model import EntryStep, LintSettings, Platform, Scenario
 from campaignsim.model.extension import ExtraField
-from campaignsim.model.fields import WORLD_POPULATION
+from campaignsim.model.fields import WORLD_POPULATION, fields_of
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers; larger ones cannot be stored losslessly
 NOT_USER_KEYS = {Scenario: {"variant"}, Platform: {"extras"}, EntryStep: {"extras"}}
@@ -37,11 +40,6 @@ def hints(cls) -> dict[str, Any]:
 def user_fields(cls) -> tuple[attrs.Attribute, ...]:
     hidden = NOT_USER_KEYS.get(cls, set())
     return tuple(f for f in attrs.fields(cls) if f.name not in hidden)
-
-
-@lru_cache(maxsize=None)
-def _field_map(cls) -> dict[str, attrs.Attribute]:
-    return {f.name: f for f in user_fields(cls)}
 
 
 @lru_cache(maxsize=None)
@@ -133,7 +131,7 @@ def expectation(tp, meta: dict) -> str:
             return "one of " + ", ".join(meta["choices"])
         return {"currency": "an ISO 4217 currency code such as CNY or USD",
                 "region": "an ISO 3166 country or subdivision code such as CN, US or US-NY",
-                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check"), "a string")
+                "language": "an ISO 639-1 language code such as en, fr or zh"}.get(meta.get("check") or "", "a string")
     if tp is datetime:
         return "a date-time with a UTC offset, such as 2027-03-01T10:00:00+08:00"
     if tp is date:
@@ -255,87 +253,118 @@ def _finite(bound) -> bool:
 
 
 def scalar_checker(tp, meta) -> Callable[[Any, Any], Optional[str]]:
-    """``check(value, codes)``: None for a valid value, else the message ``_scalar_message`` gives."""
+    """``check(value, codes)``: None for a valid value, else the message ``_scalar_message`` gives.
+
+    The check tries a quick test of the common valid case first (built once per declared key by the
+    builders below, one per type); anything else goes to ``_scalar_message``."""
     def slow(value, codes):
         return _scalar_message(codes, tp, meta, value)
 
-    if tp is bool:
-        def check_bool(value, codes):
-            return None if value is True or value is False else slow(value, codes)
-        return check_bool
-    if tp is int or tp is float:
-        ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
-        if gt is not None or not (_finite(ge) and _finite(le)):
-            return slow  # unusual bounds: not worth a quick test
-        int_lo = INT64_MIN if ge is None else max(INT64_MIN, ge)
-        int_hi = INT64_MAX if le is None else min(INT64_MAX, le)
-        if tp is int:
-            def check_int(value, codes):
-                if type(value) is int and int_lo <= value <= int_hi:
-                    return None
-                return slow(value, codes)
-            return check_int
-        float_lo = -_FLOAT_MAX if ge is None else ge
-        float_hi = _FLOAT_MAX if le is None else le
+    build = next((builder for kind, builder in _QUICK_CHECKS if tp is kind), None)
+    return slow if build is None else build(tp, meta, slow)
 
-        def check_number(value, codes):
-            kind = type(value)
-            if kind is float:
-                if float_lo <= value <= float_hi:  # false for nan and ±inf: the bounds are finite
-                    return None
-            elif kind is int and int_lo <= value <= int_hi:
+
+def _bool_check(tp, meta, slow):
+    def check_bool(value, codes):
+        return None if value is True or value is False else slow(value, codes)
+    return check_bool
+
+
+def _number_check(tp, meta, slow):
+    ge, gt, le = meta.get("ge"), meta.get("gt"), meta.get("le")
+    if gt is not None or not (_finite(ge) and _finite(le)):
+        return slow  # unusual bounds: not worth a quick test
+    int_lo = INT64_MIN if ge is None else max(INT64_MIN, ge)
+    int_hi = INT64_MAX if le is None else min(INT64_MAX, le)
+    if tp is int:
+        def check_int(value, codes):
+            if type(value) is int and int_lo <= value <= int_hi:
                 return None
             return slow(value, codes)
-        return check_number
-    if tp is str:
-        choices, check = meta.get("choices"), meta.get("check")
-        if choices:
-            if not isinstance(choices, (tuple, list)) or not all(type(c) is str for c in choices):
-                return slow
-            allowed = frozenset(choices)
-        if check == "currency" and not choices:
-            def check_currency(value, codes):
-                if type(value) is str and codes.is_currency(value) and value.strip():
-                    return None
-                return slow(value, codes)
-            return check_currency
-        if check == "region" and not choices:
-            def check_region(value, codes):
-                if type(value) is str and codes.is_region(value) and value.strip():
-                    return None
-                return slow(value, codes)
-            return check_region
-        if check == "language" and not choices:
-            def check_language(value, codes):
-                if type(value) is str and codes.is_language(value):
-                    return None
-                return slow(value, codes)
-            return check_language
+        return check_int
+    float_lo = -_FLOAT_MAX if ge is None else ge
+    float_hi = _FLOAT_MAX if le is None else le
+
+    def check_number(value, codes):
+        kind = type(value)
+        if kind is float:
+            if float_lo <= value <= float_hi:  # false for nan and ±inf: the bounds are finite
+                return None
+        elif kind is int and int_lo <= value <= int_hi:
+            return None
+        return slow(value, codes)
+    return check_number
+
+
+def _str_check(tp, meta, slow):
+    choices, check = meta.get("choices"), meta.get("check")
+    if choices:
+        if not isinstance(choices, (tuple, list)) or not all(type(c) is str for c in choices):
+            return slow
         if check in ("currency", "region", "url"):
             return slow  # a combination the model does not use
-        if choices:
-            def check_choice(value, codes):
-                if type(value) is str and value in allowed and value.strip():
-                    return None
-                return slow(value, codes)
-            return check_choice
+        allowed = frozenset(choices)
 
-        def check_str(value, codes):
-            if type(value) is str and value.strip():
+        def check_choice(value, codes):
+            if type(value) is str and value in allowed and value.strip():
                 return None
             return slow(value, codes)
-        return check_str
-    if tp is datetime:
-        def check_datetime(value, codes):
-            if type(value) is datetime and value.tzinfo is not None:
-                return None
-            return slow(value, codes)
-        return check_datetime
-    if tp is date:
-        def check_date(value, codes):
-            return None if type(value) is date else slow(value, codes)
-        return check_date
-    return slow
+        return check_choice
+    if check in _CODE_CHECKS:
+        return _CODE_CHECKS[check](slow)
+    if check == "url":
+        return slow
+
+    def check_str(value, codes):
+        if type(value) is str and value.strip():
+            return None
+        return slow(value, codes)
+    return check_str
+
+
+def _currency_check(slow):
+    def check_currency(value, codes):
+        if type(value) is str and codes.is_currency(value) and value.strip():
+            return None
+        return slow(value, codes)
+    return check_currency
+
+
+def _region_check(slow):
+    def check_region(value, codes):
+        if type(value) is str and codes.is_region(value) and value.strip():
+            return None
+        return slow(value, codes)
+    return check_region
+
+
+def _language_check(slow):
+    def check_language(value, codes):
+        if type(value) is str and codes.is_language(value):
+            return None
+        return slow(value, codes)
+    return check_language
+
+
+_CODE_CHECKS = {"currency": _currency_check, "region": _region_check, "language": _language_check}
+
+
+def _datetime_check(tp, meta, slow):
+    def check_datetime(value, codes):
+        if type(value) is datetime and value.tzinfo is not None:
+            return None
+        return slow(value, codes)
+    return check_datetime
+
+
+def _date_check(tp, meta, slow):
+    def check_date(value, codes):
+        return None if type(value) is date else slow(value, codes)
+    return check_date
+
+
+_QUICK_CHECKS = ((bool, _bool_check), (int, _number_check), (float, _number_check), (str, _str_check),
+                 (datetime, _datetime_check), (date, _date_check))
 
 
 def _value_plan(tp, meta) -> tuple[str, Any]:
@@ -379,7 +408,7 @@ def _position(found: tuple[int, list[Error]]) -> int:
 class Validator:
     """Validates one raw document; ``registry`` supplies platforms and actions."""
 
-    def __init__(self, registry, codes):
+    def __init__(self, registry: Registry, codes):
         self.registry = registry
         self.codes = codes  # module with is_currency / is_region
         # Tables already checked, by path: a merged variant shares every table it does not
@@ -477,11 +506,11 @@ class Validator:
     def _extra_specs(self, cls, data: dict) -> dict[str, ExtraField]:
         """The keys a platform or action plugin adds to this table."""
         if cls is Platform:
-            spec = self.registry.platform(data.get("name")) if isinstance(data.get("name"), str) else None
+            spec = self.registry.platform(name) if isinstance(name := data.get("name"), str) else None
             if spec is not None:
                 return {f.name: f for f in spec.extra_fields}
         if cls is EntryStep:
-            action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
+            action = self.registry.action(what) if isinstance(what := data.get("action"), str) else None
             if action is not None:
                 return {f.name: f for f in action.extra_fields}
         return {}
@@ -489,28 +518,15 @@ class Validator:
     def _allowed_keys(self, cls, data: dict, fields, extra_specs) -> set[str]:
         """Keys a "did you mean" may suggest: for a step, only what its action takes."""
         if cls is EntryStep:
-            action = self.registry.action(data.get("action")) if isinstance(data.get("action"), str) else None
+            action = self.registry.action(what) if isinstance(what := data.get("action"), str) else None
             if action is not None:
                 return {"action", "optional", "worth", *action.fields, *extra_specs}
         return set(fields) | set(extra_specs) | ({"variants"} if cls is Scenario else set())
-
-    def value(self, tp, meta: dict, value: Any, path: str) -> list[Error]:
-        """The errors of one value of a declared type."""
-        kind, what = _shape(tp)
-        if kind == "table":
-            return list(self.table(what, value, path))  # a copy: the remembered list must not change
-        if kind == "array":
-            return self._array(_value_plan(tp, meta)[1], value, path)
-        error = self.scalar(what, meta, value, path)
-        return [] if error is None else [error]
 
     def scalar(self, tp, meta: dict, value: Any, path: str) -> Optional[Error]:
         """The error of one plain value, or None."""
         message = _scalar_message(self.codes, tp, meta, value)
         return None if message is None else (path, message)
-
-    def _scalar_message(self, tp, meta: dict, value: Any) -> Optional[str]:
-        return _scalar_message(self.codes, tp, meta, value)
 
     def extra(self, spec: ExtraField, value: Any, path: str) -> list[Error]:
         tp = {"int": int, "float": float, "bool": bool, "str": str}[spec.type]
@@ -618,7 +634,7 @@ class Validator:
     def whole(self, data: dict, path: str = "") -> Iterator[Error]:
         from campaignsim.model import limits
 
-        campaign = data.get("campaign") if isinstance(data.get("campaign"), dict) else {}
+        campaign = _table(data, "campaign")
         start, end = campaign.get("start"), campaign.get("end")
         if _aware(start) and _aware(end) and end <= start:
             yield "campaign.end", f"must be after campaign.start ({start.isoformat()}), got {end.isoformat()}"
@@ -626,47 +642,56 @@ class Validator:
             yield "campaign.end", (f"the campaign would run {(end - start).days:,} days, from {start.date().isoformat()} to "
                                    f"{end.date().isoformat()}; campaigns are limited to {limits.MAX_CAMPAIGN_DAYS} days (check the year)")
         yield from _excluded_outside(campaign)
-        amounts = [("campaign.budget.amount", (campaign.get("budget") or {}) if isinstance(campaign.get("budget"), dict) else {}, "amount")]
-        prize_items = (data.get("prize") or {}).get("items") if isinstance(data.get("prize"), dict) else None
+        amounts = [("campaign.budget.amount", _table(campaign, "budget"), "amount")]
+        prize_items = _table(data, "prize").get("items")
         if isinstance(prize_items, list):
             amounts += [(f"prize.items[{i}].value", item, "value") for i, item in enumerate(prize_items) if isinstance(item, dict)]
         for key, table, name in amounts:
             value = table.get(name)
-            # Infinite floats and integers beyond TOML's 64 bits have their own message already.
-            in_range = (isinstance(value, float) and value < float("inf")) or (type(value) is int and value < 2**63)
-            if in_range and value > limits.MAX_MONEY:
+            if _finite_number(value) and value > limits.MAX_MONEY:
                 yield key, f"must be at most {limits.MAX_MONEY:,.0f} (so that totals stay finite), got {value:g}"
-        for key, table, name, limit in (("entry.steps", data.get("entry"), "steps", limits.MAX_STEPS),
-                                        ("prize.items", data.get("prize"), "items", limits.MAX_PRIZE_ITEMS),
-                                        ("schedule", data, "schedule", limits.MAX_POSTS)):
-            values = table.get(name) if isinstance(table, dict) else None
+        for key, holder, name, limit in (("entry.steps", data.get("entry"), "steps", limits.MAX_STEPS),
+                                         ("prize.items", data.get("prize"), "items", limits.MAX_PRIZE_ITEMS),
+                                         ("schedule", data, "schedule", limits.MAX_POSTS)):
+            values = holder.get(name) if isinstance(holder, dict) else None
             if isinstance(values, list) and len(values) > limit:
                 yield f"{key}[{limit}]", f"{len(values):,} entries; a scenario may have at most {limit:,}"
-        prize = data.get("prize") if isinstance(data.get("prize"), dict) else {}
+        prize = _table(data, "prize")
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"
-        entry = data.get("entry") if isinstance(data.get("entry"), dict) else {}
+        entry = _table(data, "entry")
         if isinstance(entry.get("steps"), list) and not entry["steps"]:
             yield "entry.steps", "must list at least one step"
         items = prize.get("items")
         if isinstance(items, list) and not items:
             yield "prize.items", "must list at least one prize"
-        audience = data.get("audience") if isinstance(data.get("audience"), dict) else {}
+        audience = _table(data, "audience")
         reach, size = audience.get("reach"), audience.get("size")
         if _count(reach) and _count(size) and size < reach:
             yield "audience.size", f"must be ≥ audience.reach ({reach:,}), got {size:,}"
-        operations = data.get("operations") if isinstance(data.get("operations"), dict) else {}
+        operations = _table(data, "operations")
         opens, closes = operations.get("support_opens", 9.0), operations.get("support_closes", 18.0)
         if _hour(opens) and _hour(closes) and closes <= opens:
             yield "operations.support_closes", f"must be after operations.support_opens ({opens:g}), got {closes:g}"
 
 
-def _hour(value) -> bool:
+def _table(data: dict, key: str) -> dict:
+    """``data[key]`` when it is a table, else an empty one."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _finite_number(value: object) -> TypeGuard[float]:
+    """A finite float or an integer within TOML's 64 bits (others have their own message already)."""
+    return (isinstance(value, float) and value < float("inf")) or (type(value) is int and value < 2**63)
+
+
+def _hour(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 24
 
 
 _GENERIC_STEP_KEYS = frozenset({"action", "optional", "worth"})
-_STEP_KEYS = frozenset(f.name for f in attrs.fields(EntryStep))
+_STEP_KEYS = frozenset(f.name for f in fields_of(EntryStep))
 
 
 _EU_MEMBERS = frozenset(("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
@@ -689,9 +714,9 @@ def _excluded_outside(campaign: dict) -> Iterator[Error]:
                    "exclude subdivisions of the countries the campaign runs in (US-NY inside US) or member states inside EU")
 
 
-def _aware(value) -> bool:
+def _aware(value: object) -> TypeGuard[datetime]:
     return isinstance(value, datetime) and value.tzinfo is not None
 
 
-def _count(value) -> bool:
+def _count(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)

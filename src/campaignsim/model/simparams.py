@@ -92,19 +92,28 @@ class Prior:
     def uncertain(self) -> bool:
         return self.kind != "fixed"
 
+    def _range(self) -> tuple[float, float]:
+        """``low`` and ``high``, which a prior without a factor has (checked when it is made)."""
+        if self.low is None or self.high is None:
+            raise ValueError(f"a {self.kind} prior without a factor needs low and high")
+        return self.low, self.high
+
     def _centre_spread(self, default: float) -> tuple[float, float]:
         """Location and scale on the transformed axis (log, logit or plain)."""
         if self.kind == "lognormal":
             if self.factor is not None:
                 return math.log(max(default, 1e-300)), math.log(self.factor) / _Z90
-            return 0.5 * (math.log(self.low) + math.log(self.high)), (math.log(self.high) - math.log(self.low)) / (2 * _Z90)
+            low, high = self._range()
+            return 0.5 * (math.log(low) + math.log(high)), (math.log(high) - math.log(low)) / (2 * _Z90)
         if self.kind == "logitnormal":
             if self.factor is not None:
                 return _logit(default), math.log(self.factor) / _Z90
-            return 0.5 * (_logit(self.low) + _logit(self.high)), (_logit(self.high) - _logit(self.low)) / (2 * _Z90)
+            low, high = self._range()
+            return 0.5 * (_logit(low) + _logit(high)), (_logit(high) - _logit(low)) / (2 * _Z90)
         if self.factor is not None:
             return default, self.factor / _Z90
-        return 0.5 * (self.low + self.high), (self.high - self.low) / (2 * _Z90)
+        low, high = self._range()
+        return 0.5 * (low + high), (high - low) / (2 * _Z90)
 
     def value(self, z: float, default: float) -> float:
         """The prior's value at the standard-normal quantile ``z`` (z = 0: the median)."""
@@ -112,7 +121,8 @@ class Prior:
             return default
         if self.kind == "uniform":
             u = 0.5 * math.erfc(-z / math.sqrt(2.0))
-            return self.low + u * (self.high - self.low)
+            low, high = self._range()
+            return low + u * (high - low)
         centre, spread = self._centre_spread(default)
         x = centre + spread * z
         if self.kind == "lognormal":

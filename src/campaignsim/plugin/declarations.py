@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
-
-import attrs
+from typing import Any, TypeGuard
 
 RULE_CODE = re.compile(r"^[A-Z][A-Z0-9-]*[0-9]+$")
 """A rule code: capital letters (hyphens allowed, as in ``CN-LAW001``) then digits."""
@@ -26,7 +24,7 @@ IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
-def _number(value) -> bool:
+def _number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -107,10 +105,10 @@ def _priors(value, centres: dict, bounds: dict, what: str, choices: tuple = ()) 
         if prior.low is not None and prior.high is not None and not prior.low < prior.high:
             problems.append(f"{where}: low must be below high, got {prior.low:g} and {prior.high:g}")
             continue
-        if prior.kind in ("lognormal", "logitnormal") and prior.factor is None and prior.low <= 0:
+        if prior.kind in ("lognormal", "logitnormal") and prior.factor is None and prior.low is not None and prior.low <= 0:
             problems.append(f"{where}: a {prior.kind} prior's low must be above 0, got {prior.low:g}")
             continue
-        if prior.kind == "logitnormal" and prior.factor is None and prior.high >= 1:
+        if prior.kind == "logitnormal" and prior.factor is None and prior.high is not None and prior.high >= 1:
             problems.append(f"{where}: a logitnormal prior's high must be below 1, got {prior.high:g}")
             continue
         centre = centres[name]
@@ -174,6 +172,7 @@ def _extras(extras, what: str, taken: set[str]) -> list[str]:
 
 def sim_defaults_problems(sim) -> list[str]:
     from campaignsim.model.extension import ATTENTION_KERNELS, SimDefaults
+    from campaignsim.model.fields import fields_of
     from campaignsim.model.simparams import PARAMETERS
 
     if not isinstance(sim, SimDefaults):
@@ -184,7 +183,7 @@ def sim_defaults_problems(sim) -> list[str]:
     if not isinstance(sim.takedown_voids_entries, bool):
         problems.append(f"sim.takedown_voids_entries must be true or false, got {sim.takedown_voids_entries!r}")
     numeric = {}
-    for f in attrs.fields(SimDefaults):
+    for f in fields_of(SimDefaults):
         if f.name in ("attention_kernel", "takedown_voids_entries", "sources", "priors"):
             continue
         param = PARAMETERS[f.name]  # the bounds a scenario's [simulation] override obeys
@@ -192,7 +191,7 @@ def sim_defaults_problems(sim) -> list[str]:
         problems += found
         if not found:
             numeric[f.name] = float(getattr(sim, f.name))
-    problems += _sources(sim.sources, {f.name for f in attrs.fields(SimDefaults)} - {"priors"}, "sim.sources")
+    problems += _sources(sim.sources, {f.name for f in fields_of(SimDefaults)} - {"priors"}, "sim.sources")
     problems += _priors(sim.priors, numeric, {name: (PARAMETERS[name].ge, PARAMETERS[name].le) for name in numeric},
                         "sim.priors", choices=("attention_kernel", "takedown_voids_entries"))
     return problems
@@ -201,6 +200,7 @@ def sim_defaults_problems(sim) -> list[str]:
 def platform_problems(spec) -> list[str]:
     from campaignsim.model import Platform
     from campaignsim.model.extension import PlatformSpec
+    from campaignsim.model.fields import fields_of
 
     if not isinstance(spec, PlatformSpec):
         return [f"campaignsim_platforms must return PlatformSpec values, got {spec!r}"]
@@ -216,7 +216,7 @@ def platform_problems(spec) -> list[str]:
         value = getattr(spec, attribute)
         if value is not None and not isinstance(value, str):
             problems.append(f"{attribute} must be a string or None, got {value!r}")
-    problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in attrs.fields(Platform)})
+    problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in fields_of(Platform)})
     problems += sim_defaults_problems(spec.sim)
     return problems
 
@@ -228,6 +228,7 @@ _NON_NEGATIVE = ("effort_minutes", "effort_per_extra", "effort_per_field", "expo
 def action_problems(spec) -> list[str]:
     from campaignsim.model import EntryStep
     from campaignsim.model.extension import FRICTION_FIELDS, ActionSpec
+    from campaignsim.model.fields import fields_of
 
     if not isinstance(spec, ActionSpec):
         return [f"campaignsim_actions must return ActionSpec values, got {spec!r}"]
@@ -236,7 +237,7 @@ def action_problems(spec) -> list[str]:
         problems.append("the name must be snake_case")
     if not isinstance(spec.summary, str) or not spec.summary.strip():
         problems.append("summary is required")
-    step_keys = {a.name for a in attrs.fields(EntryStep)} - {"extras", "action", "optional", "worth"}
+    step_keys = {a.name for a in fields_of(EntryStep)} - {"extras", "action", "optional", "worth"}
     problems += _strings(spec.fields, "fields")
     if isinstance(spec.fields, (tuple, list)):
         unknown = [f for f in spec.fields if isinstance(f, str) and f not in step_keys]
@@ -262,7 +263,7 @@ def action_problems(spec) -> list[str]:
     if spec.replaces is not None and not isinstance(spec.replaces, str):
         problems.append(f"replaces must be a string or None, got {spec.replaces!r}")
     problems += _sources(spec.sources, FRICTION_FIELDS, "sources")
-    problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in attrs.fields(EntryStep)})
+    problems += _extras(spec.extra_fields, "extra_fields", {a.name for a in fields_of(EntryStep)})
     if not problems:
         # A prior is relative to a step's value: its range is checked around the action's value at count 1.
         from campaignsim.model.simparams import ACTION_PARAMETERS

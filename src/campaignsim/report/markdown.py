@@ -85,9 +85,9 @@ def render_markdown(result, chart_files: dict[str, str]) -> str:
               for i, scenario in enumerate(_calibration_checks(result), start=1)]
     if any(file for _, file in checks):  # forecasts with a calibration: how well it fitted the past campaigns
         out += ["## Calibration: observed vs fitted daily entrants of the past campaigns", ""]
-        for scenario, file in checks:
-            if file:
-                out += [f"![calibration check {md_escape(scenario)}]({quote(file)})", ""]
+        for scenario, check_file in checks:
+            if check_file:
+                out += [f"![calibration check {md_escape(scenario)}]({quote(check_file)})", ""]
     warnings = result.warnings()
     assumptions = [(r.label, a) for r in result.runs for a in risk_assumptions(r)]
     if warnings or assumptions:

@@ -68,7 +68,9 @@ def _layout(result, width: int):
         widths = [_column_width(header[i], [r[i] for r in rows]) for i in range(1, len(header))]
         if LABEL_WIDTH + 4 + sum(w + 3 for w in widths) <= width:
             return header, rows, [list(range(1, len(header)))], widths
-    groups, current, used = [], [], LABEL_WIDTH + 4
+    groups: list[list[int]] = []
+    current: list[int] = []
+    used = LABEL_WIDTH + 4
     for i, w in enumerate(widths, start=1):
         if current and used + w + 3 > width:
             groups.append(current)

@@ -8,7 +8,10 @@ up and the probability that it does not, never with a mean across the two outcom
 from __future__ import annotations
 
 import math
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -73,7 +76,7 @@ def _interval(stat: dict, fmt=number, sep: str = " ") -> str:
     if stat.get("mean") is None:
         return "–"
     low, high = stat.get("low", stat.get("p05")), stat.get("high", stat.get("p95"))
-    if low is None or round(low) == round(high):
+    if low is None or high is None or round(low) == round(high):
         return fmt(stat["mean"])
     return f"{fmt(stat['mean'])}{sep}({fmt(low)}–{fmt(high)})"
 
@@ -176,7 +179,7 @@ def comparison_rows(result) -> list[dict]:
             for c in result.comparisons]
 
 
-def _references(registry, code: str, finding) -> list[dict]:
+def _references(registry: Registry | None, code: str, finding) -> list[dict]:
     """A finding's sources as {title, url, verified, status}: from the rule when the registry has it."""
     from campaignsim.lint.rule import VERIFIED
 
@@ -218,7 +221,7 @@ def executive_summary(result) -> dict:
     rec = result.recommendation
     base = result.runs[0] if result.runs else None
     base_standing = result.standings[0] if result.standings else None
-    out = {"recommendation": "", "why": rec.reason if rec else "", "risk": [], "change": []}
+    out: dict[str, Any] = {"recommendation": "", "why": rec.reason if rec else "", "risk": [], "change": []}
     if rec is None:
         return out
     if rec.variant is not None:
@@ -304,7 +307,7 @@ def campaign_facts(result) -> list[tuple[str, str]]:
         facts.append(("budget", money(float(c.budget.amount), c.budget.currency)))
     items = getattr(s.prize, "items", ())
     if items:
-        pool = {}
+        pool: dict[str, float] = {}
         for item in items:
             pool[item.currency] = pool.get(item.currency, 0) + item.value * item.quantity
         total = ", ".join(money(v, cur) for cur, v in pool.items())

@@ -29,7 +29,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def render(report, color: bool = False) -> str:
-    lines = []
+    lines: list[str] = []
     append = lines.append
     # Every string that comes from a file, a scenario or a plugin goes through terminal(): no
     # control character, line break or workflow command reaches the terminal or a CI log.

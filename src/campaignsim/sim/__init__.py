@@ -14,12 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
     from campaignsim.sim.result import SimResult
 
 __all__ = ["SimResult", "simulate"]
 
 
-def simulate(scenario, registry=None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None,
+def simulate(scenario, registry: Registry | None = None, runs: int = 200, seed: int = 0, jobs: int = 1, takedown_codes=(), progress=None,
              parameters: str = "fixed", calibration=None, draws=None, executor=None) -> "SimResult":
     """Simulate one scenario (base or variant) ``runs`` times from ``seed``; returns a :class:`SimResult`.
 

@@ -17,6 +17,9 @@ import attrs
 
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, find_param, platform_prior
 
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
+
 if TYPE_CHECKING:  # the linter's CS003 asks build_config whether a scenario simulates: numpy and simpy stay out of lint
     from campaignsim.sim.operations import OperationsConfig
 
@@ -144,7 +147,7 @@ def _platform_value(sim, name: str) -> float:
     return float(getattr(sim, name))
 
 
-def _rates(registry) -> dict[str, float]:
+def _rates(registry: Registry) -> dict[str, float]:
     rates = dict(getattr(registry, "exchange_rates", None) or {})
     if not rates:
         from campaignsim.model.rates import RATES_PER_USD
@@ -153,7 +156,7 @@ def _rates(registry) -> dict[str, float]:
     return rates
 
 
-def build_config(scenario, registry, takedown_codes=(), sampler=None, calibration=None, *, operations: bool = True) -> SimConfig:
+def build_config(scenario, registry: Registry, takedown_codes=(), sampler=None, calibration=None, *, operations: bool = True) -> SimConfig:
     """Resolve every parameter for one scenario. Raises :class:`SimulationConfigError` when it cannot.
 
     Values come, from lowest to highest precedence, from the declared defaults and the plugins, a
@@ -370,14 +373,3 @@ def _operations(scenario, values: dict, horizon: float, draw_at: float):
     from campaignsim.sim.operations import build_operations
 
     return build_operations(scenario, values, horizon, draw_at)
-
-
-def entry_probability(cfg: SimConfig, interest: Any = 0.5, value_weight: Any = 1.0, tolerance: Any = 1.0):
-    """σ(u) for given individual attributes (numbers or numpy arrays), the model's logit choice."""
-    import numpy as np
-
-    with np.errstate(over="ignore", invalid="ignore"):
-        u = (cfg.beta0 + cfg.beta_interest * (np.asarray(interest) - 0.5)
-             + cfg.beta_value * np.log1p(cfg.trust * cfg.prize_usd * np.asarray(value_weight))
-             - cfg.beta_effort * cfg.effort / np.asarray(tolerance))
-        return 1.0 / (1.0 + np.exp(-u))

@@ -9,10 +9,13 @@ The answers come through the registry: the simulator does not import the packs.
 from __future__ import annotations
 
 import math
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 
-def step_friction(registry, scenario, index: int, step, action, completion: float, effort: float,
+def step_friction(registry: Registry, scenario, index: int, step, action, completion: float, effort: float,
                   overrides: Optional[dict] = None) -> tuple[float, float, list[str]]:
     """(completion, effort, notes) for one step after every plugin's answer; ``[simulation]``
     overrides of ``completion_<action>`` / ``effort_<action>`` win over the plugins'."""

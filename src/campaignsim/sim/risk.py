@@ -21,9 +21,12 @@ assumptions without running anything.
 from __future__ import annotations
 
 import math
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import attrs
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 DEFAULT_WEIGHT_SOURCE = "[U]: an error-severity platform rule without a declared enforcement weight counts 1"
 
@@ -117,7 +120,7 @@ def family_weight(terms: Iterable[RiskTerm]) -> float:
     return float(sum(best.values()))
 
 
-def terms_for(codes: Iterable[str], registry) -> tuple[RiskTerm, ...]:
+def terms_for(codes: Iterable[str], registry: Registry) -> tuple[RiskTerm, ...]:
     """The risk terms of the given broken rule codes (see :func:`campaignsim.runner.takedown_codes`)."""
     rules = getattr(registry, "rules", {}) or {}
     out = []
@@ -132,7 +135,7 @@ def terms_for(codes: Iterable[str], registry) -> tuple[RiskTerm, ...]:
     return tuple(out)
 
 
-def resolve(codes: Iterable[str], registry, values: dict, platform_hazard: Optional[float] = None,
+def resolve(codes: Iterable[str], registry: Registry, values: dict, platform_hazard: Optional[float] = None,
             sources: Optional[dict] = None) -> Risk:
     """The hazards for one scenario, from its broken rule codes and the simulation parameters."""
     terms = terms_for(codes, registry)

@@ -32,18 +32,6 @@ def replication_seeds(seed: int, runs: int) -> list[np.random.SeedSequence]:
     return np.random.SeedSequence(seed).spawn(runs)
 
 
-def purpose_seeds(replication: np.random.SeedSequence) -> list[np.random.SeedSequence]:
-    """The children ``replication.spawn(len(PURPOSES))`` would give on its first call.
-
-    Built from the spawn key rather than by calling ``spawn``, which counts its calls: the same
-    replication seed must give the same streams however often it is used.
-    """
-    return [
-        np.random.SeedSequence(replication.entropy, spawn_key=tuple(replication.spawn_key) + (i,), pool_size=replication.pool_size)
-        for i in range(len(PURPOSES))
-    ]
-
-
 class Streams:
     """The purpose streams of one replication, and the keys of the keyed per-person draws.
 
@@ -167,7 +155,9 @@ def poisson_inverse(u: np.ndarray, lam: float) -> np.ndarray:
     if lam <= 0 or n == 0:
         return out
     if lam > 200:  # normal approximation with continuity correction; far beyond real share counts
-        z = _ndtri(u)
+        from scipy.special import ndtri
+
+        z = ndtri(u)
         return np.maximum(0, np.floor(lam + np.sqrt(lam) * z + 0.5)).astype(np.int64)
     p = np.exp(-lam)
     cdf = p
@@ -180,25 +170,4 @@ def poisson_inverse(u: np.ndarray, lam: float) -> np.ndarray:
         p *= lam / k
         cdf += p
         active &= u > cdf
-    return out
-
-
-def _ndtri(u: np.ndarray) -> np.ndarray:
-    """Inverse standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9)."""
-    a = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02, 1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
-    b = (-5.447609879822406e01, 1.615858368580409e02, -1.556989798598866e02, 6.680131188771972e01, -1.328068155288572e01)
-    c = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e00, -2.549732539343734e00, 4.374664141464968e00, 2.938163982698783e00)
-    d = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e00, 3.754408661907416e00)
-    u = np.asarray(u, dtype=np.float64)
-    out = np.empty_like(u)
-    lo = u < 0.02425
-    hi = u > 1 - 0.02425
-    mid = ~(lo | hi)
-    q = u[mid] - 0.5
-    r = q * q
-    out[mid] = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
-    for mask, sign, src in ((lo, 1.0, u), (hi, -1.0, 1 - u)):
-        if mask.any():
-            qq = np.sqrt(-2 * np.log(src[mask]))
-            out[mask] = sign * (((((c[0] * qq + c[1]) * qq + c[2]) * qq + c[3]) * qq + c[4]) * qq + c[5]) / ((((d[0] * qq + d[1]) * qq + d[2]) * qq + d[3]) * qq + 1)
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import numpy as np
 
@@ -14,6 +14,9 @@ from campaignsim.sim.operations import FLOAT_SCALARS as OPERATIONS_FLOATS
 from campaignsim.sim.result import SimResult
 
 from campaignsim.model.limits import DEFAULT_RUNS  # one default for simulate, run and compare
+
+if TYPE_CHECKING:
+    from campaignsim.plugin.manager import Registry
 
 FLOAT_OUTPUTS = ("takedown_hour", "branching_ratio", *OPERATIONS_FLOATS)
 
@@ -63,6 +66,8 @@ def _replicate(cfgs: list[SimConfig], seeds, jobs: int, progress, executor=None)
         # About four chunks per worker: few enough that pickling and round trips stay small against
         # the work, enough that no worker idles at the end.
         bounds = chunk_bounds(runs, workers, per_worker=4)
+        fn: Callable[..., list[dict]]
+        tasks: list[tuple[Any, Any]]
         if all(c is cfgs[0] for c in cfgs):
             fn, tasks = run_many, [(cfgs[0], seeds[a:b]) for a, b in bounds]
         else:
@@ -98,7 +103,7 @@ def run_configs(cfgs: list[SimConfig], runs: int = DEFAULT_RUNS, seed: int = 0, 
             for k, cfg in enumerate(cfgs)]
 
 
-def run_uncertain(scenario, registry, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
+def run_uncertain(scenario, registry: Registry, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
                   progress: Optional[Callable[[int], None]] = None, calibration=None, draws: Optional[int] = None,
                   executor=None) -> SimResult:
     """The outer loop: ``draws`` parameter draws (default: one per run) from the priors, or from
@@ -142,7 +147,7 @@ def check_work(cfg, runs: int) -> None:
                                     f"one command may keep; use --runs {most:,} or fewer")
 
 
-def simulate(scenario, registry=None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
+def simulate(scenario, registry: Registry | None = None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
              progress: Optional[Callable[[int], None]] = None, parameters: str = "fixed", calibration=None,
              draws: Optional[int] = None, executor=None) -> SimResult:
     """Simulate one scenario ``runs`` times; see :class:`SimResult` for what comes back.

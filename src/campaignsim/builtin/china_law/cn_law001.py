@@ -1,3 +1,4 @@
+from campaignsim.builtin._prizes import best_units
 from campaignsim.builtin.china_law import _sources as src
 from campaignsim.builtin.china_law.limits import (
     AUCL_FINE_MAX_CNY, AUCL_FINE_MIN_CNY, CHANCE_DRAWS, LOTTERY_TOP_PRIZE_MAX_CNY,
@@ -6,27 +7,6 @@ from campaignsim.builtin.china_law.money import cannot_judge, in_yuan, money
 from campaignsim.lint.rule import Reference, Rule
 
 CAP = money(LOTTERY_TOP_PRIZE_MAX_CNY, "CNY")
-
-
-def most_one_winner_gets(context, items, per_winner: int):
-    """The ``per_winner`` most valuable prize units together, in yuan: ``(total, units, unconverted)``,
-    where ``units`` is ``[(index, item, value)]`` of the units counted (an item may count more than once)
-    and ``unconverted`` the indexes of items whose currency has no rate."""
-    valued, unconverted = [], []
-    for i, item in enumerate(items):
-        value = in_yuan(context, item.value, item.currency)
-        if value.known:
-            valued.append((i, item, value))
-        else:
-            unconverted.append(i)
-    valued.sort(key=lambda entry: entry[2].cny, reverse=True)
-    units: list = []
-    for i, item, value in valued:
-        take = min(item.quantity, per_winner - len(units))
-        units += [(i, item, value)] * take
-        if len(units) >= per_winner:
-            break
-    return sum(value.cny for _, _, value in units), units, unconverted
 
 
 class LotteryTopPrizeAboveCap(Rule):
@@ -96,8 +76,9 @@ quantity = 20
         per_winner = prize.prizes_per_winner  # at least 1, checked by the loader
         if per_winner < 2:
             return
-        total, units, _ = most_one_winner_gets(context, prize.items, per_winner)
-        if len(units) < 2 or total <= LOTTERY_TOP_PRIZE_MAX_CNY or any(v.cny > LOTTERY_TOP_PRIZE_MAX_CNY for _, _, v in units):
+        units, _ = best_units(prize.items, per_winner, "CNY", context)
+        total = sum(value for _, _, value in units)
+        if len(units) < 2 or total <= LOTTERY_TOP_PRIZE_MAX_CNY or any(value > LOTTERY_TOP_PRIZE_MAX_CNY for _, _, value in units):
             return  # one unit over the cap is reported above already
         names = {}
         for _, item, _ in units:

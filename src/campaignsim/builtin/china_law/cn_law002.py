@@ -8,7 +8,7 @@ VOUCHER_KINDS = ("voucher", "points")
 def required_notice(scenario) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What this promotion's announcement must state: the common list, plus what its draw and its
     prizes add."""
-    required = PROMOTION_NOTICE
+    required: tuple[tuple[str, tuple[str, ...]], ...] = PROMOTION_NOTICE
     if scenario.prize.draw != "everyone":
         required += PROMOTION_NOTICE_DRAWN
     if any(item.kind in VOUCHER_KINDS for item in scenario.prize.items):

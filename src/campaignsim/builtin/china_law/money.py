@@ -82,5 +82,5 @@ def prizes_over_cap(rule: Rule, context, items, cap_cny: float, limit: str, mess
         value = in_yuan(context, item.value, item.currency)
         if not value.known:
             yield cannot_judge(rule, key, f"prize '{item.name}'", item.currency, limit)
-        elif value.cny > cap_cny:
+        elif value.cny is not None and value.cny > cap_cny:
             yield rule.violation(key, message(item, value), suggestion)

@@ -28,3 +28,16 @@ def age_gap(scenario, needed: int) -> str | None:
     if stated < needed:
         return f"the terms let {stated}-year-olds enter"
     return None
+
+
+def underage_prize(scenario, categories, table: dict, default: int):
+    """The first prize of the given categories when the campaign lets in people under the strictest
+    age for it where it runs: ``(item, gap, needed, place)`` (``place`` is `` in XX`` or empty), or None."""
+    found = items_in(scenario.prize, categories)
+    if not found:
+        return None
+    needed, where = strictest_age(scenario.campaign, table, default)
+    gap = age_gap(scenario, needed)
+    if gap is None:
+        return None
+    return found[0][1], gap, needed, f" in {where}" if where else ""

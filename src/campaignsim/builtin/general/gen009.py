@@ -35,11 +35,6 @@ def _whole_word(keyword: str) -> re.Pattern:
     return re.compile(rf"(?<![0-9a-z]){re.escape(keyword)}(?:s|es)?(?![0-9a-z])")
 
 
-def matches(keyword: str, topic: str) -> bool:
-    """Latin keywords match whole words of the topic; other scripts, written without spaces, match anywhere."""
-    return _matches(keyword.strip().lower(), _Topic(topic))
-
-
 class _Topic:
     """A topic's two searchable forms, with the everyday compounds (#ShootingStars, #价格战争#) taken out."""
 

@@ -1,4 +1,4 @@
-from campaignsim.builtin.general._ages import age_gap, items_in, strictest_age
+from campaignsim.builtin.general._ages import underage_prize
 from campaignsim.builtin.general.limits import ALCOHOL_MIN_AGE, ALCOHOL_MIN_AGE_DEFAULT
 from campaignsim.lint.rule import Reference, Rule
 
@@ -40,15 +40,10 @@ class AlcoholPrizeAgeGate(Rule):
     )
 
     def check(self, scenario, context):
-        found = items_in(scenario.prize, ("alcohol",))
-        if not found:
+        found = underage_prize(scenario, ("alcohol",), ALCOHOL_MIN_AGE, ALCOHOL_MIN_AGE_DEFAULT)
+        if found is None:
             return
-        needed, where = strictest_age(scenario.campaign, ALCOHOL_MIN_AGE, ALCOHOL_MIN_AGE_DEFAULT)
-        gap = age_gap(scenario, needed)
-        if gap is None:
-            return
-        i, item = found[0]
-        place = f" in {where}" if where else ""
+        item, gap, needed, place = found
         yield self.violation(
             "audience.min_age",
             f"prize \"{item.name}\" is alcohol and {gap}; the legal drinking age{place} is {needed}",

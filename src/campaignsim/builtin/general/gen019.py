@@ -1,4 +1,4 @@
-from campaignsim.builtin.general._ages import age_gap, items_in, strictest_age
+from campaignsim.builtin.general._ages import underage_prize
 from campaignsim.builtin.general.limits import GAMBLING_MIN_AGE, GAMBLING_MIN_AGE_DEFAULT
 from campaignsim.lint.rule import Reference, Rule
 
@@ -30,15 +30,10 @@ class GamblingPrizeAgeGate(Rule):
     )
 
     def check(self, scenario, context):
-        found = items_in(scenario.prize, ("gambling", "lottery_ticket"))
-        if not found:
+        found = underage_prize(scenario, ("gambling", "lottery_ticket"), GAMBLING_MIN_AGE, GAMBLING_MIN_AGE_DEFAULT)
+        if found is None:
             return
-        needed, where = strictest_age(scenario.campaign, GAMBLING_MIN_AGE, GAMBLING_MIN_AGE_DEFAULT)
-        gap = age_gap(scenario, needed)
-        if gap is None:
-            return
-        i, item = found[0]
-        place = f" in {where}" if where else ""
+        item, gap, needed, place = found
         yield self.violation(
             "audience.min_age",
             f"prize \"{item.name}\" is gambling ({item.category.replace('_', ' ')}) and {gap}; the gambling age{place} is {needed}",

@@ -1,7 +1,7 @@
-from campaignsim.builtin.wechat._sources import OPS_RULES
+from campaignsim.builtin.wechat._sources import INDUCED_SHARING, OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, as_reward, is_channels, rewarded, shown
 from campaignsim.builtin.wechat.limits import FIRST_OFFENCE_BAN_DAYS
-from campaignsim.lint.rule import Enforcement, Reference, Rule
+from campaignsim.lint.rule import Reference, Rule
 
 
 class ShareToEnter(Rule):
@@ -11,7 +11,7 @@ class ShareToEnter(Rule):
     name = "share-to-enter"
     severity = "error"
     platforms = ("wechat",)
-    enforcement = Enforcement(weight=1.0, family="wechat-induced-sharing", source="[U]: WeChat deletes induced-sharing posts and restricts the account (2014 notice); how often it finds them is unknown, so 1 is the platform's reference weight")
+    enforcement = INDUCED_SHARING
     reads = ("entry", "platform")
     summary = (
         "An entry step shares or forwards the campaign (to Moments, a group, a chat or friends) and is rewarded "

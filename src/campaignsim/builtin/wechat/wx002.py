@@ -1,6 +1,6 @@
-from campaignsim.builtin.wechat._sources import OPS_RULES
+from campaignsim.builtin.wechat._sources import INDUCED_SHARING, OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, SHARE_ACTIONS, rewarded, shown
-from campaignsim.lint.rule import Enforcement, Reference, Rule
+from campaignsim.lint.rule import Reference, Rule
 
 # A quota counts people or chats: sharing N times to one's own Moments is WX001's matter.
 QUOTA_TARGETS = {None: "people", "friends": "friends", "chat": "chats", "group": "groups"}
@@ -28,7 +28,7 @@ class EntryGatedOnSharing(Rule):
     name = "entry-gated-on-sharing"
     severity = "error"
     platforms = ("wechat",)
-    enforcement = Enforcement(weight=1.0, family="wechat-induced-sharing", source="[U]: WeChat deletes induced-sharing posts and restricts the account (2014 notice); how often it finds them is unknown, so 1 is the platform's reference weight")
+    enforcement = INDUCED_SHARING
     reads = ("entry",)
     summary = (
         "Entry requires sharing with a number of friends or groups, inviting friends, or sending a screenshot "

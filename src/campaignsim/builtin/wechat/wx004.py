@@ -1,6 +1,6 @@
-from campaignsim.builtin.wechat._sources import OPS_RULES
+from campaignsim.builtin.wechat._sources import INDUCED_SHARING, OPS_RULES
 from campaignsim.builtin.wechat._steps import COMMENT_TO_ENTER_EXAMPLE, as_reward, rewarded, shown
-from campaignsim.lint.rule import Enforcement, Reference, Rule
+from campaignsim.lint.rule import Reference, Rule
 
 # The mechanics WeChat's external-link rules name, with the word the rules use.
 NAMED_MECHANICS = {
@@ -18,7 +18,7 @@ class NamedInducementMechanic(Rule):
     name = "named-inducement-mechanic"
     severity = "error"
     platforms = ("wechat",)
-    enforcement = Enforcement(weight=1.0, family="wechat-induced-sharing", source="[U]: WeChat deletes induced-sharing posts and restricts the account (2014 notice); how often it finds them is unknown, so 1 is the platform's reference weight")
+    enforcement = INDUCED_SHARING
     reads = ("entry",)
     summary = "Entry uses collect-likes (集赞), friend assistance (助力/砍价), card collecting (集卡) or a check-in streak."
     rationale = (

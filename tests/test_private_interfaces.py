@@ -1,0 +1,63 @@
+"""Guards for the two private interfaces campaignsim reads for speed.
+
+Both have a fallback, so a new pycountry or Python that changes them would not break anything
+visibly: it would only make every lint slower. These tests fail loudly instead, saying what changed.
+"""
+
+import importlib.metadata as metadata
+import json
+import os
+import sys
+
+import pycountry
+import pytest
+
+from campaignsim.load import codes
+from campaignsim.plugin import ENTRY_POINT_GROUP
+from campaignsim.plugin.manager import BUILTIN_PREFIX, _entry_points
+
+
+def _pycountry_version() -> str:
+    return metadata.version("pycountry")
+
+
+@pytest.mark.parametrize("table", [codes._CURRENCIES, codes._COUNTRIES, codes._SUBDIVISIONS], ids=lambda t: t[0])
+def test_pycountrys_json_tables_have_the_shape_load_codes_reads(table):
+    file, root_key, field, database = table
+    folder = codes._database_folder()
+    where = f"pycountry {_pycountry_version()}: campaignsim.load.codes reads {file}"
+    assert folder is not None and os.path.isdir(folder), f"{where}, but pycountry has no databases folder any more ({folder})"
+    path = os.path.join(folder, file)
+    assert os.path.isfile(path), f"{where}, which is no longer in {folder}: update the table names in load/codes.py"
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    assert isinstance(data, dict) and isinstance(data.get(root_key), list), (
+        f"{where}: its top-level key {root_key!r} no longer holds a list (keys: {sorted(data)[:5]})")
+    missing = [entry for entry in data[root_key] if not isinstance(entry.get(field), str)]
+    assert not missing, f"{where}: {len(missing)} entries lack the string field {field!r}, e.g. {missing[0]}"
+    # The fast path must give exactly what pycountry's public API gives.
+    public = frozenset(getattr(entry, field).lower() for entry in getattr(pycountry, database))
+    assert codes._codes.__wrapped__(*table) == public, f"{where}: its codes differ from pycountry.{database}'s"
+
+
+def test_pycountrys_language_table_has_the_shape_load_codes_reads():
+    folder = codes._database_folder()
+    path = os.path.join(folder, "iso639-3.json")
+    with open(path, encoding="utf-8") as handle:
+        entries = json.load(handle)["639-3"]
+    assert any("alpha_2" in entry for entry in entries), f"pycountry {_pycountry_version()}: iso639-3.json has no alpha_2 codes any more"
+    public = frozenset(entry.alpha_2 for entry in pycountry.languages if hasattr(entry, "alpha_2"))
+    assert codes._languages.__wrapped__() == public
+
+
+def test_importlib_metadata_still_tells_distributions_apart_by_normalized_name():
+    python = f"Python {sys.version_info[0]}.{sys.version_info[1]}"
+    for dist in metadata.distributions():
+        assert isinstance(getattr(dist, "_normalized_name", None), str), (
+            f"{python}: importlib.metadata's Distribution has no _normalized_name any more; plugin.manager._entry_points "
+            "falls back to the slower entry_points() scan: find what entry_points() deduplicates by now")
+    # The quick scan must find what the standard one finds, in the same order.
+    standard = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (not ep.value.startswith(BUILTIN_PREFIX), ep.name))
+    quick = _entry_points()
+    assert [(ep.name, ep.value) for ep in quick] == [(ep.name, ep.value) for ep in standard], (
+        f"{python}: the entry points found by distribution _normalized_name differ from importlib.metadata.entry_points()'s")
