@@ -30,7 +30,7 @@ OUTPUTS = engine.SCALARS + ("funnel", "timeline_entrants", "timeline_exposed", "
 def replicate(cfg, seed, chunk=None, trace=False):
     """One replication with the given chunk size, and how many chunks it exposed."""
     rep = engine.Replication(cfg, seed, trace=trace, chunk=chunk)
-    calls = []
+    calls: list = []
     expose = rep._expose
     rep._expose = lambda ids, times, source: (calls.append(len(ids)), expose(ids, times, source))
     return rep.run(), calls
@@ -145,6 +145,29 @@ def test_above_the_sample_size_the_operations_get_a_uniform_sample_of_entry_time
     assert d < 1.95 * math.sqrt(1 / len(sample) + 1 / len(everyone))
     # the questions are counted from all the entrants: about one each
     assert abs(out["inquiries"] - out["entrants"]) < 5 * math.sqrt(out["entrants"])
+
+
+def test_share_exposures_written_to_disk_come_back_the_same(monkeypatch, tmp_path):
+    # Above SPILL_PEOPLE, the share exposures filed for later steps go to a temporary file: the same numbers,
+    # and the file and its folder are gone when the replication ends.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    cfg = build_config(H.scenario(reach=40_000, schedule=(H.post(30.5),)), REG)
+    written = []
+    real = engine.Replication._spill
+    monkeypatch.setattr(engine.Replication, "_spill", lambda self: (written.append(self._held), real(self)))
+    for seed in replication_seeds(8, 2):
+        whole, _ = replicate(cfg, seed)
+        assert not written
+        monkeypatch.setattr(engine, "SPILL_PEOPLE", 50)
+        for chunk in (None, 400):
+            spilled, _ = replicate(cfg, seed, chunk)
+            assert len(written) > 3
+            written.clear()
+            assert_same(whole, spilled)
+        monkeypatch.setattr(engine, "SPILL_PEOPLE", 1 << 22)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_reach_above_the_old_limit_is_simulated_and_only_an_unworkable_one_is_refused():

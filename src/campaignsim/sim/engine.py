@@ -29,6 +29,10 @@ start of each step.
 from __future__ import annotations
 
 import math
+import os
+import shutil
+import tempfile
+
 import numpy as np
 import simpy
 
@@ -46,6 +50,9 @@ CHUNK_PEOPLE = 1 << 20
 """At most this many people of a cohort are held at once: a larger cohort is processed in chunks, so
 that a replication's memory does not grow with its reach (every person's draws are keyed by their
 identity, so the chunks change no one's outcome)."""
+SPILL_PEOPLE = 1 << 22
+"""Share exposures filed for later time steps that are kept in memory (16 bytes each); above this
+many, they are written to a temporary file, read back a chunk at a time when their step comes."""
 ENTRANT_SAMPLE = 1 << 20
 """Entry times kept for the operations (the entrants' questions): all of them up to this many, above
 it a uniform sample of this many (the entrants with the smallest keyed ranks) and their count."""
@@ -82,6 +89,10 @@ class Replication:
         self.buckets: dict[int, list] = {}
         # each post's exposures not yet reached by the cohort clock, by time step: (post, first person, count, ages)
         self.post_pieces: dict[int, list[tuple]] = {}
+        self.spill = SPILL_PEOPLE
+        self._held = 0  # share exposures filed in self.buckets in memory
+        self._spill_dir: "str | None" = None
+        self._spilled = 0
         self.reserved = 0  # people of the cohort being processed in chunks not yet exposed (they count against the ceiling)
         self.pending = 0  # share exposures filed for later steps (they count against the audience ceiling)
         self.exposed = 0
@@ -221,9 +232,19 @@ class Replication:
     def _take(self, window: int) -> list:
         """The cohort of a time step: pieces ``("arrays", ids, times, source)`` (shares filed for it) and
         ``("post", …)`` or ``("wom", …)`` ranges of people made only when processed (:meth:`_materialise`)."""
-        parts = self.buckets.pop(window, [])
-        self.pending -= sum(len(ids) for ids, _, source in parts if source == SHARES)
-        return [("arrays", ids, times, source) for ids, times, source in parts] + self.post_pieces.pop(window, [])
+        pieces = []
+        for part in self.buckets.pop(window, []):
+            if isinstance(part[0], str):  # ("file", path, n, source): written out by _spill
+                n, source = part[2], part[3]
+                pieces.append(part)
+            else:
+                ids, times, source = part
+                n = len(ids)
+                self._held -= n
+                pieces.append(("arrays", ids, times, source))
+            if source == SHARES:
+                self.pending -= n
+        return pieces + self.post_pieces.pop(window, [])
 
     def _word_of_mouth(self, window: int):
         cfg = self.cfg
@@ -238,6 +259,25 @@ class Replication:
     def _piece_size(piece) -> int:
         return len(piece[1]) if piece[0] == "arrays" else int(piece[3] if piece[0] == "post" else piece[2])
 
+    def _spill(self) -> None:
+        """Write the share exposures filed in memory to temporary files, one per time step, in filing order."""
+        if self._spill_dir is None:
+            self._spill_dir = tempfile.mkdtemp(prefix="campaignsim-")
+        for window, parts in self.buckets.items():
+            in_memory = [p for p in parts if not isinstance(p[0], str)]
+            if not in_memory:
+                continue
+            path = os.path.join(self._spill_dir, f"{self._spilled}.bin")
+            self._spilled += 1
+            with open(path, "wb") as f:
+                for ids, _, _ in in_memory:
+                    np.ascontiguousarray(ids, dtype=np.uint64).tofile(f)
+                for _, times, _ in in_memory:
+                    np.ascontiguousarray(times, dtype=np.float64).tofile(f)
+            # every filed exposure is a share's (their source is SHARES)
+            self.buckets[window] = [p for p in parts if isinstance(p[0], str)] + [("file", path, sum(len(p[0]) for p in in_memory), SHARES)]
+        self._held = 0
+
     def _materialise(self, piece, lo: int, hi: int):
         """People ``lo…hi−1`` of a cohort piece, as (ids, times, source)."""
         kind = piece[0]
@@ -247,6 +287,14 @@ class Replication:
         if kind == "post":
             _, index, first, _count, age_lo, age_hi, _earliest = piece
             return self._post_people(index, first + lo, hi - lo, age_lo, age_hi)
+        if kind == "file":
+            _, path, n, source = piece
+            with open(path, "rb") as f:
+                f.seek(8 * lo)
+                ids = np.fromfile(f, dtype=np.uint64, count=hi - lo)
+                f.seek(8 * (n + lo))
+                times = np.fromfile(f, dtype=np.float64, count=hi - lo)
+            return ids, times, source
         _, base, _n, t0, t1 = piece
         ids = R.identities(base, hi - lo, lo)
         return ids, t0 + (t1 - t0) * R.uniform(self.key["timing"], ids, SLOT_WOM_TIME), WORD_OF_MOUTH
@@ -279,6 +327,14 @@ class Replication:
 
     def _process_cohort(self, pieces):
         """Decide and move a time step's cohort: at once up to self.chunk people, in chunks above."""
+        try:
+            self._process_pieces(pieces)
+        finally:
+            for piece in pieces:
+                if piece[0] == "file":
+                    os.remove(piece[1])
+
+    def _process_pieces(self, pieces):
         pieces = [p for p in pieces if self._piece_size(p)]
         # A post's or word of mouth's people after the cut-off (a takedown) would all be dropped: never made.
         pieces = [p for p in pieces if not (p[0] == "post" and p[6] >= self.cutoff or p[0] == "wom" and p[3] >= self.cutoff)]
@@ -448,6 +504,9 @@ class Replication:
         lo, hi = int(window.min()), int(window.max())
         if lo == hi:
             self.buckets.setdefault(lo, []).append((ids, times, source))
+            self._held += len(ids)
+            if self._held > self.spill:
+                self._spill()
             return
         order = np.argsort(window.astype(np.int16) if hi < 32_000 else window, kind="stable")
         window, ids, times = window[order], ids[order], times[order]
@@ -456,6 +515,9 @@ class Replication:
         ends = [*cuts.tolist(), len(window)]
         for a, b in zip(starts, ends):
             self.buckets.setdefault(int(window[a]), []).append((ids[a:b], times[a:b], source))
+        self._held += len(ids)
+        if self._held > self.spill:
+            self._spill()
 
     # -------------------------------------------------------------------------------------------- results
     def _add_to_sample(self, ids: np.ndarray, times: np.ndarray) -> None:
@@ -492,7 +554,11 @@ class Replication:
         env.process(self.cohorts())
         env.process(self.deadline())
         env.process(self.fulfilment_process())
-        env.run()
+        try:
+            env.run()
+        finally:
+            if self._spill_dir is not None:
+                shutil.rmtree(self._spill_dir, ignore_errors=True)
         return self._outputs()
 
     def _outputs(self) -> dict:
