@@ -180,6 +180,16 @@ def test_a_reach_above_the_old_limit_is_simulated_and_only_an_unworkable_one_is_
 
 _MEMORY = r"""
 import json, resource, sys
+
+def peak_kb():
+    # VmHWM: the peak RSS of this program. ru_maxrss would include the RSS of the process it was
+    # forked from (the test runner), which the peak keeps across exec.
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
 sys.path.insert(0, sys.argv[2])
 import numpy as np
 import sim_helpers as H
@@ -187,9 +197,9 @@ from campaignsim.sim.config import build_config
 from campaignsim.sim.engine import run_replication
 cfg = build_config(H.scenario(reach=int(sys.argv[1]), hours=72.0), H.registry())
 run_replication(build_config(H.scenario(reach=1000), H.registry()), np.random.SeedSequence(1))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kb()
 out = run_replication(cfg, np.random.SeedSequence(2))
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = peak_kb()
 print(json.dumps({"exposed": int(out["exposed"]), "before_kb": before, "peak_kb": peak}))
 """
 
