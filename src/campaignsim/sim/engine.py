@@ -89,6 +89,7 @@ class Replication:
         self.buckets: dict[int, list] = {}
         # each post's exposures not yet reached by the cohort clock, by time step: (post, first person, count, ages)
         self.post_pieces: dict[int, list[tuple]] = {}
+        self._post_blocks: dict[int, tuple] = {}  # each post's hours: age edges, people per hour, their running sum, S at the edges
         self.spill = SPILL_PEOPLE
         self._held = 0  # share exposures filed in self.buckets in memory
         self._spill_dir: "str | None" = None
@@ -158,20 +159,41 @@ class Replication:
         edges = np.clip(np.arange(blocks + 1, dtype=np.float64) * unit - post.at, a, b)
         masses = self.kernel.window_masses(edges)
         counts = self.streams["reach"].multinomial(n, masses / masses.sum())
-        first = 0
-        for block in np.flatnonzero(counts).tolist():
-            count = int(counts[block])
-            window = block if unit == self.dt else min(int(block * unit // self.dt), self.n_windows - 1)
-            self.post_pieces.setdefault(window, []).append(
-                ("post", index, first, count, float(edges[block]), float(edges[block + 1]), post.at + float(edges[block])))
-            first += count
+        survival = self.kernel.survival(edges)
+        cum = np.cumsum(counts)
+        # per hour: S at its start, S(start) − S(end), and the ages a time is held to, [start, end)
+        self._post_blocks[index] = (counts, cum, survival[:-1], survival[:-1] - survival[1:], edges[:-1], np.nextafter(edges[1:], edges[:-1]))
+        if unit == self.dt:
+            window_of = np.arange(blocks)
+        else:
+            window_of = np.minimum((np.arange(blocks) * unit // self.dt).astype(np.int64), self.n_windows - 1)
+        for window in np.unique(window_of[counts > 0]).tolist():
+            b0, b1 = int(np.searchsorted(window_of, window, "left")), int(np.searchsorted(window_of, window, "right"))
+            first = int(cum[b0] - counts[b0])
+            self.post_pieces.setdefault(window, []).append(("post", index, first, int(cum[b1 - 1]) - first, post.at + float(edges[b0])))
 
-    def _post_people(self, index: int, first: int, n: int, age_lo: float, age_hi: float):
-        """People ``first…first+n−1`` of post ``index``'s exposures in the ages [age_lo, age_hi), less
-        those who had already seen another post (a second impression, not a new person)."""
+    def _post_people(self, index: int, lo: int, hi: int):
+        """People ``lo…hi−1`` of post ``index``'s exposures (numbered hour by hour), less those who had
+        already seen another post (a second impression, not a new person)."""
         post = self.cfg.posts[index]
-        ids = R.identities(post.key, n, first)
-        times = post.at + self.kernel.sample_in_window(R.uniform(self.key["timing"], ids, SLOT_EXPOSURE), age_lo, age_hi)
+        counts, cum, s_start, s_drop, age_lo, age_hi = self._post_blocks[index]
+        # each person's hour: the blocks from the one holding person lo to the one holding person hi − 1
+        b0, b1 = int(np.searchsorted(cum, lo, "right")), int(np.searchsorted(cum, hi - 1, "right")) + 1
+        taken = counts[b0:b1].copy()
+        taken[0] -= lo - (cum[b0] - counts[b0])
+        taken[-1] -= cum[b1 - 1] - hi
+        ids = R.identities(post.key, hi - lo, lo)
+        u = R.uniform(self.key["timing"], ids, SLOT_EXPOSURE)
+        # inversion of S within each person's hour [a, b): S(t) = S(a) − u·(S(a) − S(b)), as Kernel.sample_in_window
+        if b1 - b0 == 1:
+            age = self.kernel.inverse_survival(s_start[b0] - u * s_drop[b0])
+            np.minimum(np.maximum(age, age_lo[b0], out=age), age_hi[b0], out=age)
+        else:
+            u *= np.repeat(s_drop[b0:b1], taken)
+            age = self.kernel.inverse_survival(np.repeat(s_start[b0:b1], taken) - u)
+            np.minimum(np.maximum(age, np.repeat(age_lo[b0:b1], taken), out=age), np.repeat(age_hi[b0:b1], taken), out=age)
+        times = age
+        times += post.at
         seen = self._seen_before(index, times)
         if seen is not None:
             # Posts reach the same followers: a person who saw another post earlier is one person seen
@@ -285,8 +307,8 @@ class Replication:
             _, ids, times, source = piece
             return (ids, times, source) if lo == 0 and hi == len(ids) else (ids[lo:hi], times[lo:hi], source)
         if kind == "post":
-            _, index, first, _count, age_lo, age_hi, _earliest = piece
-            return self._post_people(index, first + lo, hi - lo, age_lo, age_hi)
+            _, index, first, _count, _earliest = piece
+            return self._post_people(index, first + lo, first + hi)
         if kind == "file":
             _, path, n, source = piece
             with open(path, "rb") as f:
@@ -337,7 +359,7 @@ class Replication:
     def _process_pieces(self, pieces):
         pieces = [p for p in pieces if self._piece_size(p)]
         # A post's or word of mouth's people after the cut-off (a takedown) would all be dropped: never made.
-        pieces = [p for p in pieces if not (p[0] == "post" and p[6] >= self.cutoff or p[0] == "wom" and p[3] >= self.cutoff)]
+        pieces = [p for p in pieces if not (p[0] == "post" and p[4] >= self.cutoff or p[0] == "wom" and p[3] >= self.cutoff)]
         size = sum(self._piece_size(p) for p in pieces)
         if size == 0:
             return
