@@ -3,8 +3,9 @@
 Processes (all SimPy):
 
 * ``post`` — one per post (the launch, each scheduled post or reminder): at its time it draws how
-  many people it reaches in each time step, Poisson(r·(S(a) − S(b))) for the step [a, b) of the
-  post's age (a thinned Poisson process with the attention kernel's intensity);
+  many people it reaches, Poisson(r·(S(a) − S(b))) for its ages [a, b) before the deadline (a
+  thinned Poisson process with the attention kernel's intensity), and how many of them in each
+  hour (multinomial); each hour's people are made when their time step is processed;
 * ``takedown`` — when the scenario breaks platform rules: at an exponential time (the hazard of
   :mod:`campaignsim.sim.risk`, from the rules broken) the posts stop reaching anyone, entries
   close, and on platforms that do so the entries made are void; a public backlash (reputation
@@ -20,6 +21,10 @@ Processes (all SimPy):
 
 A run's ``backlash`` is 1 when either cause fires: the reputation-rule hazard during the campaign
 (``backlash_rules``) or the public complaints about prizes and support (``backlash_operations``).
+
+A cohort above ``CHUNK_PEOPLE`` is processed in chunks, share exposures filed for later steps above
+``SPILL_PEOPLE`` wait in a temporary file, and what the outputs need is counted as it happens, so a
+replication's memory does not grow with its reach.
 
 Exposure and completion times are exact (continuous); the time step only groups the cohorts.
 Nothing depends on it except the Bass word-of-mouth hazard, which reads the entrants at the
