@@ -195,14 +195,29 @@ def test_an_audience_too_large_from_the_followers_is_refused_at_the_followers_li
     path = tmp_path / "campaign.toml"
     path.write_text(
         '[campaign]\nname = "0"\nbrand = "0"\nstart = 2027-03-01T10:00:00+08:00\nend = 2027-03-08T10:00:00+08:00\n\n'
-        '[platform]\nname = "douyin"\nfollowers = 2_147_483_648\n\n[[entry.steps]]\naction = "answer"\n\n'
-        '[prize]\ndraw = "random"\n[[prize.items]]\nname = "0"\nvalue = 0\ncurrency = "CNY"\n', encoding="utf-8")
+        '[platform]\nname = "douyin"\nfollowers = 8_000_000_000\n\n[[entry.steps]]\naction = "answer"\n\n'
+        '[prize]\ndraw = "random"\n[[prize.items]]\nname = "0"\nvalue = 0\ncurrency = "CNY"\n\n'
+        '[simulation]\nreach_per_follower = 0.5\n', encoding="utf-8")
     lint = _cli("lint", "--select", "CS003", str(path))
-    assert f"{path}:9: CS003 warning cannot be simulated: the posts reach 214,748,365 people" in lint.output
+    assert f"{path}:9: CS003 warning cannot be simulated: the posts reach 4,000,000,000 people, more than the 2,000,000,000" in lint.output
     for command in ("simulate", "run"):
         result = _cli(command, "--runs", "2", str(path))
         assert result.exit_code == 2
-        assert f"{path}:9: the posts reach 214,748,365 people" in result.output
+        assert f"{path}:9: the posts reach 4,000,000,000 people" in result.output
+
+
+def test_an_audience_of_30_million_is_no_longer_refused(tmp_path):
+    """One replication holds its people in chunks: 30 million reached people (refused at 20 million
+    before) lint clean of CS003 and are simulated, with memory that does not grow with them."""
+    path = tmp_path / "campaign.toml"
+    path.write_text(
+        '[campaign]\nname = "0"\nbrand = "0"\nstart = 2027-03-01T10:00:00+08:00\nend = 2027-03-03T10:00:00+08:00\n\n'
+        '[platform]\nname = "douyin"\n\n[audience]\nreach = 30_000_000\n\n[[entry.steps]]\naction = "answer"\n\n'
+        '[prize]\ndraw = "random"\n[[prize.items]]\nname = "0"\nvalue = 0\ncurrency = "CNY"\n', encoding="utf-8")
+    assert "CS003" not in _cli("lint", "--select", "CS003", str(path)).output
+    result = _cli("simulate", "--runs", "1", "--format", "json", str(path))
+    assert result.exit_code == 0, result.output
+    assert '"exposed"' in result.output
 
 
 _NO_REACH = (

@@ -237,7 +237,7 @@ def test_audience_size_defaults_to_twenty_times_reach():
     (dict(simulation={"effort_sensitivity": -1.0}), "between"),
     (dict(simulation={"no_such_parameter": 1.0}), "unknown simulation parameter"),
     (dict(steps=(H.step("follow", optional=True),)), "only optional"),
-    (dict(reach=50_000_000), "more than"),
+    (dict(reach=3_000_000_000), "more than the 2,000,000,000"),
     (dict(simulation={"bass_q": 0.1, "time_step_hours": 0.001}, hours=24 * 300), "larger step"),
 ])
 def test_a_scenario_that_cannot_be_simulated_raises_a_clear_error(change, message):

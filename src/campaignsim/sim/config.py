@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
 
+from campaignsim.model import limits
 from campaignsim.model.simparams import ACTION_PARAMETERS, PARAMETERS, action_prior, find_param, platform_prior
 
 if TYPE_CHECKING:
@@ -32,8 +33,10 @@ _PLATFORM_PARAMS = (
 )
 
 
-MAX_EXPOSURES = 20_000_000
-"""People one replication can hold (≈ 100 bytes each at the peak of a cohort)."""
+MAX_EXPOSURES = limits.MAX_PERSON_RUNS
+"""People the posts of one replication may reach: the work one command may do (``MAX_PERSON_RUNS`` of
+:mod:`campaignsim.model.limits`, minutes of work), since a replication holds its people in chunks of
+fixed size and its memory does not grow with them. Also the cascade's ceiling at most."""
 MAX_STEPS = 200_000
 """Word-of-mouth time steps one replication may take."""
 
@@ -252,8 +255,8 @@ def build_config(scenario, registry: Registry, takedown_codes=(), sampler=None, 
     expected = sum(p.reach for p in posts)
     if expected > MAX_EXPOSURES:
         raise SimulationConfigError(
-            f"the posts reach {expected:,.0f} people, more than the {MAX_EXPOSURES:,} one replication can hold person by person; "
-            "set audience.reach (and audience.size) to a representative sample, say 1/100 of it, and scale the counts up")
+            f"the posts reach {expected:,.0f} people, more than the {MAX_EXPOSURES:,} one replication may simulate person by person "
+            "(minutes of work); set audience.reach (and audience.size) to a representative sample, say 1/10 of it, and scale the counts up")
     if size > MAX_EXPOSURES:
         warnings.append(f"audience size {size:,} is above {MAX_EXPOSURES:,}: the cascade's ceiling is lowered to that")
         size = MAX_EXPOSURES

@@ -308,7 +308,7 @@ class Operations:
     """
 
     def __init__(self, cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
-                 trace: bool = False):
+                 trace: bool = False, entrants: Optional[int] = None):
         self.cfg = cfg
         self.env = env = simpy.Environment()
         self.rng = _Substreams(seed)
@@ -342,7 +342,8 @@ class Operations:
         # support: entrants' questions, drawn now; winners' questions are added as they are asked
         entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
         inq = self.rng["questions"]
-        n = int(inq.poisson(cfg.inquiries_per_entrant * len(entrant_times))) if len(entrant_times) else 0
+        # entrant_times may be a uniform sample of the entrants' times, ``entrants`` their number
+        n = int(inq.poisson(cfg.inquiries_per_entrant * (len(entrant_times) if entrants is None else entrants))) if len(entrant_times) else 0
         self.w_inquiries = max(1, math.ceil(n / MAX_INQUIRIES))
         if self.w_inquiries > 1:
             n = int(math.ceil(n / self.w_inquiries))
@@ -681,15 +682,18 @@ def empty_outputs(cfg: Optional[OperationsConfig]) -> dict:
 
 
 def run_operations(cfg: OperationsConfig, seed: np.random.SeedSequence, winners: int, entrant_times: np.ndarray,
-                   trace: bool = False) -> dict:
-    """Play one replication's operations out; ``seed`` is the replication's fulfilment SeedSequence."""
+                   trace: bool = False, entrants: Optional[int] = None) -> dict:
+    """Play one replication's operations out; ``seed`` is the replication's fulfilment SeedSequence.
+
+    ``entrant_times`` are the entrants' entry times, or a uniform sample of them when ``entrants``
+    gives their number: each question's entry time is then drawn from the sample."""
     # SimPy's events are short-lived and freed by reference counting as they are processed; the cyclic
     # collector would otherwise walk the whole heap every few hundred of them.
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        return Operations(cfg, seed, winners, entrant_times, trace).run()
+        return Operations(cfg, seed, winners, entrant_times, trace, entrants).run()
     finally:
         if paused:
             gc.enable()

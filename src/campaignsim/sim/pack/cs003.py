@@ -13,8 +13,8 @@ class CannotSimulate(Rule):
         "A scenario that passes the rules but cannot be simulated fails later, in `run` or `simulate`, without a line "
         "to point at. Linting it asks the simulator's own configuration step the same question and reports the answer "
         "on the line of the key at fault: no reach (neither audience.reach nor platform.followers), only optional "
-        "entry steps, a [simulation] parameter for an action the entry does not use, an audience too large to simulate "
-        "person by person, or too many model time steps."
+        "entry steps, a [simulation] parameter for an action the entry does not use, posts that reach more people than "
+        "one replication may simulate (2·10⁹, minutes of work), or too many model time steps."
     )
     fail_example = '[simulation]\ncompletion_share = 0.5  # and no share step in entry.steps'
     pass_example = '[audience]\nreach = 30000'
