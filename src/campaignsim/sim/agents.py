@@ -22,6 +22,8 @@ every variant where it is higher.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import attrs
 import numpy as np
 
@@ -43,15 +45,15 @@ class Attributes:
 def draw_attributes(cfg: SimConfig, key: int, ids: np.ndarray) -> Attributes:
     """Individual attributes of a cohort (constants when their spread is 0)."""
     n = len(ids)
+    z1: Optional[np.ndarray] = None
+    z2: Optional[np.ndarray] = None
     if cfg.interest_sigma > 0 or cfg.value_sigma > 0:
         z1, z2 = R.normal_pair(key, ids, SLOT_ATTRIBUTES)
-    else:
-        z1 = z2 = None
-    if cfg.interest_sigma > 0:
+    if z1 is not None and cfg.interest_sigma > 0:
         interest = 1.0 / (1.0 + np.exp(-(cfg.interest_location + cfg.interest_sigma * z1)))
     else:
         interest = np.full(n, 1.0 / (1.0 + np.exp(-cfg.interest_location)))
-    if cfg.value_sigma > 0:
+    if z2 is not None and cfg.value_sigma > 0:
         value_weight = np.exp(cfg.value_sigma * z2 - 0.5 * cfg.value_sigma**2)
     else:
         value_weight = np.ones(n)

@@ -60,12 +60,14 @@ from __future__ import annotations
 
 import gc
 import math
-from typing import Optional
+from functools import partial
+from typing import Optional, cast
 
 import attrs
 import numpy as np
 import simpy
 from simpy.events import Process, Timeout
+from simpy.resources.resource import Request
 
 HOURS_PER_DAY = 24.0
 HOURS_PER_WEEK = 168.0
@@ -296,6 +298,13 @@ def _p95(values: np.ndarray) -> float:
     return float(v[lo] + (v[hi] - v[lo]) * (pos - lo))
 
 
+class Question(Request):
+    """A question's request for an agent of the support desk (a :class:`simpy.Resource`): the
+    request, with the question's number."""
+
+    question: int
+
+
 class Operations:
     """One replication's operations on its own SimPy clock; :meth:`run` returns the outputs.
 
@@ -462,8 +471,12 @@ class Operations:
         due = self.due.get(at)
         if due is None:
             due = self.due[at] = []
-            self.env.timeout(at - self.env.now).callbacks.append(lambda _event, at=at: self.check_due(at))
+            Timeout(self.env, at - self.env.now).callbacks.append(partial(self.due_now, at))
         due.append(row)
+
+    def due_now(self, at: float, _event: simpy.Event) -> None:
+        """The promised date ``at`` has come for the parcels watched for it."""
+        self.check_due(at)
 
     def check_due(self, at: float) -> None:
         now = self.env.now
@@ -533,8 +546,11 @@ class Operations:
         held = self.held.get(opening)
         if held is None:
             held = self.held[opening] = []
-            Timeout(self.env, opening - self.env.now).callbacks.append(lambda _event, at=opening: self.opens(at))
+            Timeout(self.env, opening - self.env.now).callbacks.append(partial(self.opening_now, opening))
         return held
+
+    def opening_now(self, opening: float, _event: simpy.Event) -> None:
+        self.opens(opening)
 
     def opens(self, opening: float) -> None:
         """The desk opens: the questions asked since it closed request agents, first asked first."""
@@ -557,14 +573,16 @@ class Operations:
     def inquiry(self, i: int) -> None:
         """One question, asked now: it requests an agent from the desk and queues there first come, first
         served; the rest follows from the request's events (:meth:`taken`, :meth:`handled`)."""
-        agent = self.desk.request()
+        desk = self.desk
+        assert desk is not None  # questions come to the desk only when it has agents
+        agent = Question(desk)
         agent.question = i
         if agent.triggered:
             self.taken(agent)  # a free agent: taken at once
         else:
             agent.callbacks.append(self.taken)
 
-    def taken(self, agent) -> None:
+    def taken(self, agent: "Question") -> None:
         """The question has an agent; taken while the desk is closed it waits for the opening, then it is
         handled for its handling time (a timeout) and the agent is released (:meth:`handled`)."""
         env = self.env
@@ -577,22 +595,23 @@ class Operations:
                 opening = self.opening
                 if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
                     opening = self.opening = Timeout(env, self.shift_until - now)
-                opening.callbacks.append(lambda _event, agent=agent: self.handle(agent))
+                opening.callbacks.append(partial(self.handle_at, agent))
                 return
         self.handle(agent)
 
-    def handle(self, agent) -> None:
+    def handle_at(self, agent: "Question", _opening: simpy.Event) -> None:
+        self.handle(agent)
+
+    def handle(self, agent: "Question") -> None:
         """The agent works on the question from now for its handling time."""
         i = agent.question
         self.started[i] = self.env.now
-        done = Timeout(self.env, self.service[i])
-        done.agent = agent
-        done.callbacks.append(self.handled)
+        Timeout(self.env, self.service[i], agent).callbacks.append(self.handled)
 
-    def handled(self, done) -> None:
-        agent = done.agent
+    def handled(self, done: Timeout) -> None:
+        agent = cast(Question, done.value)  # the timeout carries the question's request
         self.answered[agent.question] = self.env.now
-        self.desk.release(agent)
+        agent.resource.release(agent)
 
     # -------------------------------------------------------------------------------------------- running
     def run(self) -> dict:
@@ -645,7 +664,7 @@ class Operations:
         on_time_n, late_n = on_time * ww, late * ww
         claimed_n = on_time_n + late_n
         trust_next = (1.0 + cfg.past_on_time + on_time_n) / (2.0 + cfg.past_on_time + cfg.past_late + claimed_n + complaints)
-        answered_response = response[done] if n_done else None
+        answered_response = response[done]
         out = {
             "late_prizes": late_n,
             "complaints": complaints,
