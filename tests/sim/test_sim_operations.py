@@ -266,14 +266,13 @@ def test_winners_are_processes_and_questions_queue_on_the_desk_resource(monkeypa
     assert isinstance(ops.slots, simpy.Container)
     # every question asks the desk Resource for an agent; record what the Resource says at the request
     requests = []
-    request = ops.desk.request
 
-    def counting_request():
-        agent = request()
-        requests.append((agent, agent.triggered, ops.env.now, len(ops.desk.users)))
-        return agent
+    class CountingQuestion(operations.Question):
+        def __init__(self, desk):
+            super().__init__(desk)
+            requests.append((self, self.triggered, ops.env.now, len(ops.desk.users)))
 
-    ops.desk.request = counting_request
+    monkeypatch.setattr(operations, "Question", CountingQuestion)
     out = ops.run()
     # one process per winner notified (first round and redraws), and the courier
     assert started["winner"] == 40 + (ops.next_row - 40) and ops.next_row > 40
