@@ -49,6 +49,7 @@ Installed campaignsim also registers a pytest plugin with the fixture ``campaign
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 from typing import Iterable, Optional
