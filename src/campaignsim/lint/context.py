@@ -34,7 +34,8 @@ class PrizeTotal:
         return f"{self.amount:,.0f} {self.currency}{notes}{left_out}"
 
 
-_RULE_APPLIES_TO = Rule.applies_to.__func__  # type: ignore[attr-defined]  # a classmethod, bound to Rule: __func__ is its function
+# applies_to is a classmethod: Rule.applies_to is bound to Rule, and __func__ is the function itself
+_RULE_APPLIES_TO = Rule.applies_to.__func__  # type: ignore[attr-defined]
 
 UNUSED_IGNORE = "CS002"
 """The rule the engine judges itself, after every other rule has run (an ignore that suppressed

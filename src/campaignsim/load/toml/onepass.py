@@ -94,7 +94,7 @@ class _Reader:
         """Skip blank lines and comments (recording the comments); the new position."""
         if pos >= self.end or self.text[pos] not in _GAP_START:
             return pos
-        end = _GAP.match(self.text, pos).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+        end = _GAP.match(self.text, pos).end()  # type: ignore[union-attr]  # matches "": never None
         if end != pos:
             text = self.text
             if text.find("#", pos, end) != -1:
@@ -329,7 +329,7 @@ class _Reader:
                 self.record(f"{path}.{key}")
                 table[key] = _plain(string, integer, boolean)
             return table, plain.end()
-        pos = _INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+        pos = _INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]  # matches "": never None
         if text.startswith("}", pos):
             return table, pos + 1
         while True:
@@ -342,12 +342,12 @@ class _Reader:
             key_path = f"{path}.{key}"
             self.record(key_path)
             table[key], pos = self.value(found.end(), key_path)
-            pos = _INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+            pos = _INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]  # matches "": never None
             if text.startswith("}", pos):
                 return table, pos + 1
             if not text.startswith(",", pos):
                 raise _Beyond
-            pos = _INLINE_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+            pos = _INLINE_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]  # matches "": never None
 
 
 def _plain(string: Optional[str], integer: Optional[str], boolean: Optional[str]) -> Any:
