@@ -9,7 +9,7 @@ D̄ ± t(0.95, n−1)·s_D/√n, a 90% confidence interval for the mean differen
 from __future__ import annotations
 
 import math
-from typing import Any, Optional, Sequence
+from typing import Any, Collection, Optional, Sequence
 
 import attrs
 
@@ -46,7 +46,7 @@ class PairedDifference:
         return self.low > 0 or self.high < 0
 
 
-def paired_difference(variant: Sequence[float], base: Sequence[float]) -> PairedDifference:
+def paired_difference(variant: Collection[float], base: Collection[float]) -> PairedDifference:
     """Mean of variant − base over paired replications, with a 90% paired-t interval."""
     if len(variant) != len(base):
         raise ValueError(f"paired runs differ in number: {len(variant)} vs {len(base)}")

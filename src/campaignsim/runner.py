@@ -5,7 +5,7 @@ with the base. ``campaignsim run`` and ``campaignsim compare`` are thin wrappers
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 import attrs
 
@@ -14,14 +14,18 @@ from campaignsim.compare import (DEFAULT_RUNS, OBJECTIVES, Objective, PairedDiff
 from campaignsim.lint.config import LintConfig, discover
 from campaignsim.lint.engine import FileResult, LintReport, lint_into
 
+if TYPE_CHECKING:  # annotations only: the simulator (numpy) is imported when a run needs it
+    from campaignsim.model import Scenario
+    from campaignsim.sim.result import SimResult
+
 
 @attrs.define
 class VariantRun:
     label: str
     path: str
-    scenario: object
+    scenario: Scenario
     lint: FileResult
-    sim: object  # campaignsim.sim.SimResult
+    sim: SimResult
 
     @property
     def error_codes(self) -> list[str]:
@@ -182,7 +186,7 @@ def takedown_codes(scenario, registry, failures: Optional[list] = None, path: st
     return tuple(sorted(codes))
 
 
-def cannot_simulate(path: str, scenario, error: Exception, loaded=None) -> str:
+def cannot_simulate(path: str, scenario, error: Union[Exception, str], loaded=None) -> str:
     """The one-line message for a scenario that loads but cannot be simulated; with the loaded
     file, at the line of the key the problem is about."""
     where = f" (variant {scenario.variant!r})" if scenario.variant else ""

@@ -4,10 +4,14 @@ plugin failures, and the progress bar. Rich is imported only when a bar is shown
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Optional
 
 import click
 
 from campaignsim.cli.app import Settings
+
+if TYPE_CHECKING:  # rich is imported only when a bar is shown
+    from rich.progress import TaskID
 
 
 def say(message: str) -> None:
@@ -70,7 +74,7 @@ class Progress:
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                             transient=True, console=_stderr_console())
         self.description = description
-        self.task = None
+        self.task: Optional[TaskID] = None
 
     def start(self, total: int) -> None:
         self.bar.start()

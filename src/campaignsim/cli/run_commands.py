@@ -165,7 +165,8 @@ def _help_params(ctx: click.Context, _param, value: bool) -> None:
         click.echo(f"    source: {p.source}")
         plugin = " (the platform may declare its own)" if p.default is None and p.name in PARAMETERS else (
             " (the action may declare its own)" if p.default is None else "")
-        click.echo(f"    prior: {p.prior.describe(p.default)}{plugin}; {p.prior.source}")
+        # every listed parameter has a prior (simparams gives each its PRIORS entry): never None here
+        click.echo(f"    prior: {p.prior.describe(p.default)}{plugin}; {p.prior.source}")  # type: ignore[union-attr]
     _help_enforcement(ctx)
     ctx.exit(0)
 

@@ -3,12 +3,16 @@ sensitive-topic keywords, and the file's inline comments."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import attrs
 
 from campaignsim.lint.index import rule_index
-from campaignsim.lint.rule import Rule
+from campaignsim.lint.rule import Rule, Violation
+
+if TYPE_CHECKING:
+    from campaignsim.model import Scenario
+    from campaignsim.plugin.manager import Registry
 
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
               "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
@@ -30,7 +34,8 @@ class PrizeTotal:
         return f"{self.amount:,.0f} {self.currency}{notes}{left_out}"
 
 
-_RULE_APPLIES_TO = Rule.applies_to.__func__
+# applies_to is a classmethod: Rule.applies_to is bound to Rule, and __func__ is the function itself
+_RULE_APPLIES_TO = Rule.applies_to.__func__  # type: ignore[attr-defined]
 
 UNUSED_IGNORE = "CS002"
 """The rule the engine judges itself, after every other rule has run (an ignore that suppressed
@@ -46,6 +51,9 @@ class RuleRun:
     finding of it carries, so that the per-scenario loop looks nothing up."""
 
     __slots__ = ("code", "rule_cls", "check", "plugin", "reads", "_reported", "guarded")
+    check: Callable[[Scenario, LintContext], Optional[Iterable[Violation]]]  # the rule's check, or one that raises
+    reads: Optional[frozenset[str]]
+    _reported: Optional[tuple]
 
     def __init__(self, code: str, rule_cls, context: "LintContext", plugin: str, broken: Optional[BaseException] = None):
         self.code = code
@@ -90,7 +98,7 @@ def finding_fields(rule_cls) -> tuple:
 
 @attrs.define
 class LintContext:
-    registry: object
+    registry: Registry
     exchange_rates: dict[str, float] = attrs.Factory(dict)
     source: Optional[object] = None  # the LoadedFile, for rules that read inline comments
     rule_options: dict = attrs.Factory(dict)  # code → {option: value} set by the user (Rule.option reads it)

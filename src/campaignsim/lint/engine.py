@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, is_
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import AbstractSet, Iterable, Optional
 
 import attrs
 
@@ -226,7 +226,7 @@ def _resolved(registry, select, extend_select, ignore) -> tuple[frozenset[str], 
     return found[0], list(found[1])
 
 
-def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, context: Optional[LintContext] = None,
+def lint_scenario(scenario, registry=None, *, codes: Optional[AbstractSet[str]] = None, context: Optional[LintContext] = None,
                   path: str = "<scenario>", loaded: Optional[LoadedFile] = None, failures: Optional[list] = None,
                   shared: Optional[tuple[dict, Optional[frozenset]]] = None) -> list[Finding]:
     """Run the selected rules (all by default) on one scenario and return what they find.
@@ -245,13 +245,11 @@ def lint_scenario(scenario, registry=None, *, codes: Optional[set[str]] = None, 
     append = findings.append
     variant = scenario.variant
     line_for = loaded.line_for if loaded is not None else None
-    record = replay = False
-    if shared is not None:
-        known, same = shared
-        record, replay = same is None, same is not None
+    known, same = shared if shared is not None else ({}, None)
+    record = shared is not None and same is None  # the base: its violations are kept for the variants
     snapshot = None  # made at the first third-party rule: the built-in packs' rules run directly
     for run in context.runnable(scenario, codes):
-        if replay and run.reads is not None and run.reads <= same and run in known:
+        if same is not None and run.reads is not None and run.reads <= same and run in known:
             violations = known[run]
         else:
             try:
@@ -302,7 +300,8 @@ def _getter(cls) -> Optional[tuple[tuple[str, ...], attrgetter]]:
 def _parts(scenario) -> Optional[tuple[tuple[str, ...], tuple]]:
     """The names of a scenario's parts and the parts themselves, or None when it is not made of
     attrs fields to compare."""
-    found = _getter(type(scenario))
+    cls: type = type(scenario)  # a class, hashable for _getter's cache (mypy does not infer that of type(...))
+    found = _getter(cls)
     if found is None:
         return None
     names, values = found
@@ -319,7 +318,7 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     own_settings = config.scenario_config  # False with --no-scenario-config: the file's [lint] and inline ignores are not applied
     inline = _inline_suppressions(loaded, registry) if own_settings else []
     inline_codes = {code for s in inline for code in s.codes}
-    table_sups = {}
+    table_sups: dict[tuple, Suppression] = {}
     known_sups: dict = {}
     used: set[tuple] = set()
     ran_sets: dict[int, frozenset] = {}  # each distinct selection once; their union is only needed for unused ignores
@@ -327,14 +326,15 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
     base = loaded.scenarios[0] if loaded.scenarios else None
     base_parts = _parts(base) if base is not None else None
     base_violations: dict = {}
+    shared: Optional[tuple[dict, Optional[frozenset]]]
     for scenario in loaded.scenarios:
         # The base's violations are recorded; a variant takes them from rules that read only parts it
         # shares with the base (the very same objects, so unchanged).
         if scenario is base:
             shared = (base_violations, None)
-        elif base_parts is not None and type(scenario) is type(base):
+        elif base_parts is not None and type(scenario) is type(base) and (parts := _parts(scenario)) is not None:
             names, values = base_parts
-            shared = (base_violations, frozenset(compress(names, map(is_, _parts(scenario)[1], values))))
+            shared = (base_violations, frozenset(compress(names, map(is_, parts[1], values))))
         else:
             shared = None
         codes = selected

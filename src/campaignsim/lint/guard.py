@@ -90,7 +90,7 @@ def _field_names(cls) -> tuple[str, ...]:
 def _nodes(value, out: list) -> None:
     """Every attrs value reachable from ``value`` (through attrs fields and tuples), each with the
     objects its fields hold right now."""
-    cls = type(value)
+    cls: type = type(value)  # a class, hashable for _field_names' cache (mypy does not infer that of type(...))
     if cls is tuple:
         for item in value:
             _nodes(item, out)

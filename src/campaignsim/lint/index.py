@@ -11,6 +11,7 @@ purged.
 from __future__ import annotations
 
 import weakref
+from typing import Callable
 
 from campaignsim._session import current as current_session
 
@@ -38,10 +39,12 @@ def _new_index(indexes: dict, key: int, registry) -> dict:
         if indexes.get(key, (None,))[0] is ref:
             del indexes[key]
 
+    ref: Callable[[], object]  # the registry, or None once it has gone
     try:
         ref = weakref.ref(registry, forget)
     except TypeError:  # an object that cannot be referred to weakly: held for the session
-        def ref(registry=registry):
+        def held(registry=registry):
             return registry
+        ref = held
     indexes[key] = (ref, index)
     return index

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Iterable, cast
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from campaignsim.lint.rule import Rule
     from campaignsim.plugin.manager import Registry
-
-
-def _rules(registry: Registry) -> dict[str, type[Rule]]:
-    """The registry's rule classes by code."""
-    return cast("dict[str, type[Rule]]", registry.rules)
 
 
 def match(selector: str, registry: Registry) -> set[str]:
@@ -24,14 +18,14 @@ def match(selector: str, registry: Registry) -> set[str]:
         return {code}
     if code in registry.rule_aliases:
         return {registry.rule_aliases[code]}
-    by_name = {c for c, rule in _rules(registry).items() if rule.name == selector.lower()}
+    by_name = {c for c, rule in registry.rules.items() if rule.name == selector.lower()}
     if by_name:
         return by_name
     return {c for c in registry.rules if c.startswith(code)}
 
 
 def unknown_selector_message(selector: str, registry: Registry) -> str:
-    words = list(registry.rules) + [r.name for r in _rules(registry).values()]
+    words = list(registry.rules) + [r.name for r in registry.rules.values()]
     hint = difflib.get_close_matches(selector, words, n=1)
     return f"{selector!r} matches no rule" + (f"; did you mean {hint[0]!r}?" if hint else " (see `campaignsim rules`)")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import attrs
 
@@ -171,35 +171,36 @@ def _kind(mode: int) -> str:
     return "not a plain file"
 
 
-def read_text(path: Path) -> tuple[Optional[str], Optional[LoadError]]:
+def read_text(path: Path) -> Union[str, LoadError]:
+    """The file's text, or the error that keeps it from being read."""
     shown = str(path)
     try:
         data = read_limited(path, MAX_BYTES)
     except FileRefused as exc:
-        return None, LoadError(shown, None, "", str(exc))
+        return LoadError(shown, None, "", str(exc))
     except FileNotFoundError:
-        return None, LoadError(shown, None, "", "no such file")
+        return LoadError(shown, None, "", "no such file")
     except OSError as exc:
-        return None, LoadError(shown, None, "", f"cannot read file: {exc.strerror or exc}")
+        return LoadError(shown, None, "", f"cannot read file: {exc.strerror or exc}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, LoadError(shown, line, "", f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+        return LoadError(shown, line, "", f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        return None, LoadError(shown, None, "", "file is empty; " + _NEEDS)
-    return text, None
+        return LoadError(shown, None, "", "file is empty; " + _NEEDS)
+    return text
 
 
 _NEEDS = "a scenario needs at least [campaign], [platform], [entry] and [prize]"
 def load_file(path, registry) -> LoadedFile:
     """Read, parse and validate a scenario file; never raises for bad input."""
     path = Path(path)
-    text, error = read_text(path)
-    if error is not None:
-        return LoadedFile(str(path), errors=[error])
+    text = read_text(path)
+    if isinstance(text, LoadError):
+        return LoadedFile(str(path), errors=[text])
     return load_text(text, registry, path=str(path))
 
 

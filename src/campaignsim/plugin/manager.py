@@ -9,7 +9,7 @@ through one combined pluggy call) precisely so that one failure cannot hide the 
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 import attrs
 import pluggy
@@ -17,6 +17,9 @@ import pluggy
 from campaignsim._session import current as current_session
 from campaignsim.model.extension import DECLARED_KEYS
 from campaignsim.plugin import ENTRY_POINT_GROUP, PROJECT_NAME, Replacing, hookspecs, replacing  # noqa: F401  (replacing: re-exported)
+
+if TYPE_CHECKING:  # for annotations only: the plugin layer does not import the linter
+    from campaignsim.lint.rule import Rule
 
 BUILTIN_PREFIX = "campaignsim."
 
@@ -75,7 +78,7 @@ class PluginInfo:
 class Registry:
     """Everything the loaded plugins provide, keyed by name or code."""
 
-    rules: dict[str, type] = attrs.Factory(dict)
+    rules: dict[str, type[Rule]] = attrs.Factory(dict)
     rule_aliases: dict[str, str] = attrs.Factory(dict)
     rule_plugins: dict[str, str] = attrs.Factory(dict)
     platforms: dict[str, Any] = attrs.Factory(dict)
@@ -263,7 +266,7 @@ class _Admitted:
             return False
         return True
 
-    def clash(self, what: str, name: str, owner: str) -> None:
+    def clash(self, what: str, name: str, owner: Optional[str]) -> None:
         mine = " (this plugin, twice)" if owner == self.plugin else ""
         self.refuse(what, f"{name!r} is already provided by plugin {owner!r}{mine}; a plugin may replace it only on purpose, "
                           f"by declaring replaces = {name!r}")
@@ -364,7 +367,7 @@ def _guarded_extras(extras, plugin: str, where: str) -> tuple:
                 return f"plugin {plugin!r}: the validate of {where}.{extra.name} returned {message!r}, not a message or None"
             return message or None
 
-        validate.__wrapped__ = check  # type: ignore[attr-defined]
+        validate.__wrapped__ = check
         return attrs.evolve(extra, validate=validate)
 
     return tuple(guard(e) if e.validate is not None else e for e in extras)

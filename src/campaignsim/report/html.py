@@ -139,9 +139,9 @@ def render_html(result) -> str:
         parts.append("<h2>Against the base</h2><p class=\"meta\">Each variant minus the base over paired runs (same seed and run "
                      "number), with the 90% confidence interval of the mean difference, and the share of paired runs in which "
                      "the variant is ahead on the objective.</p>")
-        for row in comparison_rows(result):
-            kind = "bad" if not row["launchable"] else ("good" if row["low"] > 0 else "")
-            parts.append(f"<p class=\"verdict {kind}\">{escape(row['verdict'])}</p>")
+        for comparison in comparison_rows(result):
+            kind = "bad" if not comparison["launchable"] else ("good" if comparison["low"] > 0 else "")
+            parts.append(f"<p class=\"verdict {kind}\">{escape(comparison['verdict'])}</p>")
 
     parts.append("<h2>Charts</h2>")
     for name, make in charts.CHARTS.items():
@@ -163,13 +163,13 @@ def render_html(result) -> str:
         parts.append("</ul>")
 
     parts.append("<h2>Findings, most severe first</h2>")
-    rows = finding_rows(result)
-    if not rows:
+    finding_table = finding_rows(result)
+    if not finding_table:
         parts.append("<p>No findings.</p>")
     else:
         parts.append("<table><thead><tr><th class=\"text\">severity</th><th class=\"text\">variant</th><th class=\"text\">rule</th>"
                      "<th>line</th><th class=\"text\">finding and what to do</th><th class=\"text\">sources</th></tr></thead><tbody>")
-        for r in rows:
+        for r in finding_table:
             suggestion = f"<span class=\"suggestion\">{escape(r['suggestion'])}</span>" if r["suggestion"] else ""
             parts.append(f"<tr><td class=\"text sev-{escape(r['severity'])}\">{escape(r['severity'])}</td>"
                          f"<td class=\"text\">{escape(r['variant'])}</td>"

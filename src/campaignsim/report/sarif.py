@@ -24,7 +24,7 @@ def artifact_uri(path: str) -> str:
 def render(report, color: bool = False) -> str:
     registry = report.registry
     used_codes = sorted({f.code for f in report.findings})
-    rules = []
+    rules: list[dict[str, object]] = []
     index = {}
     for code in used_codes:
         rule = registry.rules.get(code) if registry is not None else None
@@ -41,10 +41,10 @@ def render(report, color: bool = False) -> str:
         rules.append(entry)
     results = []
     for f in report.findings:
-        region = {"startLine": f.line} if f.line else {}
-        location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}}}
-        if region:
-            location["physicalLocation"]["region"] = region
+        physical: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(f.path)}}
+        if f.line:
+            physical["region"] = {"startLine": f.line}
+        location: dict[str, object] = {"physicalLocation": physical}
         location["logicalLocations"] = [{"fullyQualifiedName": (f"variants[{f.variant}]." if f.variant else "") + (f.key or "scenario"), "kind": "member"}]
         text = (f"[{f.variant}] " if f.variant else "") + f.message
         if f.suggestion:

@@ -29,11 +29,11 @@ def read(text: str, shown: str) -> tuple[Optional[dict], Optional[Locator], Opti
     if found is not None:
         raw, lines, comments = found
         return raw, Locator.from_positions(lines, comments), None
-    raw, error = parse(text, shown)
+    parsed, error = parse(text, shown)
     if error is not None:
         return None, None, error
     try:
         locator: Optional[Locator] = Locator(text)
     except RecursionError:
         locator = None
-    return raw, locator, None
+    return parsed, locator, None

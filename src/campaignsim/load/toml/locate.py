@@ -70,10 +70,10 @@ class _Scanner:
         pattern = _WS_NL if newlines else _WS
         text = self.text
         while True:
-            self.pos = pattern.match(text, self.pos).end()
+            self.pos = pattern.match(text, self.pos).end()  # type: ignore[union-attr]  # matches "": never None
             if self.pos < self.end and text[self.pos] == "#":
                 start = self.pos
-                self.pos = _TO_EOL.match(text, self.pos).end()
+                self.pos = _TO_EOL.match(text, self.pos).end()  # type: ignore[union-attr]  # matches "": never None
                 self.comments[self.line] = text[start + 1 : self.pos].strip()
                 if not newlines:
                     return
@@ -94,7 +94,8 @@ class _Scanner:
             self.pos = target
             return
         pattern = _BASIC_STRING if quote == '"' else _LITERAL_STRING
-        self.pos = pattern.match(self.text, self.pos).end()
+        # pos is at the opening quote, which both patterns start with: the match is never None
+        self.pos = pattern.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def _escaped(self, index: int) -> bool:
         backslashes = 0
@@ -151,7 +152,7 @@ class _Scanner:
 
     def skip_gap(self) -> None:
         start = self.pos
-        self.pos = _GAP.match(self.text, start).end()
+        self.pos = _GAP.match(self.text, start).end()  # type: ignore[union-attr]  # matches "": never None
         if "#" in self.text[start:self.pos]:
             for m in _COMMENT.finditer(self.text, start, self.pos):
                 self.comments[bisect_right(self.newlines, m.start() - 1) + 1 if self.newlines else 1] = m.group(1).strip()
@@ -195,7 +196,7 @@ class _Scanner:
                 continue
             parts = self.read_key()
             if not parts:  # not TOML we understand: skip the line
-                self.pos = _TO_EOL.match(self.text, self.pos).end()
+                self.pos = _TO_EOL.match(self.text, self.pos).end()  # type: ignore[union-attr]  # matches "": never None
                 continue
             path = self.record_dotted(table, parts, line)
             self.skip_ws(False)
@@ -258,7 +259,7 @@ class _Scanner:
                     self.skip_ws(False)
                     self.value(sub)
         else:
-            self.pos = _BARE_VALUE.match(self.text, self.pos).end()
+            self.pos = _BARE_VALUE.match(self.text, self.pos).end()  # type: ignore[union-attr]  # matches "": never None
 
 
 class Locator:

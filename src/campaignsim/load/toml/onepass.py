@@ -94,7 +94,7 @@ class _Reader:
         """Skip blank lines and comments (recording the comments); the new position."""
         if pos >= self.end or self.text[pos] not in _GAP_START:
             return pos
-        end = _GAP.match(self.text, pos).end()
+        end = _GAP.match(self.text, pos).end()  # type: ignore[union-attr]  # matches "": never None
         if end != pos:
             text = self.text
             if text.find("#", pos, end) != -1:
@@ -329,25 +329,25 @@ class _Reader:
                 self.record(f"{path}.{key}")
                 table[key] = _plain(string, integer, boolean)
             return table, plain.end()
-        pos = _INLINE_SPACE.match(text, pos).end()
+        pos = _INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]  # matches "": never None
         if text.startswith("}", pos):
             return table, pos + 1
         while True:
-            m = _KEY_EQUALS.match(text, pos)
-            if m is None or "." in m.group(1):
+            found = _KEY_EQUALS.match(text, pos)
+            if found is None or "." in found.group(1):
                 raise _Beyond  # dotted keys inside inline tables are left to tomllib
-            key = m.group(1)
+            key = found.group(1)
             if key in table:
                 raise _Beyond
             key_path = f"{path}.{key}"
             self.record(key_path)
-            table[key], pos = self.value(m.end(), key_path)
-            pos = _INLINE_SPACE.match(text, pos).end()
+            table[key], pos = self.value(found.end(), key_path)
+            pos = _INLINE_SPACE.match(text, pos).end()  # type: ignore[union-attr]  # matches "": never None
             if text.startswith("}", pos):
                 return table, pos + 1
             if not text.startswith(",", pos):
                 raise _Beyond
-            pos = _INLINE_SPACE.match(text, pos + 1).end()
+            pos = _INLINE_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]  # matches "": never None
 
 
 def _plain(string: Optional[str], integer: Optional[str], boolean: Optional[str]) -> Any:
