@@ -34,3 +34,17 @@ def test_the_rules_hook_returns_the_rule_of_every_module_of_the_pack_that_define
 def test_a_module_without_exactly_one_rule_is_refused_by_name():
     with pytest.raises(TypeError, match=r"campaignsim\.builtin\.china_law\.money defines 0 rule classes"):
         _pack.rules_hook("campaignsim.builtin.china_law", ("money",))()
+
+
+def test_every_rule_of_a_built_in_plugin_runs_without_the_third_party_guard():
+    """The guard (time limit, checked violations, a snapshot of the scenario) is for third-party rules:
+    every rule of campaignsim's own plugins, the simulator's CS003 included, is recognised as its own."""
+    from campaignsim.lint.context import OWN_RULE_MODULES
+    from campaignsim.plugin.manager import get_registry
+
+    registry = get_registry()
+    own = {p.name for p in registry.plugins if p.builtin}
+    rules = [rule for code, rule in registry.rules.items() if registry.rule_plugins[code] in own]
+    assert "CS003" in {r.code for r in rules}
+    assert all(rule.__module__.startswith(OWN_RULE_MODULES) for rule in rules), \
+        [r.code for r in rules if not r.__module__.startswith(OWN_RULE_MODULES)]

@@ -46,6 +46,10 @@ class RuleScopeError(Exception):
     """A rule's ``applies_to`` raised: reported as a failure of the rule, like an error in ``check``."""
 
 
+OWN_RULE_MODULES = ("campaignsim.builtin.", "campaignsim.sim.pack.")
+"""Where campaignsim's own rules are defined: the built-in packs and the simulator's own pack."""
+
+
 class RuleRun:
     """One rule as the engine runs it: its ``check``, and (once it has found something) what every
     finding of it carries, so that the per-scenario loop looks nothing up."""
@@ -61,8 +65,8 @@ class RuleRun:
         self.plugin = plugin
         self._reported = None
         # A third-party rule runs under guard (time limit, checked violations, an unchanged scenario);
-        # the built-in packs' rules are campaignsim's own and run directly.
-        self.guarded = not str(getattr(rule_cls, "__module__", "")).startswith("campaignsim.builtin.")
+        # the built-in packs' rules (the simulator's CS003 included) are campaignsim's own and run directly.
+        self.guarded = not str(getattr(rule_cls, "__module__", "")).startswith(OWN_RULE_MODULES)
         if broken is not None:  # its applies_to raised: it fails where it runs, like any broken rule
             def check(scenario, ctx, _exc=broken):
                 raise RuleScopeError(f"applies_to raised {type(_exc).__name__}: {_exc}") from _exc
