@@ -15,7 +15,7 @@ import click
 from campaignsim.analysis import METRICS
 from campaignsim.calibrate import DEFAULT_FIT, CalibrationError
 from campaignsim.cli.app import main
-from campaignsim.cli.console import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
+from campaignsim.cli.console import Progress, emit, fail, refuse, refuse_overwriting_inputs, report_plugin_failures, say, stop
 from campaignsim.cli.options import open_executor, scheduler_option
 
 
@@ -101,11 +101,8 @@ def sensitivity(settings, path, metric, method, samples, params, runs_per_point,
         except SimulationConfigError as exc:
             problem = runner.cannot_simulate(path, scenario, exc, loaded)
         finally:
-            if progress is not None:
-                progress.stop()
-    if problem:
-        say(problem)
-        sys.exit(2)
+            stop(progress)
+    refuse(problem)
     if fmt == "json":
         emit(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", output)
     else:
@@ -182,11 +179,8 @@ def sweep(settings, path, sets, samples, runs, variant, seed, jobs, scheduler, f
         except SimulationConfigError as exc:
             problem = f"{path}: {exc}"
         finally:
-            if progress is not None:
-                progress.stop()
-    if problem:
-        say(problem)
-        sys.exit(2)
+            stop(progress)
+    refuse(problem)
     if fmt == "json":
         emit(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", output)
     elif fmt == "csv":

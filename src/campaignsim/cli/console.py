@@ -27,6 +27,23 @@ def fail(message: str, code: int = 2):
     sys.exit(code)
 
 
+def stop(progress, executor=None) -> None:
+    """After the work, in a ``finally``: release the executor's workers and clear the progress bar
+    (before anything else is printed)."""
+    if executor is not None:
+        executor.close()
+    if progress is not None:
+        progress.stop()
+
+
+def refuse(problem: Optional[str]) -> None:
+    """A problem that stopped the work, said on one line (it names its file and key where it has
+    them); the command exits 2. Nothing when there is none."""
+    if problem:
+        say(problem)
+        sys.exit(2)
+
+
 def emit(text: str, output: str | None) -> None:
     if output:
         from campaignsim._io import write_atomic

@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from campaignsim.cli.app import Settings, main
-from campaignsim.cli.console import Progress, emit, fail, refuse_overwriting_inputs, report_plugin_failures, say
+from campaignsim.cli.console import Progress, emit, fail, refuse, refuse_overwriting_inputs, report_plugin_failures, say, stop
 from campaignsim.cli.options import open_executor, read_calibration, scheduler_option, uncertainty_options as _uncertainty_options
 from campaignsim.compare import DEFAULT_RUNS, OBJECTIVES
 from campaignsim.model.limits import MAX_RUNS
@@ -75,12 +75,8 @@ def _run(settings: Settings, paths, runs, seed, jobs, fmt, output, report_path, 
     except MemoryError:  # the limits should prevent it; a machine with little memory can still run out
         problem = "campaignsim: out of memory while simulating: use fewer --runs or a smaller audience.reach"
     finally:
-        executor.close()
-        if progress is not None:
-            progress.stop()  # clear the bar before anything else is printed
-    if problem is not None:
-        say(problem)
-        sys.exit(2)
+        stop(progress, executor)
+    refuse(problem)
     if result.lint.load_errors:  # nothing was simulated: say why, one line each
         for error in result.lint.load_errors:
             say(error.render())
@@ -271,12 +267,8 @@ def simulate(settings, path: str, runs: int, seed: int, jobs: int, fmt: str, var
                 problem = str(exc)
                 break
     finally:
-        executor.close()
-        if progress is not None:
-            progress.stop()  # clear the bar before anything else is printed
-    if problem is not None:
-        say(problem)
-        sys.exit(2)
+        stop(progress, executor)
+    refuse(problem)
 
     if fmt == "json":
         text = json.dumps(simulate_document(results), ensure_ascii=False, indent=2) + "\n"
