@@ -269,6 +269,8 @@ def test_any_scenario_from_the_grammar_goes_through_every_command(document):
 
 def long_run(seconds: float, log: Path, batch: int = 50) -> int:
     """Run the property in batches until ``seconds`` have passed; log each failure and go on."""
+    import contextlib
+    import io
     import traceback
 
     from hypothesis import seed as with_seed
@@ -282,11 +284,15 @@ def long_run(seconds: float, log: Path, batch: int = 50) -> int:
             round_ += 1
             test = with_seed(int(time.time() * 1000) + round_)(
                 settings(FUZZ, max_examples=batch, database=None, print_blob=True)(given(scenario())(check_document)))
+            said = io.StringIO()  # what Hypothesis prints (a falsifying example, a warning) goes to the log too
             try:
-                test()
+                with contextlib.redirect_stdout(said):
+                    test()
             except Exception as exc:  # noqa: BLE001 a falsifying example: log it and go on
                 failures += 1
                 out.write(f"\n## failure {failures} (round {round_})\n{''.join(traceback.format_exception(exc))[-6000:]}\n")
+            if said.getvalue().strip():
+                out.write(f"\n## Hypothesis said (round {round_}):\n{said.getvalue()[-6000:]}\n")
             examples += batch
             out.write(f"round {round_}: {examples} examples, {failures} failures, {time.monotonic() - started:.0f} s\n")
             out.flush()

@@ -68,6 +68,7 @@ def test_runs_times_hours_is_bounded():
     class Config:
         posts = ()
         hours = 17_000
+        operations = None
 
     check_work(Config, 2_000)
     with pytest.raises(SimulationConfigError, match="run-hours"):
@@ -265,3 +266,35 @@ def test_a_plugin_rule_with_a_non_boolean_suppressible_is_refused():
         suppressible = "no"
 
     assert any("suppressible must be True or False" in p for p in rule_problems(Odd))
+
+
+def test_a_draw_years_after_the_close_is_a_located_error(tmp_path):
+    """Found by the long fuzz run: a draw_at about two thousand years after the close was accepted, and
+    the operations after it were followed hour by hour until then (3 GB and no end in sight)."""
+    path = tmp_path / "campaign.toml"
+    path.write_text(_NO_REACH.replace('draw = "random"\n', 'draw = "random"\ndraw_at = 3973-03-09T10:00:00+08:00\n')
+                    + '[audience]\nreach = 1000\n', encoding="utf-8")
+    for command in (["lint"], ["simulate", "--runs", "2"], ["run", "--runs", "2"]):
+        started = time.monotonic()
+        result = _cli(*command, str(path))
+        assert time.monotonic() - started < 20
+        assert result.exit_code == 2, result.output
+        assert f"{path}:15: prize.draw_at: 3973-03-09 is more than {limits.MAX_DRAW_DELAY_DAYS} days after campaign.end (2027-03-08)" \
+            in result.output
+    within = tmp_path / "within.toml"
+    within.write_text(path.read_text(encoding="utf-8").replace("3973-03-09", "2028-03-01"), encoding="utf-8")
+    assert "prize.draw_at" not in _cli("lint", str(within)).output
+
+
+def test_the_operations_followed_period_counts_towards_the_run_hours(write_scenario):
+    from campaignsim.plugin.manager import get_registry
+    from campaignsim.load import load_file
+    from campaignsim.sim.config import SimulationConfigError, build_config
+    from campaignsim.sim.runner import check_work
+
+    path = write_scenario()
+    cfg = build_config(load_file(path, get_registry()).scenarios[0], get_registry())
+    assert cfg.operations is not None and cfg.operations.hours > cfg.hours  # followed weeks after a one-week campaign
+    runs = limits.MAX_RUN_HOURS // cfg.hours  # within the limit for the campaign's hours alone
+    with pytest.raises(SimulationConfigError, match="campaign and operations hours"):
+        check_work(cfg, runs)

@@ -349,3 +349,16 @@ def test_a_parcel_claimed_after_the_pick_up_waits_for_the_next_dispatch_day():
         t = Operations(cfg, seeds(1)[0], 3, np.zeros(0), trace=True).run()["trace_operations"]
         assert np.all(t["claimed_at"] == claim)
         assert np.all(t["dispatched_at"] == dispatched)
+
+
+def test_a_winner_whose_parcel_never_comes_gives_up_asking_after_max_chases():
+    from campaignsim.sim.operations import MAX_CHASES
+
+    # a courier that never comes (no dispatch day), a promise 14 days after the draw, followed for five
+    # years: without a bound each winner would ask every three days until the end, about 600 times
+    never = Calendar(offset=0.0, days=(False,) * 7)
+    cfg = config(dispatch_per_day=5.0, dispatch_calendar=never, late_interval_hours=72.0, horizon=5 * 365 * 24.0)
+    ops = Operations(cfg, seeds(1)[0], 10, np.zeros(0))
+    out = ops.run()
+    assert out["late_prizes"] == 10
+    assert sum(ops.late_kind) == 10 * MAX_CHASES

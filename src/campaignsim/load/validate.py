@@ -659,6 +659,9 @@ class Validator:
         prize = _table(data, "prize")
         if _aware(start) and _aware(prize.get("draw_at")) and prize["draw_at"] < start:
             yield "prize.draw_at", f"must not be before campaign.start ({start.isoformat()}), got {prize['draw_at'].isoformat()}"
+        elif _aware(end) and _aware(prize.get("draw_at")) and (prize["draw_at"] - end).days > limits.MAX_DRAW_DELAY_DAYS:
+            yield "prize.draw_at", (f"{prize['draw_at'].date().isoformat()} is more than {limits.MAX_DRAW_DELAY_DAYS} days after "
+                                    f"campaign.end ({end.date().isoformat()}); check the year")
         entry = _table(data, "entry")
         if isinstance(entry.get("steps"), list) and not entry["steps"]:
             yield "entry.steps", "must list at least one step"

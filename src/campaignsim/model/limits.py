@@ -11,6 +11,10 @@ MAX_SCENARIO_BYTES = 1024 * 1024
 MAX_CAMPAIGN_DAYS = 731
 """campaign.start to campaign.end: two years (a leap year included). A year typo (3027) is refused."""
 
+MAX_DRAW_DELAY_DAYS = 366
+"""prize.draw_at after campaign.end: a year. A draw years after the close is a typo in the year, and
+the operations after it would be followed for years, hour by hour."""
+
 LONG_CAMPAIGN_DAYS = 92
 """Longer than a quarter: lint warns (CS004), as a date is more likely wrong than the plan."""
 

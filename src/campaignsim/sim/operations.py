@@ -74,6 +74,9 @@ HOURS_PER_WEEK = 168.0
 PICKUP_HOUR = 17.0
 """Local hour of the courier's daily pick-up on dispatch days (an assumption [U]: the usual afternoon collection)."""
 MAX_REDRAWS = 3
+MAX_CHASES = 20
+"""The most times one winner asks after a late parcel (an assumption [U]: about two months of asking at
+the default interval; without a bound a parcel years late would ask thousands of times)."""
 MAX_WINNER_PROCESSES = 20_000
 MAX_INQUIRIES = 50_000
 SUBSTREAMS = ("questions", "chasing", "escalation")
@@ -485,10 +488,13 @@ class Operations:
                 Process(self.env, self.chaser(row))
 
     def chaser(self, row: int):
-        """A winner whose parcel is not there by the promised date asks, and asks again until it arrives."""
+        """A winner whose parcel is not there by the promised date asks, and asks again until it arrives
+        (at most :data:`MAX_CHASES` times: then the winner gives up asking)."""
         env, cfg = self.env, self.cfg
         rng = self.rng["chasing"]
-        while not self.arrives_at[row] <= env.now and env.now < cfg.horizon:
+        for _ in range(MAX_CHASES):
+            if self.arrives_at[row] <= env.now or env.now >= cfg.horizon:
+                return
             self.ask()
             yield env.timeout(rng.exponential(cfg.late_interval_hours))
 

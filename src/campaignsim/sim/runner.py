@@ -140,11 +140,12 @@ def check_work(cfg, runs: int) -> None:
         most = max(1, int(limits.MAX_PERSON_RUNS // max(people, 1)))
         raise SimulationConfigError(f"{runs:,} runs × {people:,.0f} people reached{points} is more than the {limits.MAX_PERSON_RUNS:,} "
                                     f"person-runs one command may simulate; use --runs {most:,} or fewer, or a smaller audience.reach")
-    hours = sum(c.hours for c in cfgs)
+    # the campaign's hourly timelines, and the support queue's over the operations' followed period
+    hours = sum(c.hours + (c.operations.hours if c.operations is not None else 0) for c in cfgs)
     if runs * hours > limits.MAX_RUN_HOURS:
         most = max(1, limits.MAX_RUN_HOURS // max(hours, 1))
-        raise SimulationConfigError(f"{runs:,} runs × {hours:,} campaign hours{points} is more than the {limits.MAX_RUN_HOURS:,} run-hours "
-                                    f"one command may keep; use --runs {most:,} or fewer")
+        raise SimulationConfigError(f"{runs:,} runs × {hours:,} campaign and operations hours{points} is more than the "
+                                    f"{limits.MAX_RUN_HOURS:,} run-hours one command may keep; use --runs {most:,} or fewer")
 
 
 def simulate(scenario, registry: Registry | None = None, runs: int = DEFAULT_RUNS, seed: int = 0, jobs: int = 1, takedown_codes=(),
