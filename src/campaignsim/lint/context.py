@@ -46,7 +46,7 @@ class RuleScopeError(Exception):
     """A rule's ``applies_to`` raised: reported as a failure of the rule, like an error in ``check``."""
 
 
-OWN_RULE_MODULES = ("campaignsim.builtin.", "campaignsim.sim.pack.")
+OWN_RULE_MODULES = ("campaignsim.builtin.", "campaignsim.checks.")
 """Where campaignsim's own rules are defined: the built-in packs and the simulator's own pack."""
 
 
