@@ -34,11 +34,13 @@ MAX_RUNS = 100_000
 """--runs: Monte Carlo replications per scenario."""
 
 MAX_PERSON_RUNS = 2_000_000_000
-"""Replications × people exposed in one replication, summed over the scenarios of a command: the
-work a command does (about 2·10⁹ person-steps take minutes, not hours)."""
+"""Replications × people exposed in one replication, per scenario (summed over the points of a sweep
+or a sensitivity analysis): the work one simulation does (about 2·10⁹ person-steps take minutes,
+not hours)."""
 
 MAX_RUN_HOURS = 50_000_000
-"""Replications × campaign hours of one scenario: the per-hour timelines kept for every run (about
+"""Replications × (campaign hours + the hours the operations are followed) of one scenario (summed
+over the points of an analysis): the per-hour timelines kept for every run (about
 24 bytes per run-hour, so at most about 1.2 GB)."""
 
 MAX_MONEY = 1e15
