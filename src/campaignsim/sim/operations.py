@@ -474,14 +474,11 @@ class Operations:
         due = self.due.get(at)
         if due is None:
             due = self.due[at] = []
-            Timeout(self.env, at - self.env.now).callbacks.append(partial(self.due_now, at))
+            Timeout(self.env, at - self.env.now).callbacks.append(partial(self.check_due, at))
         due.append(row)
 
-    def due_now(self, at: float, _event: simpy.Event) -> None:
-        """The promised date ``at`` has come for the parcels watched for it."""
-        self.check_due(at)
-
-    def check_due(self, at: float) -> None:
+    def check_due(self, at: float, _event: Optional[simpy.Event] = None) -> None:
+        """The promised date ``at`` has come (the timeout's callback) for the parcels watched for it."""
         now = self.env.now
         for row in self.due.pop(at):
             if not self.arrives_at[row] <= now:  # NaN (still waiting for a slot) compares False
@@ -510,13 +507,19 @@ class Operations:
         self.answered.append(math.nan)
         if self.desk is None:
             return
-        if self.closed:
-            opening = self.calendar.next_open(now)
-            if opening > now:
-                if not math.isinf(opening):
-                    self.hold(opening).append(i)
-                return
-        self.inquiry(i)
+        opening = self.closed_until(now)
+        if opening is None:
+            self.inquiry(i)
+        elif not math.isinf(opening):
+            self.hold(opening).append(i)
+
+    def closed_until(self, t: float) -> Optional[float]:
+        """The opening that a question asked at ``t`` waits for when the desk is closed then (inf: it
+        never opens again); None when the desk is open at ``t``."""
+        if not self.closed:
+            return None
+        opening = self.calendar.next_open(t)
+        return opening if opening > t else None
 
     def shift(self, now: float) -> None:
         """The desk's state at ``now``: staffed until the shift's end, or closed until the next opening."""
@@ -536,14 +539,12 @@ class Operations:
             i = self.next_arrival = i + 1
         if i < self.n_entrant:
             at = self.arrival[i]
-            if self.closed:
-                opening = self.calendar.next_open(at)
-                if opening > at:
-                    if not math.isinf(opening):
-                        self.hold(opening)
-                        self.chain_at = opening  # the chain goes on from that opening
-                    return
-            Timeout(self.env, at - self.env.now).callbacks.append(self.arrivals)
+            opening = self.closed_until(at)
+            if opening is None:
+                Timeout(self.env, at - self.env.now).callbacks.append(self.arrivals)
+            elif not math.isinf(opening):
+                self.hold(opening)
+                self.chain_at = opening  # the chain goes on from that opening
 
     def hold(self, opening: float) -> list[int]:
         """The questions (late winners') held for the desk's opening at ``opening``; the first call for an
@@ -552,13 +553,10 @@ class Operations:
         held = self.held.get(opening)
         if held is None:
             held = self.held[opening] = []
-            Timeout(self.env, opening - self.env.now).callbacks.append(partial(self.opening_now, opening))
+            Timeout(self.env, opening - self.env.now).callbacks.append(partial(self.opens, opening))
         return held
 
-    def opening_now(self, opening: float, _event: simpy.Event) -> None:
-        self.opens(opening)
-
-    def opens(self, opening: float) -> None:
+    def opens(self, opening: float, _event: Optional[simpy.Event] = None) -> None:
         """The desk opens: the questions asked since it closed request agents, first asked first."""
         held = self.held.pop(opening)
         if self.chain_at != opening:
@@ -601,14 +599,11 @@ class Operations:
                 opening = self.opening
                 if opening is None or opening.callbacks is None:  # none yet, or that opening has passed
                     opening = self.opening = Timeout(env, self.shift_until - now)
-                opening.callbacks.append(partial(self.handle_at, agent))
+                opening.callbacks.append(partial(self.handle, agent))
                 return
         self.handle(agent)
 
-    def handle_at(self, agent: "Question", _opening: simpy.Event) -> None:
-        self.handle(agent)
-
-    def handle(self, agent: "Question") -> None:
+    def handle(self, agent: "Question", _opening: Optional[simpy.Event] = None) -> None:
         """The agent works on the question from now for its handling time."""
         i = agent.question
         self.started[i] = self.env.now
