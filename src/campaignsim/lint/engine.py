@@ -132,7 +132,7 @@ def inline_ignores(locator) -> list[InlineIgnore]:
 def _suppressible(codes, registry) -> set[str]:
     """The codes a scenario's own ignore may silence: not those of rules declared ``suppressible = False``."""
     rules = registry.rules
-    return {code for code in codes if getattr(rules[code], "suppressible", True) is not False}
+    return {code for code in codes if rules[code].suppressible}
 
 
 def _inline_suppressions(loaded: LoadedFile, registry) -> list[Suppression]:
@@ -383,11 +383,11 @@ def lint_loaded(loaded: LoadedFile, registry, config: LintConfig, failures: list
             if s.codes and not set(s.codes) & ran:
                 continue  # its rules were not selected this time: nothing to judge it by
             what = ", ".join(s.selectors) or "nothing"
+            named = set().union(*(_matched(sel, registry) for sel in s.selectors))
             if s.codes:
                 why = "suppresses no finding in this file"
-            elif any(match(sel, registry) for sel in s.selectors):
-                fixed = sorted(set().union(*(match(sel, registry) for sel in s.selectors)))
-                why = f"names only rules a scenario cannot ignore ({', '.join(fixed)})"
+            elif named:
+                why = f"names only rules a scenario cannot ignore ({', '.join(sorted(named))})"
             else:
                 why = "matches no rule"
             key = s.key if not s.inline else (s.key or "")
