@@ -112,7 +112,7 @@ class Replication:
         self.actions = np.zeros(len(cfg.steps), dtype=np.int64)
         self.entrants_made = 0  # entrants before the cut-off
         self.entrant_hours = np.zeros(cfg.hours + 1, dtype=np.int64)
-        self._sample: list[tuple[np.ndarray, np.ndarray]] = []  # (keyed rank, entry time) of entrants, see ENTRANT_SAMPLE
+        self._sample: list[tuple[np.ndarray, np.ndarray]] = []  # (id, entry time) of entrants, see ENTRANT_SAMPLE
         self._sample_size = 0
         self.step_times: list[list[np.ndarray]] = [[] for _ in cfg.steps]  # trace only
         self.entrant_times: list[np.ndarray] = []  # trace only
@@ -549,22 +549,28 @@ class Replication:
     # -------------------------------------------------------------------------------------------- results
     def _add_to_sample(self, ids: np.ndarray, times: np.ndarray) -> None:
         """Keep the entry times of the ENTRANT_SAMPLE entrants with the smallest keyed ranks: a uniform
-        sample, the same whatever the chunks (all of them when there are no more)."""
-        self._sample.append((R.uniform(self.key["fulfilment"], ids, SLOT_SAMPLE), times))
+        sample, the same whatever the chunks (all of them when there are no more). The ranks are worked
+        out only when there are more entrants than that (most campaigns never need them)."""
+        self._sample.append((ids, times))
         self._sample_size += len(ids)
         if self._sample_size > 2 * ENTRANT_SAMPLE:
             self._sample = [self._entrant_sample()]
             self._sample_size = len(self._sample[0][0])
 
     def _entrant_sample(self) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, entry times) of the sampled entrants."""
         if not self._sample:
-            return np.zeros(0), np.zeros(0)
-        ranks = np.concatenate([r for r, _ in self._sample])
-        times = np.concatenate([t for _, t in self._sample])
-        if len(ranks) > ENTRANT_SAMPLE:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        if len(self._sample) == 1:
+            ids, times = self._sample[0]
+        else:
+            ids = np.concatenate([i for i, _ in self._sample])
+            times = np.concatenate([t for _, t in self._sample])
+        if len(ids) > ENTRANT_SAMPLE:
+            ranks = R.uniform(self.key["fulfilment"], ids, SLOT_SAMPLE)
             best = np.argpartition(ranks, ENTRANT_SAMPLE - 1)[:ENTRANT_SAMPLE]
-            ranks, times = ranks[best], times[best]
-        return ranks, times
+            ids, times = ids[best], times[best]
+        return ids, times
 
     def _entrants(self) -> tuple[int, int]:
         made = self.entrants_made
