@@ -1,7 +1,9 @@
-"""Guards for the two private interfaces campaignsim reads for speed.
+"""Guards for the private interfaces campaignsim uses for speed.
 
-Both have a fallback, so a new pycountry or Python that changes them would not break anything
-visibly: it would only make every lint slower. These tests fail loudly instead, saying what changed.
+pycountry's tables and importlib.metadata's normalized names have a fallback, so a new pycountry or
+Python that changes them would not break anything visibly: it would only make every lint slower.
+SimPy's resource triggers have none: the support desk would stop handing agents on. These tests fail
+loudly instead, saying what changed.
 """
 
 import importlib.metadata as metadata
@@ -61,3 +63,53 @@ def test_importlib_metadata_still_tells_distributions_apart_by_normalized_name()
     quick = _entry_points()
     assert [(ep.name, ep.value) for ep in quick] == [(ep.name, ep.value) for ep in standard], (
         f"{python}: the entry points found by distribution _normalized_name differ from importlib.metadata.entry_points()'s")
+
+
+def _serve(resource_class, arrivals, services, capacity):
+    """Start times of questions at a desk of ``resource_class`` served first come, first served."""
+    import simpy
+
+    env = simpy.Environment()
+    desk = resource_class(env, capacity=capacity)
+    started = [None] * len(arrivals)
+
+    def question(i):
+        yield env.timeout(arrivals[i])
+        request = desk.request()
+        yield request
+        started[i] = env.now
+        yield env.timeout(services[i])
+        desk.release(request)
+
+    for i in range(len(arrivals)):
+        env.process(question(i))
+    env.run()
+    return started
+
+
+@pytest.mark.parametrize("capacity", [1, 3])
+def test_the_support_desk_hands_agents_on_exactly_as_simpys_resource_does(capacity):
+    """sim.operations.Desk releases an agent without SimPy's Release event, through the private
+    BaseResource._trigger_put (and has no waiting releases for _trigger_get to look at): if SimPy changes
+    either, the desk's queue would no longer be SimPy's. The same questions must start at the same times."""
+    import numpy as np
+    import simpy
+    from simpy.resources.base import BaseResource
+
+    from campaignsim.sim.operations import Desk
+
+    where = f"simpy {metadata.version('simpy')}"
+    assert callable(getattr(BaseResource, "_trigger_put", None)), f"{where}: BaseResource._trigger_put is gone (sim/operations.py Desk.release)"
+    assert callable(getattr(BaseResource, "_trigger_get", None)), f"{where}: BaseResource._trigger_get is gone (sim/operations.py Desk)"
+    rng = np.random.default_rng(5)
+    arrivals = np.sort(rng.uniform(0, 100, 300)).tolist()
+    services = rng.exponential(0.9 * capacity * 100 / 300, 300).tolist()
+    assert _serve(Desk, arrivals, services, capacity) == _serve(simpy.Resource, arrivals, services, capacity), (
+        f"{where}: sim.operations.Desk no longer serves questions as simpy.Resource does")
+    # the release hands the agent on at once: the next request is granted without waiting for an event
+    env = simpy.Environment()
+    desk = Desk(env, capacity=1)
+    first, second = desk.request(), desk.request()
+    assert first.triggered and not second.triggered
+    desk.release(first)
+    assert second.triggered and desk.users == [second] and not desk.queue

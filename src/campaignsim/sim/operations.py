@@ -13,7 +13,9 @@ with those asked after the draw:
   the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is started then (at
   most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the claim; for a parcel
   the process requests one dispatch slot from the ``slots`` Container and hands the parcel to the
-  courier: the parcel's transit is a timeout whose callback delivers it.
+  courier. The parcel's arrival (dispatch plus its transit time) is known then and nothing waits for
+  it — a chasing winner compares the clock with it — so it is recorded at the dispatch rather than
+  made an event of its own.
 * **dispatch** — the slots are a :class:`simpy.Container`. The courier process: from the dispatch
   start (days after the draw), at each dispatch day's pick-up (:data:`PICKUP_HOUR` local time) it
   puts the day's slots into the Container — one for each waiting parcel, at most
@@ -24,7 +26,8 @@ with those asked after the draw:
 * **chasers** — at a parcel's promised date, one check for all parcels due then; a winner whose
   parcel has not arrived starts a chaser process that asks where it is, then again every
   ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
-* **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents``; every
+* **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents`` (:class:`Desk`,
+  whose release hands the agent to the next question without an event of its own); every
   question is a request on that Resource (:meth:`Operations.inquiry`), made at its arrival and
   queued first come, first served; the request's callback starts the handling (an exponential
   timeout) whose callback releases the agent — events and callbacks rather than a process per
@@ -301,6 +304,23 @@ def _p95(values: np.ndarray) -> float:
     return float(v[lo] + (v[hi] - v[lo]) * (pos - lo))
 
 
+class Desk(simpy.Resource):
+    """The support desk's agents: a :class:`simpy.Resource` with ``capacity = agents`` whose
+    :meth:`release` hands a freed agent to the next question in the queue at once.
+
+    SimPy's own release is an event that does the same when the event queue reaches it, at the same
+    moment: nothing here waits for that event, and skipping it saves one of a question's four events
+    (arrival, request, handling, release). The queue, the users and the first-come-first-served order
+    are SimPy's; ``tests/test_private_interfaces.py`` guards the two private methods this uses."""
+
+    def release(self, request: Request) -> None:  # type: ignore[override]
+        self.users.remove(request)
+        self._trigger_put(None)
+
+    def _trigger_get(self, put_event: Optional[Request]) -> None:
+        """A granted request checks for waiting releases: with :meth:`release` there never are any."""
+
+
 class Question(Request):
     """A question's request for an agent of the support desk (a :class:`simpy.Resource`): the
     request, with the question's number."""
@@ -371,7 +391,7 @@ class Operations:
         self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
-        self.desk = simpy.Resource(env, capacity=self.agents) if self.agents else None
+        self.desk = Desk(env, capacity=self.agents) if self.agents else None
         self.calendar = cfg.support_calendar
         self.closed = not self.calendar.always  # whether the desk has closed hours at all
         self.opening: Optional[simpy.Event] = None  # the next shift's opening, for questions that have an agent while the desk is closed
@@ -393,7 +413,7 @@ class Operations:
 
     def winner(self, row: int, promise_at: float, redraws: int):
         """One winner, from the notification (now) to the prize: claim within the window (or not), wait for
-        a dispatch slot, send the parcel on its way (:meth:`delivered` when it arrives). An unclaimed prize
+        a dispatch slot, send the parcel on its way (its arrival is recorded then). An unclaimed prize
         is redrawn when the window closes."""
         env, cfg = self.env, self.cfg
         self.promise_at[row] = promise_at
@@ -425,17 +445,15 @@ class Operations:
             yield slot
         now = env.now
         self.dispatched_at[row] = now
-        transit = self.transit[row]
-        self.arrives_at[row] = now + transit
-        # the parcel is on the road: its arrival is an event of its own, and the winner's part is done
-        Timeout(env, transit, row).callbacks.append(self.delivered)
-
-    def delivered(self, arrival) -> None:
-        """A parcel arrives (the transit timeout's callback; its value is the winner's row)."""
-        row, now = arrival.value, self.env.now
-        self.delivered_at[row] = now
-        if self.trace:
-            self.events.append(("late_delivery" if now > self.promise_at[row] + 1e-9 else "delivery", now))
+        # The parcel is on the road, and the winner's part is done. Its arrival is known now and nothing
+        # waits for it (a chasing winner compares the time with it), so it needs no event of its own:
+        # it is recorded now, if it comes within the followed period (an event at the horizon would not
+        # be processed either).
+        arrival = self.arrives_at[row] = now + self.transit[row]
+        if arrival < cfg.horizon:
+            self.delivered_at[row] = arrival
+            if self.trace:
+                self.events.append(("late_delivery" if arrival > self.promise_at[row] + 1e-9 else "delivery", arrival))
 
     def courier(self):
         """The courier's pick-ups: at :data:`PICKUP_HOUR` on each dispatch day the day's slots (at most
@@ -646,32 +664,35 @@ class Operations:
         arrival = np.asarray(self.arrival)
         answered = np.asarray(self.answered)
         n = len(arrival)
-        response = answered - arrival
-        done = ~np.isnan(answered)
+        done = answered == answered  # NaN: not answered by the end
         n_done = int(np.count_nonzero(done))
-        breach = np.where(done, response > cfg.response_promise_hours, horizon - arrival > cfg.response_promise_hours)
+        ended = np.where(done, answered, horizon)  # answered, or still open at the end
+        waited = ended - arrival
+        breach = waited > cfg.response_promise_hours
         late_kind = np.asarray(self.late_kind, dtype=bool)
         u_backlash = self.rng["escalation"].random()  # first, so that it does not move with the number of questions
         u = self.rng["escalation"].random((n, 2)) if n else np.zeros((0, 2))
-        escalates = (breach & (u[:, 0] < cfg.escalation_probability)) | (late_kind & ~breach & (u[:, 0] < cfg.late_escalation_probability))
+        # a question escalates when its answer broke the promise; a late winner's also when it was kept
+        escalates = u[:, 0] < np.where(breach, cfg.escalation_probability, late_kind * cfg.late_escalation_probability)
         public = escalates & (u[:, 1] < cfg.public_probability)
         complaints = int(np.count_nonzero(public)) * wq
         backlash_p = 1.0 - (1.0 - cfg.backlash_per_complaint) ** complaints
         backlash = int(u_backlash < backlash_p)
-        # open questions (asked, not yet answered) at each hour from the campaign's start
+        # open questions (asked, not yet answered) at each hour from the campaign's start; every hour of
+        # the grid is before the horizon, so the open ones' horizon counts as not yet
         grid = np.arange(cfg.hours, dtype=float)
-        finished = np.sort(np.where(done, answered, np.inf))
-        queue = (np.searchsorted(np.sort(arrival), grid, side="right") - np.searchsorted(finished, grid, side="right")) * wq
+        ended.sort()
+        queue = (np.searchsorted(np.sort(arrival), grid, side="right") - np.searchsorted(ended, grid, side="right")) * wq
         on_time_n, late_n = on_time * ww, late * ww
         claimed_n = on_time_n + late_n
         trust_next = (1.0 + cfg.past_on_time + on_time_n) / (2.0 + cfg.past_on_time + cfg.past_late + claimed_n + complaints)
-        answered_response = response[done]
+        answered_response = waited[done]
         out = {
             "late_prizes": late_n,
             "complaints": complaints,
             "on_time_share": on_time / (on_time + late) if on_time + late else math.nan,
             "last_delivery_day": (last_arrival - cfg.draw_at) / HOURS_PER_DAY if last_arrival > -math.inf else math.nan,
-            "response_hours_mean": float(answered_response.mean()) if n_done else math.nan,
+            "response_hours_mean": float(answered_response.sum()) / n_done if n_done else math.nan,  # what .mean() gives, for less
             "response_hours_p95": _p95(answered_response) if n_done else math.nan,
             "inquiries": n * wq,
             "unanswered": (n - n_done) * wq,
