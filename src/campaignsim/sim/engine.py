@@ -37,6 +37,7 @@ import math
 import os
 import shutil
 import tempfile
+from typing import Optional
 
 import numpy as np
 import simpy
@@ -112,7 +113,7 @@ class Replication:
         self.actions = np.zeros(len(cfg.steps), dtype=np.int64)
         self.entrants_made = 0  # entrants before the cut-off
         self.entrant_hours = np.zeros(cfg.hours + 1, dtype=np.int64)
-        self._sample: list[tuple[np.ndarray, np.ndarray]] = []  # (id, entry time) of entrants, see ENTRANT_SAMPLE
+        self._sample: list[tuple[np.ndarray, Optional[np.ndarray], np.ndarray]] = []  # entrants' (ids, mask, entry times), see ENTRANT_SAMPLE
         self._sample_size = 0
         self.step_times: list[list[np.ndarray]] = [[] for _ in cfg.steps]  # trace only
         self.entrant_times: list[np.ndarray] = []  # trace only
@@ -503,7 +504,7 @@ class Replication:
             self.entrants_made += len(valid)
             self.entrant_hours += np.bincount(np.minimum(valid.astype(np.int64), self.cfg.hours), minlength=self.cfg.hours + 1)
             if self.cfg.operations is not None and len(valid):
-                self._add_to_sample(ent_ids[made], valid)
+                self._add_to_sample(ent_ids, made, valid)
             w = np.minimum((ent_times // self.dt).astype(np.int64), self.n_windows)
             self.completions += np.bincount(w, minlength=self.n_windows + 1)
 
@@ -547,30 +548,29 @@ class Replication:
             self._spill()
 
     # -------------------------------------------------------------------------------------------- results
-    def _add_to_sample(self, ids: np.ndarray, times: np.ndarray) -> None:
+    def _add_to_sample(self, ids: np.ndarray, made: Optional[np.ndarray], times: np.ndarray) -> None:
         """Keep the entry times of the ENTRANT_SAMPLE entrants with the smallest keyed ranks: a uniform
-        sample, the same whatever the chunks (all of them when there are no more). The ranks are worked
-        out only when there are more entrants than that (most campaigns never need them)."""
-        self._sample.append((ids, times))
-        self._sample_size += len(ids)
+        sample, the same whatever the chunks (all of them when there are no more). The entrants are
+        ``ids[made]`` (all of ``ids`` when ``made`` is None), and ``times`` their entry times; their ids
+        and ranks are worked out only when there are more entrants than that (most campaigns never need them)."""
+        self._sample.append((ids, made, times))
+        self._sample_size += len(times)
         if self._sample_size > 2 * ENTRANT_SAMPLE:
-            self._sample = [self._entrant_sample()]
-            self._sample_size = len(self._sample[0][0])
+            ids, times = self._entrant_sample()
+            self._sample = [(ids, None, times)]
+            self._sample_size = len(times)
 
     def _entrant_sample(self) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, entry times) of the sampled entrants."""
+        """(ids, entry times) of the sampled entrants; no ids when every entrant is in the sample."""
         if not self._sample:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        if len(self._sample) == 1:
-            ids, times = self._sample[0]
-        else:
-            ids = np.concatenate([i for i, _ in self._sample])
-            times = np.concatenate([t for _, t in self._sample])
-        if len(ids) > ENTRANT_SAMPLE:
-            ranks = R.uniform(self.key["fulfilment"], ids, SLOT_SAMPLE)
-            best = np.argpartition(ranks, ENTRANT_SAMPLE - 1)[:ENTRANT_SAMPLE]
-            ids, times = ids[best], times[best]
-        return ids, times
+        times = self._sample[0][2] if len(self._sample) == 1 else np.concatenate([t for _, _, t in self._sample])
+        if len(times) <= ENTRANT_SAMPLE:
+            return np.zeros(0, dtype=np.int64), times  # every entrant: their ids are not needed
+        ids = np.concatenate([i if m is None else i[m] for i, m, _ in self._sample])
+        ranks = R.uniform(self.key["fulfilment"], ids, SLOT_SAMPLE)
+        best = np.argpartition(ranks, ENTRANT_SAMPLE - 1)[:ENTRANT_SAMPLE]
+        return ids[best], times[best]
 
     def _entrants(self) -> tuple[int, int]:
         made = self.entrants_made
