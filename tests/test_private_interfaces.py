@@ -113,3 +113,44 @@ def test_the_support_desk_hands_agents_on_exactly_as_simpys_resource_does(capaci
     assert first.triggered and not second.triggered
     desk.release(first)
     assert second.triggered and desk.users == [second] and not desk.queue
+
+
+def test_a_process_started_at_once_lives_as_simpys_process_does():
+    """sim.operations.Started makes a SimPy process without SimPy's Initialize event: it sets the private
+    attributes simpy.events.Process.__init__ sets (_generator, _target) and resumes through _resume. Once
+    the moment it is made has passed, a process and its Started twin must have stepped at the same times,
+    return the same value, be waited for alike, and report the same state."""
+    import simpy
+    from simpy.events import Process
+
+    from campaignsim.sim.operations import Started
+
+    where = f"simpy {metadata.version('simpy')}"
+
+    def run(kind):
+        env = simpy.Environment()
+        log = []
+
+        def worker(delays):
+            for d in delays:
+                yield env.timeout(d)
+                log.append(("step", env.now, env.active_process is not None))
+            return len(delays)
+
+        def waiter(proc):
+            value = yield proc
+            log.append(("joined", env.now, value))
+
+        def starter():
+            yield env.timeout(1.0)
+            procs = [kind(env, worker(delays)) for delays in ([2.0, 0.5], [0.25], [])]
+            for p in procs:
+                env.process(waiter(p))
+            yield env.timeout(0.1)  # Started has run the first step already, Process at its Initialize: the same by now
+            log.append(("alive", [p.is_alive for p in procs], [p.target is not None for p in procs]))
+
+        env.process(starter())
+        env.run()
+        return log
+
+    assert run(Started) == run(Process), f"{where}: sim.operations.Started no longer behaves as simpy.events.Process"

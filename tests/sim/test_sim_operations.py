@@ -169,6 +169,31 @@ def test_more_agents_give_shorter_answers_and_fewer_escalations():
     assert np.array_equal(results[1].per_run["inquiries"], results[4].per_run["inquiries"])
 
 
+def test_variants_of_the_desk_or_the_courier_see_the_same_winners_and_questions_run_for_run():
+    """Common random numbers: the winners' and the questions' streams draw what is fixed before the
+    run first, so more agents change no winner, parcel or question, and a slower courier changes no
+    entrant's question nor its escalation draws (only the late winners' questions, which it causes)."""
+    base = dict(dispatch_per_day=4.0, response_share=0.7, redraw=True, inquiries_per_entrant=0.05, inquiry_delay_hours=5.0,
+                handling_mean_hours=2.0, promise_hours=5 * 24.0, late_interval_hours=24.0, horizon=120 * 24.0)
+    times = np.linspace(0.0, 100.0, 3000)
+    for seed in seeds(4, 11):
+        one = Operations(config(agents=1, **base), seed, 40, times)
+        one.run()
+        four = Operations(config(agents=4, **base), seed, 40, times)
+        four.run()
+        assert any(one.late_kind), "the case must have late winners' questions"
+        for name in ("claimed_at", "dispatched_at", "delivered_at", "arrival", "late_kind", "service"):
+            assert np.array_equal(getattr(one, name), getattr(four, name), equal_nan=name != "late_kind"), name
+        assert np.array_equal(one.escalation, four.escalation) and one.u_backlash == four.u_backlash
+        assert not np.array_equal(one.answered, four.answered, equal_nan=True)  # the desk did change
+        slow = Operations(config(agents=1, **{**base, "dispatch_per_day": 1.0}), seed, 40, times)
+        slow.run()
+        n = one.n_entrant
+        assert slow.n_entrant == n and slow.arrival[:n] == one.arrival[:n] and slow.service[:n] == one.service[:n]
+        assert np.array_equal(slow.escalation, one.escalation) and slow.u_backlash == one.u_backlash
+        assert slow.late_kind.count(True) > one.late_kind.count(True)
+
+
 def test_one_agent_for_twenty_thousand_entrants_promising_24_hours_gives_many_escalations_and_a_finding():
     from campaignsim.testing import lint_string
 
@@ -253,12 +278,15 @@ def test_winners_are_processes_and_questions_queue_on_the_desk_resource(monkeypa
 
     started: dict[str, int] = {}
 
-    class Counting(simpy.events.Process):
-        def __init__(self, env, generator):
-            started[generator.__name__] = started.get(generator.__name__, 0) + 1
-            super().__init__(env, generator)
+    def counting(base):
+        class Counting(base):
+            def __init__(self, env, generator):
+                started[generator.__name__] = started.get(generator.__name__, 0) + 1
+                super().__init__(env, generator)
+        return Counting
 
-    monkeypatch.setattr(operations, "Process", Counting)
+    monkeypatch.setattr(operations, "Process", counting(simpy.events.Process))
+    monkeypatch.setattr(operations, "Started", counting(operations.Started))
     cfg = config(agents=3, dispatch_per_day=5.0, response_share=0.5, redraw=True, inquiries_per_entrant=0.05,
                  inquiry_delay_hours=5.0, handling_mean_hours=2.0, horizon=200 * 24.0)
     ops = Operations(cfg, seeds(1)[0], 40, np.linspace(0.0, 100.0, 2000))
@@ -276,6 +304,7 @@ def test_winners_are_processes_and_questions_queue_on_the_desk_resource(monkeypa
     out = ops.run()
     # one process per winner notified (first round and redraws), and the courier
     assert started["winner"] == 40 + (ops.next_row - 40) and ops.next_row > 40
+    assert issubclass(operations.Started, simpy.events.Process)
     assert started["courier"] == 1 and started["announcement"] == 1
     # one Request per question, at its arrival, in arrival order
     assert len(requests) == out["inquiries"] == len(ops.arrival) > 0

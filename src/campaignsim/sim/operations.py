@@ -46,10 +46,12 @@ becomes a public complaint with ``public_complaint_probability``; each public co
 backlash with ``backlash_per_complaint``. Trust for the brand's next campaign is the mean of
 Beta(1 + on time, 1 + late + public complaints), past campaigns included.
 
-Every random number comes from the replication's ``fulfilment`` SeedSequence: the winners' draws
-(answers, transit times, the dispatch start) from it directly, and one child SeedSequence per other
-sub-purpose (questions and their handling times, chasing, escalation), so a variant with more agents
-sees the same winners, parcels and questions as the base, run for run.
+Every random number comes from the replication's ``fulfilment`` SeedSequence, in two streams: the
+winners' (answers, transit times, the dispatch start, then the late winners' chasing intervals) from
+it directly, and the questions' (how many, when, their handling times, whether they escalate, then
+the late winners' questions' handling times and escalation) from a child SeedSequence. Each stream
+draws what is fixed before the run first, in one order, and what the run decides afterwards, so a
+variant with more agents sees the same winners, parcels and questions as the base, run for run.
 
 Very large populations are thinned: above :data:`MAX_WINNER_PROCESSES` winners or
 :data:`MAX_INQUIRIES` questions, each simulated one stands for ``w`` of them (counts are scaled
@@ -82,10 +84,10 @@ MAX_CHASES = 20
 the default interval; without a bound a parcel years late would ask thousands of times)."""
 MAX_WINNER_PROCESSES = 20_000
 MAX_INQUIRIES = 50_000
-SUBSTREAMS = ("questions", "chasing", "escalation")
+SUBSTREAMS = ("questions",)
 """Sub-purposes of the fulfilment stream that get a child SeedSequence, in spawn order (keep the order: it
-fixes the streams). The winners' draws (answers, transit times, an unplanned dispatch start) come from
-the fulfilment SeedSequence itself."""
+fixes the streams). The winners' draws (answers, transit times, an unplanned dispatch start, chasing
+intervals) come from the fulfilment SeedSequence itself."""
 
 SCALARS = (
     "on_time_share", "last_delivery_day", "response_hours_mean", "response_hours_p95", "inquiries", "unanswered",
@@ -278,21 +280,11 @@ def transit_cdf(x: np.ndarray, mean: float, cv: float, kind: str) -> np.ndarray:
     raise ValueError(f"no closed-form CDF for {kind}")
 
 
-class _Substreams(dict):
-    """The sub-purpose Generators of one replication's fulfilment seed, each built on first use."""
-
-    def __init__(self, seed: np.random.SeedSequence):
-        super().__init__()
-        self.seed = seed
-
-    def __missing__(self, name: str) -> np.random.Generator:
-        seed = self.seed
-        if name == "winners":
-            gen = self[name] = np.random.Generator(np.random.PCG64(seed))
-            return gen
-        child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index(name),), pool_size=seed.pool_size)
-        gen = self[name] = np.random.Generator(np.random.PCG64(child))  # what default_rng builds, without its dispatch
-        return gen
+def _streams(seed: np.random.SeedSequence) -> tuple[np.random.Generator, np.random.Generator]:
+    """The winners' and the questions' Generators of one replication's fulfilment seed."""
+    child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index("questions"),), pool_size=seed.pool_size)
+    # what default_rng builds, without its dispatch
+    return np.random.Generator(np.random.PCG64(seed)), np.random.Generator(np.random.PCG64(child))
 
 
 def _p95(values: np.ndarray) -> float:
@@ -321,6 +313,29 @@ class Desk(simpy.Resource):
         """A granted request checks for waiting releases: with :meth:`release` there never are any."""
 
 
+class Started(Process):
+    """A SimPy process whose generator runs to its first ``yield`` when the process is made.
+
+    SimPy starts a process with an Initialize event, at the same moment, that does just that. A winner's
+    process is made by the code that notifies the winner (the announcement, or the forfeit before a
+    redraw), and its first step only records the notification and schedules the answer (or the claim
+    window's close), so it can run there: one event less per winner, and nothing else changes (the
+    process resumes, ends and can be waited for as any other). ``tests/test_private_interfaces.py``
+    checks it against :class:`simpy.events.Process`."""
+
+    def __init__(self, env: simpy.Environment, generator) -> None:
+        simpy.Event.__init__(self, env)
+        self._generator = generator
+        try:
+            first = next(generator)
+        except StopIteration as stop:  # done at once: ends now, as a process does
+            self._target = None  # type: ignore[assignment]  # what SimPy leaves in an ended process
+            self.succeed(stop.value)
+            return
+        self._target = first
+        first.callbacks.append(self._resume)
+
+
 class Question(Request):
     """A question's request for an agent of the support desk (a :class:`simpy.Resource`): the
     request, with the question's number."""
@@ -343,7 +358,7 @@ class Operations:
                  trace: bool = False, entrants: Optional[int] = None):
         self.cfg = cfg
         self.env = env = simpy.Environment()
-        self.rng = _Substreams(seed)
+        self.claims, self.inq = claims, inq = _streams(seed)
         self.trace = trace
         self.events: list[tuple[str, float]] = []
         # thinning of very large populations: each simulated winner or question stands for w of them
@@ -351,7 +366,6 @@ class Operations:
         self.winners = int(math.ceil(winners / self.w_winners)) if winners else 0
         # winners' draws, one row per winner in notification order (redraws follow the first round)
         rows = self.winners * (1 + (MAX_REDRAWS if cfg.redraw else 0))
-        claims = self.rng["winners"]
         # Python lists, not arrays: the processes read and write one element at a time
         self.answers = claims.random(rows).tolist()  # a winner answers when this is below response_share
         self.answer_delay = claims.exponential(1.0, rows).tolist()  # × response_mean_hours: the answer's delay
@@ -373,7 +387,6 @@ class Operations:
         self.courier_idle: Optional[simpy.Event] = None
         # support: entrants' questions, drawn now; winners' questions are added as they are asked
         entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
-        inq = self.rng["questions"]
         # entrant_times may be a uniform sample of the entrants' times, ``entrants`` their number
         n = int(inq.poisson(cfg.inquiries_per_entrant * (len(entrant_times) if entrants is None else entrants))) if len(entrant_times) else 0
         self.w_inquiries = max(1, math.ceil(n / MAX_INQUIRIES))
@@ -389,6 +402,10 @@ class Operations:
         self.agents = max(1, round(cfg.agents / self.w_inquiries)) if cfg.agents else 0
         self.handling_mean = cfg.handling_mean_hours * (self.agents * self.w_inquiries / cfg.agents if cfg.agents else 1.0)
         self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
+        # two uniforms per question for its escalation, and one for a backlash, drawn before the run so
+        # that they do not move with the late winners' questions (theirs are drawn after the run)
+        self.escalation = inq.random((n, 2))
+        self.u_backlash = float(inq.random())
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
         self.desk = Desk(env, capacity=self.agents) if self.agents else None
@@ -409,7 +426,7 @@ class Operations:
             self.events.append(("announcement", env.now))
         winner = self.winner
         for row in range(self.winners):
-            Process(env, winner(row, promise_at, 0))
+            Started(env, winner(row, promise_at, 0))
 
     def winner(self, row: int, promise_at: float, redraws: int):
         """One winner, from the notification (now) to the prize: claim within the window (or not), wait for
@@ -429,7 +446,7 @@ class Operations:
                 new = self.next_row
                 self.next_row += 1
                 self.parcel[new] = self.parcel[row]  # the same prize; its promise moves with the window
-                Process(env, self.winner(new, promise_at + window, redraws + 1))
+                Started(env, self.winner(new, promise_at + window, redraws + 1))
             return
         yield Timeout(env, delay)
         self.claimed_at[row] = env.now
@@ -506,7 +523,7 @@ class Operations:
         """A winner whose parcel is not there by the promised date asks, and asks again until it arrives
         (at most :data:`MAX_CHASES` times: then the winner gives up asking)."""
         env, cfg = self.env, self.cfg
-        rng = self.rng["chasing"]
+        rng = self.claims
         for _ in range(MAX_CHASES):
             if self.arrives_at[row] <= env.now or env.now >= cfg.horizon:
                 return
@@ -520,7 +537,7 @@ class Operations:
         i = len(self.arrival)
         self.arrival.append(now)
         self.late_kind.append(True)
-        self.service.append(float(self.rng["questions"].exponential(self.handling_mean)))
+        self.service.append(float(self.inq.exponential(self.handling_mean)))
         self.started.append(math.nan)
         self.answered.append(math.nan)
         if self.desk is None:
@@ -619,7 +636,9 @@ class Operations:
                     opening = self.opening = Timeout(env, self.shift_until - now)
                 opening.callbacks.append(partial(self.handle, agent))
                 return
-        self.handle(agent)
+        i = agent.question  # handled from now (what handle() does, inline: every question passes here)
+        self.started[i] = env.now
+        Timeout(env, self.service[i], agent).callbacks.append(self.handled)
 
     def handle(self, agent: "Question", _opening: Optional[simpy.Event] = None) -> None:
         """The agent works on the question from now for its handling time."""
@@ -670,8 +689,9 @@ class Operations:
         waited = ended - arrival
         breach = waited > cfg.response_promise_hours
         late_kind = np.asarray(self.late_kind, dtype=bool)
-        u_backlash = self.rng["escalation"].random()  # first, so that it does not move with the number of questions
-        u = self.rng["escalation"].random((n, 2)) if n else np.zeros((0, 2))
+        # two uniforms per question: the entrants' drawn before the run, the late winners' now
+        u = self.escalation if n == self.n_entrant else np.concatenate([self.escalation, self.inq.random((n - self.n_entrant, 2))])
+        u_backlash = self.u_backlash
         # a question escalates when its answer broke the promise; a late winner's also when it was kept
         escalates = u[:, 0] < np.where(breach, cfg.escalation_probability, late_kind * cfg.late_escalation_probability)
         public = escalates & (u[:, 1] < cfg.public_probability)
