@@ -65,12 +65,12 @@ def test_importlib_metadata_still_tells_distributions_apart_by_normalized_name()
         f"{python}: the entry points found by distribution _normalized_name differ from importlib.metadata.entry_points()'s")
 
 
-def _serve(resource_class, arrivals, services, capacity):
-    """Start times of questions at a desk of ``resource_class`` served first come, first served."""
+def _serve_with_processes(arrivals, services, capacity):
+    """Start times of questions at a simpy.Resource, each question a process that waits for its request."""
     import simpy
 
     env = simpy.Environment()
-    desk = resource_class(env, capacity=capacity)
+    desk = simpy.Resource(env, capacity=capacity)
     started = [None] * len(arrivals)
 
     def question(i):
@@ -87,32 +87,48 @@ def _serve(resource_class, arrivals, services, capacity):
     return started
 
 
-@pytest.mark.parametrize("capacity", [1, 3])
-def test_the_support_desk_hands_agents_on_exactly_as_simpys_resource_does(capacity):
-    """sim.operations.Desk releases an agent without SimPy's Release event, through the private
-    BaseResource._trigger_put (and has no waiting releases for _trigger_get to look at): if SimPy changes
-    either, the desk's queue would no longer be SimPy's. The same questions must start at the same times."""
-    import numpy as np
+def _serve_at_the_desk(arrivals, services, capacity):
+    """Start times of the same questions at sim.operations.Desk, driven by its grants and timeouts as the operations drive it."""
     import simpy
+    from simpy.events import Timeout
+
+    from campaignsim.sim.operations import Desk, Question
+
+    env = simpy.Environment()
+    started = [None] * len(arrivals)
+
+    def granted(request):
+        started[request.question] = env.now
+        Timeout(env, services[request.question], request).callbacks.append(lambda done: desk.release(done.value))
+
+    desk = Desk(env, capacity, granted)
+    for i, at in enumerate(arrivals):
+        Timeout(env, at, i).callbacks.append(lambda arrival: Question(desk, arrival.value))
+    env.run()
+    return started, desk
+
+
+@pytest.mark.parametrize("capacity", [1, 3])
+def test_the_support_desk_starts_questions_exactly_when_simpys_resource_does(capacity):
+    """sim.operations.Desk grants requests and frees agents at once, without scheduling the request's
+    event or a Release event: it overrides BaseResource._do_put (the hook SimPy has resources implement)
+    and sets the granted event's private _ok and _value, and calls the private _trigger_put. If SimPy
+    changes any of them, the desk's queue would no longer be SimPy's. The same questions must start at the
+    same times as with processes waiting on a simpy.Resource."""
+    import numpy as np
     from simpy.resources.base import BaseResource
 
-    from campaignsim.sim.operations import Desk
-
     where = f"simpy {metadata.version('simpy')}"
-    assert callable(getattr(BaseResource, "_trigger_put", None)), f"{where}: BaseResource._trigger_put is gone (sim/operations.py Desk.release)"
-    assert callable(getattr(BaseResource, "_trigger_get", None)), f"{where}: BaseResource._trigger_get is gone (sim/operations.py Desk)"
+    assert callable(getattr(BaseResource, "_trigger_put", None)), f"{where}: BaseResource._trigger_put is gone (sim/operations.py Desk)"
+    assert callable(getattr(BaseResource, "_do_put", None)), f"{where}: BaseResource._do_put is gone (sim/operations.py Desk)"
     rng = np.random.default_rng(5)
     arrivals = np.sort(rng.uniform(0, 100, 300)).tolist()
     services = rng.exponential(0.9 * capacity * 100 / 300, 300).tolist()
-    assert _serve(Desk, arrivals, services, capacity) == _serve(simpy.Resource, arrivals, services, capacity), (
+    at_desk, desk = _serve_at_the_desk(arrivals, services, capacity)
+    assert at_desk == _serve_with_processes(arrivals, services, capacity), (
         f"{where}: sim.operations.Desk no longer serves questions as simpy.Resource does")
-    # the release hands the agent on at once: the next request is granted without waiting for an event
-    env = simpy.Environment()
-    desk = Desk(env, capacity=1)
-    first, second = desk.request(), desk.request()
-    assert first.triggered and not second.triggered
-    desk.release(first)
-    assert second.triggered and desk.users == [second] and not desk.queue
+    assert any(start > at for start, at in zip(at_desk, arrivals)), "some questions must have queued"
+    assert desk.users == [] and desk.queue == []
 
 
 def test_a_process_started_at_once_lives_as_simpys_process_does():

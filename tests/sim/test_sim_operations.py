@@ -296,9 +296,10 @@ def test_winners_are_processes_and_questions_queue_on_the_desk_resource(monkeypa
     requests = []
 
     class CountingQuestion(operations.Question):
-        def __init__(self, desk):
-            super().__init__(desk)
-            requests.append((self, self.triggered, ops.env.now, len(ops.desk.users)))
+        def __init__(self, desk, question):
+            users = len(desk.users)  # before the request: a free agent takes it at once
+            super().__init__(desk, question)
+            requests.append((self, self.triggered, ops.env.now, users))
 
     monkeypatch.setattr(operations, "Question", CountingQuestion)
     out = ops.run()

@@ -7,8 +7,8 @@ entrants' entry times, and :func:`run_operations` plays the operations out on th
 clock, starting at the campaign's start (hour 0) so that questions asked during the campaign queue
 with those asked after the draw:
 
-* **winners** — each winner is a SimPy process (:meth:`Operations.winner`), started at the
-  announcement by the announcement process: the winner answers (or not) after an exponential
+* **winners** — each winner is a SimPy process (:meth:`Operations.winner`, a :class:`Started`
+  process), started at the announcement by the announcement process: the winner answers (or not) after an exponential
   delay; without an answer within the claim window the process waits for the window to close and
   the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is started then (at
   most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the claim; for a parcel
@@ -27,11 +27,11 @@ with those asked after the draw:
   parcel has not arrived starts a chaser process that asks where it is, then again every
   ``late_inquiry_interval_days`` (exponential) until it arrives. Late prizes load the support desk.
 * **support** — the agents are a :class:`simpy.Resource` with ``capacity = agents`` (:class:`Desk`,
-  whose release hands the agent to the next question without an event of its own); every
-  question is a request on that Resource (:meth:`Operations.inquiry`), made at its arrival and
-  queued first come, first served; the request's callback starts the handling (an exponential
-  timeout) whose callback releases the agent — events and callbacks rather than a process per
-  question, which would add a start and an end event to each. The desk's shifts follow its
+  whose grants and releases take effect at once, with no event of their own, since no process waits
+  on them); every question is a request on that Resource (:meth:`Operations.inquiry`), made at its
+  arrival and queued first come, first served; the grant starts the handling (an exponential
+  timeout) whose callback releases the agent to the next request in the queue — events and
+  callbacks rather than a process per question, which would add a start and an end event to each. The desk's shifts follow its
   weekdays and hours in the campaign's time zone: a question that holds an agent while the desk is
   closed waits for the opening — one timeout event to the start of the next shift, shared by all
   the questions waiting for it — and one being handled at closing is finished. Entrants' questions
@@ -66,7 +66,7 @@ from __future__ import annotations
 import gc
 import math
 from functools import partial
-from typing import Optional, cast
+from typing import Callable, Optional, cast
 
 import attrs
 import numpy as np
@@ -297,20 +297,36 @@ def _p95(values: np.ndarray) -> float:
 
 
 class Desk(simpy.Resource):
-    """The support desk's agents: a :class:`simpy.Resource` with ``capacity = agents`` whose
-    :meth:`release` hands a freed agent to the next question in the queue at once.
+    """The support desk's agents: a :class:`simpy.Resource` with ``capacity = agents`` whose grants and
+    releases take effect at once.
 
-    SimPy's own release is an event that does the same when the event queue reaches it, at the same
-    moment: nothing here waits for that event, and skipping it saves one of a question's four events
-    (arrival, request, handling, release). The queue, the users and the first-come-first-served order
-    are SimPy's; ``tests/test_private_interfaces.py`` guards the two private methods this uses."""
+    SimPy grants a request by triggering the request's event, which a process waiting on it hears of
+    when the event queue reaches it, and frees an agent with a Release event, processed the same way;
+    both at the same moment. A question is not a process and nothing waits on either event, so the desk
+    hands a granted request to ``granted`` (the operations' :meth:`Operations.taken`) at once, and a
+    release hands the agent to the next request in the queue at once: a question's events are its
+    arrival and the end of its handling. The queue, the users, the capacity and the first-come,
+    first-served order are the Resource's own (``_do_put`` is the hook SimPy has resources implement);
+    ``tests/test_private_interfaces.py`` checks that the desk starts questions exactly when a
+    :class:`simpy.Resource` would."""
+
+    def __init__(self, env: simpy.Environment, capacity: int, granted: Callable[["Question"], None]) -> None:
+        super().__init__(env, capacity)
+        self.granted = granted
+
+    def _do_put(self, event: Request) -> None:
+        if len(self.users) < self.capacity:
+            self.users.append(event)
+            event.usage_since = self._env.now
+            event._ok, event._value = True, None  # granted, so the Resource's queue lets it go; its event is not scheduled
+            self.granted(cast(Question, event))
 
     def release(self, request: Request) -> None:  # type: ignore[override]
         self.users.remove(request)
         self._trigger_put(None)
 
     def _trigger_get(self, put_event: Optional[Request]) -> None:
-        """A granted request checks for waiting releases: with :meth:`release` there never are any."""
+        """A processed request would look for waiting releases: there are none (:meth:`release`)."""
 
 
 class Started(Process):
@@ -337,10 +353,11 @@ class Started(Process):
 
 
 class Question(Request):
-    """A question's request for an agent of the support desk (a :class:`simpy.Resource`): the
-    request, with the question's number."""
+    """A question's request for an agent of the support desk (:class:`Desk`), with the question's number."""
 
-    question: int
+    def __init__(self, desk: Desk, question: int) -> None:
+        self.question = question  # first: the desk may grant the request while it is made
+        super().__init__(desk)
 
 
 class Operations:
@@ -408,7 +425,7 @@ class Operations:
         self.u_backlash = float(inq.random())
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
-        self.desk = Desk(env, capacity=self.agents) if self.agents else None
+        self.desk = Desk(env, self.agents, self.taken) if self.agents else None
         self.calendar = cfg.support_calendar
         self.closed = not self.calendar.always  # whether the desk has closed hours at all
         self.opening: Optional[simpy.Event] = None  # the next shift's opening, for questions that have an agent while the desk is closed
@@ -611,15 +628,10 @@ class Operations:
 
     def inquiry(self, i: int) -> None:
         """One question, asked now: it requests an agent from the desk and queues there first come, first
-        served; the rest follows from the request's events (:meth:`taken`, :meth:`handled`)."""
+        served; the rest follows from the grant (:meth:`taken`) and the end of the handling (:meth:`handled`)."""
         desk = self.desk
         assert desk is not None  # questions come to the desk only when it has agents
-        agent = Question(desk)
-        agent.question = i
-        if agent.triggered:
-            self.taken(agent)  # a free agent: taken at once
-        else:
-            agent.callbacks.append(self.taken)
+        Question(desk, i)  # the desk calls taken() when an agent is free for it: now, or at a release
 
     def taken(self, agent: "Question") -> None:
         """The question has an agent; taken while the desk is closed it waits for the opening, then it is
@@ -647,7 +659,7 @@ class Operations:
         Timeout(self.env, self.service[i], agent).callbacks.append(self.handled)
 
     def handled(self, done: Timeout) -> None:
-        agent = cast(Question, done.value)  # the timeout carries the question's request
+        agent: Question = done.value  # type: ignore[assignment]  # the timeout carries the question's request
         self.answered[agent.question] = self.env.now
         agent.resource.release(agent)
 
