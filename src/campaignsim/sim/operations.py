@@ -63,6 +63,7 @@ magnitude under heavy load, not exact.
 
 from __future__ import annotations
 
+import functools
 import gc
 import math
 from functools import partial
@@ -285,6 +286,14 @@ def _streams(seed: np.random.SeedSequence) -> tuple[np.random.Generator, np.rand
     child = np.random.SeedSequence(seed.entropy, spawn_key=tuple(seed.spawn_key) + (SUBSTREAMS.index("questions"),), pool_size=seed.pool_size)
     # what default_rng builds, without its dispatch
     return np.random.Generator(np.random.PCG64(seed)), np.random.Generator(np.random.PCG64(child))
+
+
+@functools.lru_cache(maxsize=8)
+def _hours(n: int) -> np.ndarray:
+    """0, 1, …, n − 1 as floats (read-only): the hours the support queue is reported at, the same for every run."""
+    grid = np.arange(n, dtype=float)
+    grid.flags.writeable = False
+    return grid
 
 
 def _p95(values: np.ndarray) -> float:
@@ -712,9 +721,12 @@ class Operations:
         backlash = int(u_backlash < backlash_p)
         # open questions (asked, not yet answered) at each hour from the campaign's start; every hour of
         # the grid is before the horizon, so the open ones' horizon counts as not yet
-        grid = np.arange(cfg.hours, dtype=float)
+        grid = _hours(cfg.hours)
         ended.sort()
-        queue = (np.searchsorted(np.sort(arrival), grid, side="right") - np.searchsorted(ended, grid, side="right")) * wq
+        queue = np.searchsorted(np.sort(arrival), grid, side="right")
+        queue -= np.searchsorted(ended, grid, side="right")
+        if wq != 1:
+            queue *= wq
         on_time_n, late_n = on_time * ww, late * ww
         claimed_n = on_time_n + late_n
         trust_next = (1.0 + cfg.past_on_time + on_time_n) / (2.0 + cfg.past_on_time + cfg.past_late + claimed_n + complaints)
@@ -733,7 +745,7 @@ class Operations:
             "unclaimed_prizes": self.unclaimed * ww,
             "backlash": backlash,
             "trust_next": trust_next,
-            "timeline_support_queue": queue.astype(np.int64),
+            "timeline_support_queue": queue.astype(np.int64, copy=False),
         }
         if self.trace:
             out["trace_operations"] = {
