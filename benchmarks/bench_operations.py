@@ -64,8 +64,7 @@ def measure(with_ops, without, seeds) -> dict:
             times[f"wall_{kind}"].append(w1 - w0)
             times[f"cpu_{kind}"].append(c1 - c0)
             if config is with_ops:
-                # two numbers, not the whole outputs: a growing heap would slow the collector's passes,
-                # which fall more often in the replications that allocate more (those with the operations)
+                # two numbers, not the whole outputs: the memory the benchmark holds stays flat
                 outs.append((out["entrants"], out["inquiries"]))
     result = {key: statistics.median(v) for key, v in times.items()}
     result["outs"] = outs

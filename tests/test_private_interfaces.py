@@ -111,16 +111,19 @@ def _serve_at_the_desk(arrivals, services, capacity):
 @pytest.mark.parametrize("capacity", [1, 3])
 def test_the_support_desk_starts_questions_exactly_when_simpys_resource_does(capacity):
     """sim.operations.Desk grants requests and frees agents at once, without scheduling the request's
-    event or a Release event: it overrides BaseResource._do_put (the hook SimPy has resources implement)
-    and sets the granted event's private _ok and _value, and calls the private _trigger_put. If SimPy
-    changes any of them, the desk's queue would no longer be SimPy's. The same questions must start at the
-    same times as with processes waiting on a simpy.Resource."""
+    event or a Release event: it overrides the private BaseResource._trigger_put (which SimPy's request
+    calls when it is made), reads put_queue and users, and sets the granted event's private _ok and _value.
+    If SimPy changes any of them, the desk's queue would no longer be SimPy's. The same questions must
+    start at the same times as with processes waiting on a simpy.Resource."""
     import numpy as np
     from simpy.resources.base import BaseResource
 
     where = f"simpy {metadata.version('simpy')}"
     assert callable(getattr(BaseResource, "_trigger_put", None)), f"{where}: BaseResource._trigger_put is gone (sim/operations.py Desk)"
-    assert callable(getattr(BaseResource, "_do_put", None)), f"{where}: BaseResource._do_put is gone (sim/operations.py Desk)"
+    import simpy
+
+    plain = simpy.Resource(simpy.Environment(), capacity=1)
+    assert isinstance(plain.put_queue, list) and plain.put_queue is plain.queue, f"{where}: Resource.put_queue is no longer its queue list"
     rng = np.random.default_rng(5)
     arrivals = np.sort(rng.uniform(0, 100, 300)).tolist()
     services = rng.exponential(0.9 * capacity * 100 / 300, 300).tolist()
@@ -129,6 +132,32 @@ def test_the_support_desk_starts_questions_exactly_when_simpys_resource_does(cap
         f"{where}: sim.operations.Desk no longer serves questions as simpy.Resource does")
     assert any(start > at for start, at in zip(at_desk, arrivals)), "some questions must have queued"
     assert desk.users == [] and desk.queue == []
+
+
+def test_a_grant_that_frees_the_agent_at_once_leaves_the_desks_queue_in_order():
+    """A question handled in no time releases its agent inside the grant: the desk must have taken the
+    request out of its queue first, or it would grant it again."""
+    import simpy
+    from simpy.events import Timeout
+
+    from campaignsim.sim.operations import Desk, Question
+
+    env = simpy.Environment()
+    served = []
+
+    def granted(request):
+        served.append(request.question)
+        desk.release(request)  # handled at once
+
+    desk = Desk(env, 1, granted)
+    blocker = Question.__new__(Question)  # an agent busy until t = 1, so that the questions queue
+    desk.users.append(blocker)
+    for i in range(5):
+        Question(desk, i)
+    assert served == [] and len(desk.queue) == 5
+    Timeout(env, 1.0).callbacks.append(lambda _: desk.release(blocker))
+    env.run()
+    assert served == [0, 1, 2, 3, 4] and desk.users == [] and desk.queue == []
 
 
 def test_a_process_started_at_once_lives_as_simpys_process_does():

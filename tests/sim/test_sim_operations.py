@@ -186,12 +186,17 @@ def test_variants_of_the_desk_or_the_courier_see_the_same_winners_and_questions_
             assert np.array_equal(getattr(one, name), getattr(four, name), equal_nan=name != "late_kind"), name
         assert np.array_equal(one.escalation, four.escalation) and one.u_backlash == four.u_backlash
         assert not np.array_equal(one.answered, four.answered, equal_nan=True)  # the desk did change
+        # the late winners' escalation draws, made after the run, used as much of both streams
+        assert one.inq.random() == four.inq.random() and one.claims.random() == four.claims.random()
         slow = Operations(config(agents=1, **{**base, "dispatch_per_day": 1.0}), seed, 40, times)
         slow.run()
         n = one.n_entrant
         assert slow.n_entrant == n and slow.arrival[:n] == one.arrival[:n] and slow.service[:n] == one.service[:n]
         assert np.array_equal(slow.escalation, one.escalation) and slow.u_backlash == one.u_backlash
         assert slow.late_kind.count(True) > one.late_kind.count(True)
+        # the draw for a backlash moves with nothing, not even the number of questions
+        chatty = Operations(config(agents=1, **{**base, "inquiries_per_entrant": 0.08}), seed, 40, times)
+        assert chatty.n_entrant != n and chatty.u_backlash == one.u_backlash
 
 
 def test_one_agent_for_twenty_thousand_entrants_promising_24_hours_gives_many_escalations_and_a_finding():

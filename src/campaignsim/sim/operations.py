@@ -48,8 +48,9 @@ Beta(1 + on time, 1 + late + public complaints), past campaigns included.
 
 Every random number comes from the replication's ``fulfilment`` SeedSequence, in two streams: the
 winners' (answers, transit times, the dispatch start, then the late winners' chasing intervals) from
-it directly, and the questions' (how many, when, their handling times, whether they escalate, then
-the late winners' questions' handling times and escalation) from a child SeedSequence. Each stream
+it directly, and the questions' (the draw for a backlash, then how many questions, when, their
+handling times, whether they escalate, then the late winners' questions' handling times and
+escalation) from a child SeedSequence. Each stream
 draws what is fixed before the run first, in one order, and what the run decides afterwards, so a
 variant with more agents sees the same winners, parcels and questions as the base, run for run.
 
@@ -288,6 +289,11 @@ def _streams(seed: np.random.SeedSequence) -> tuple[np.random.Generator, np.rand
     return np.random.Generator(np.random.PCG64(seed)), np.random.Generator(np.random.PCG64(child))
 
 
+def _trace_order(event: tuple[str, float]) -> tuple[float, bool]:
+    """Trace events in time order; a parcel's arrival (recorded at its dispatch) after the other events of its moment."""
+    return event[1], event[0] in ("delivery", "late_delivery")
+
+
 @functools.lru_cache(maxsize=8)
 def _hours(n: int) -> np.ndarray:
     """0, 1, …, n − 1 as floats (read-only): the hours the support queue is reported at, the same for every run."""
@@ -314,21 +320,28 @@ class Desk(simpy.Resource):
     both at the same moment. A question is not a process and nothing waits on either event, so the desk
     hands a granted request to ``granted`` (the operations' :meth:`Operations.taken`) at once, and a
     release hands the agent to the next request in the queue at once: a question's events are its
-    arrival and the end of its handling. The queue, the users, the capacity and the first-come,
-    first-served order are the Resource's own (``_do_put`` is the hook SimPy has resources implement);
-    ``tests/test_private_interfaces.py`` checks that the desk starts questions exactly when a
-    :class:`simpy.Resource` would."""
+    arrival and the end of its handling. The queue, the users and the capacity are the Resource's own,
+    served first come, first served; ``tests/test_private_interfaces.py`` checks that the desk starts
+    questions exactly when a :class:`simpy.Resource` would.
+
+    A request here is marked granted but never processed as an event: no process may ``yield`` it (it
+    would wait for ever); :meth:`Operations.inquiry` makes requests with a callback instead."""
 
     def __init__(self, env: simpy.Environment, capacity: int, granted: Callable[["Question"], None]) -> None:
         super().__init__(env, capacity)
         self.granted = granted
 
-    def _do_put(self, event: Request) -> None:
-        if len(self.users) < self.capacity:
-            self.users.append(event)
-            event.usage_since = self._env.now
-            event._ok, event._value = True, None  # granted, so the Resource's queue lets it go; its event is not scheduled
-            self.granted(cast(Question, event))
+    def _trigger_put(self, get_event: Optional[simpy.Event]) -> None:
+        """Grant the queue's first requests while agents are free (SimPy's loop, which the Resource calls
+        when a request is made and this desk calls at a release). Each leaves the queue before ``granted``
+        hears of it, so a grant that frees an agent at once finds the queue as it should be."""
+        queue, users = self.put_queue, self.users
+        while queue and len(users) < self.capacity:
+            request = queue.pop(0)
+            users.append(request)
+            request.usage_since = self._env.now
+            request._ok, request._value = True, None  # granted; its event is not scheduled (nothing waits on it)
+            self.granted(cast(Question, request))
 
     def release(self, request: Request) -> None:  # type: ignore[override]
         self.users.remove(request)
@@ -344,9 +357,11 @@ class Started(Process):
     SimPy starts a process with an Initialize event, at the same moment, that does just that. A winner's
     process is made by the code that notifies the winner (the announcement, or the forfeit before a
     redraw), and its first step only records the notification and schedules the answer (or the claim
-    window's close), so it can run there: one event less per winner, and nothing else changes (the
-    process resumes, ends and can be waited for as any other). ``tests/test_private_interfaces.py``
-    checks it against :class:`simpy.events.Process`."""
+    window's close), so it can run there: one event less per winner. From its first yield on, the
+    process resumes, ends and can be waited for as any other (``tests/test_private_interfaces.py``
+    checks it against :class:`simpy.events.Process`). Its first step differs: it runs inside the
+    notifying code (``env.active_process`` is the notifier's, and an exception there is the notifier's),
+    and its first yield must be an event still to come."""
 
     def __init__(self, env: simpy.Environment, generator) -> None:
         simpy.Event.__init__(self, env)
@@ -357,6 +372,8 @@ class Started(Process):
             self._target = None  # type: ignore[assignment]  # what SimPy leaves in an ended process
             self.succeed(stop.value)
             return
+        if first.callbacks is None:
+            raise RuntimeError(f"{generator!r} first yielded an event that has been processed already")
         self._target = first
         first.callbacks.append(self._resume)
 
@@ -413,6 +430,8 @@ class Operations:
         self.courier_idle: Optional[simpy.Event] = None
         # support: entrants' questions, drawn now; winners' questions are added as they are asked
         entrant_times = np.sort(np.asarray(entrant_times, dtype=float))  # in time order: the draws do not depend on how cohorts were grouped
+        # the draw for a backlash comes first, so that it moves with nothing: not with the number of questions
+        self.u_backlash = float(inq.random())
         # entrant_times may be a uniform sample of the entrants' times, ``entrants`` their number
         n = int(inq.poisson(cfg.inquiries_per_entrant * (len(entrant_times) if entrants is None else entrants))) if len(entrant_times) else 0
         self.w_inquiries = max(1, math.ceil(n / MAX_INQUIRIES))
@@ -428,10 +447,9 @@ class Operations:
         self.agents = max(1, round(cfg.agents / self.w_inquiries)) if cfg.agents else 0
         self.handling_mean = cfg.handling_mean_hours * (self.agents * self.w_inquiries / cfg.agents if cfg.agents else 1.0)
         self.service: list[float] = (handling.exponential(self.handling_mean, n)).tolist()
-        # two uniforms per question for its escalation, and one for a backlash, drawn before the run so
-        # that they do not move with the late winners' questions (theirs are drawn after the run)
+        # two uniforms per question for its escalation, drawn before the run so that they do not move
+        # with the late winners' questions (theirs are drawn after the run)
         self.escalation = inq.random((n, 2))
-        self.u_backlash = float(inq.random())
         self.started: list[float] = [math.nan] * n
         self.answered: list[float] = [math.nan] * n
         self.desk = Desk(env, self.agents, self.taken) if self.agents else None
@@ -752,7 +770,7 @@ class Operations:
                 "claimed_at": np.asarray(self.claimed_at), "dispatched_at": np.asarray(self.dispatched_at),
                 "delivered_at": np.asarray(self.delivered_at), "promise_at": np.asarray(self.promise_at), "arrival": arrival,
                 "started": np.asarray(self.started), "answered": answered, "late_kind": late_kind,
-                "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=lambda e: e[1]),
+                "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=_trace_order),
             }
         return out
 
