@@ -8,14 +8,14 @@ clock, starting at the campaign's start (hour 0) so that questions asked during 
 with those asked after the draw:
 
 * **winners** — each winner is a SimPy process (:meth:`Operations.winner`, a :class:`Started`
-  process), started at the announcement by the announcement process: the winner answers (or not) after an exponential
-  delay; without an answer within the claim window the process waits for the window to close and
-  the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is started then (at
-  most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the claim; for a parcel
-  the process requests one dispatch slot from the ``slots`` Container and hands the parcel to the
-  courier. The parcel's arrival (dispatch plus its transit time) is known then and nothing waits for
-  it — a chasing winner compares the clock with it — so it is recorded at the dispatch rather than
-  made an event of its own.
+  process), started at the announcement by the announcement process: the winner answers (or not)
+  after an exponential delay; without an answer within the claim window the process waits for the
+  window to close and the prize is forfeited — with ``unclaimed = "redraw"`` a new winner process is
+  started then (at most :data:`MAX_REDRAWS` rounds). A claimed digital prize is delivered at the
+  claim; for a parcel the process requests one dispatch slot from the ``slots`` Container and hands
+  the parcel to the courier. The parcel's arrival (dispatch plus its transit time) is known then and
+  nothing waits for it — a chasing winner compares the clock with it — so it is recorded at the
+  dispatch rather than made an event of its own.
 * **dispatch** — the slots are a :class:`simpy.Container`. The courier process: from the dispatch
   start (days after the draw), at each dispatch day's pick-up (:data:`PICKUP_HOUR` local time) it
   puts the day's slots into the Container — one for each waiting parcel, at most
@@ -30,14 +30,14 @@ with those asked after the draw:
   whose grants and releases take effect at once, with no event of their own, since no process waits
   on them); every question is a request on that Resource (:meth:`Operations.inquiry`), made at its
   arrival and queued first come, first served; the grant starts the handling (an exponential
-  timeout) whose callback releases the agent to the next request in the queue — events and
-  callbacks rather than a process per question, which would add a start and an end event to each. The desk's shifts follow its
-  weekdays and hours in the campaign's time zone: a question that holds an agent while the desk is
-  closed waits for the opening — one timeout event to the start of the next shift, shared by all
-  the questions waiting for it — and one being handled at closing is finished. Entrants' questions
-  arrive at their own times (a Poisson number per entrant, each an exponential delay after the
-  entry), brought to the desk by a chain of timeouts, one per arrival (:meth:`Operations.arrivals`);
-  late winners' questions when they ask.
+  timeout) whose callback releases the agent to the next request in the queue — events and callbacks
+  rather than a process per question, which would add a start and an end event to each. The desk's
+  shifts follow its weekdays and hours in the campaign's time zone: a question that holds an agent
+  while the desk is closed waits for the opening — one timeout event to the start of the next shift,
+  shared by all the questions waiting for it — and one being handled at closing is finished.
+  Entrants' questions arrive at their own times (a Poisson number per entrant, each an exponential
+  delay after the entry), brought to the desk by a chain of timeouts, one per arrival
+  (:meth:`Operations.arrivals`); late winners' questions when they ask.
 
 After the run, a question answered later than promised — or still open at the end of the followed
 period, once its promise has passed — escalates with ``escalation_probability`` (a late winner's
@@ -50,9 +50,9 @@ Every random number comes from the replication's ``fulfilment`` SeedSequence, in
 winners' (answers, transit times, the dispatch start, then the late winners' chasing intervals) from
 it directly, and the questions' (the draw for a backlash, then how many questions, when, their
 handling times, whether they escalate, then the late winners' questions' handling times and
-escalation) from a child SeedSequence. Each stream
-draws what is fixed before the run first, in one order, and what the run decides afterwards, so a
-variant with more agents sees the same winners, parcels and questions as the base, run for run.
+escalation) from a child SeedSequence. Each stream draws what is fixed before the run first, in one
+order, and what the run decides afterwards, so a variant with more agents sees the same winners,
+parcels and questions as the base, run for run.
 
 Very large populations are thinned: above :data:`MAX_WINNER_PROCESSES` winners or
 :data:`MAX_INQUIRIES` questions, each simulated one stands for ``w`` of them (counts are scaled
