@@ -63,6 +63,18 @@ def test_many_variants_spill_into_a_second_table_rather_than_being_cut(project_r
     assert "Simulation (2/" in text
 
 
+def test_a_long_finding_wraps_under_its_message_not_under_its_code(wechat_run):
+    """In the lint box, a finding's message and suggestion wrap in a column of their own: the lines
+    after a finding's first are indented past its code and severity."""
+    text = terminal(wechat_run, 80)
+    lines = [line.strip("│").rstrip() for line in text.splitlines()]
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("WX001 error"))
+    message_at = lines[first].index("step")
+    following = lines[first + 1:first + 4]
+    assert all(line[:message_at].strip() == "" and line[message_at:message_at + 1].strip() for line in following), following
+    assert any(line[message_at:].startswith("suggestion:") for line in lines[first + 1:first + 8])
+
+
 def test_terminal_shows_suggestions_warnings_assumptions_and_the_recommendation_last(wechat_run):
     text = terminal(wechat_run, 120)
     assert "suggestion: Ask entrants to comment on the article instead" in text

@@ -14,6 +14,7 @@ import math
 from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -27,7 +28,9 @@ LABEL_WIDTH = 20  # the metric-name column; names wrap at spaces
 
 
 def findings_section(result) -> Group:
-    parts = []
+    """Each variant's findings, most severe first: the code and severity in a column of their own, the
+    message (and its suggestion) wrapped beside them, so that a long one keeps its hanging indent."""
+    parts: list = []
     for run in result.runs:
         findings = run.lint.findings
         errors = sum(f.severity == "error" for f in findings)
@@ -35,15 +38,18 @@ def findings_section(result) -> Group:
         if errors:
             title.append(f", {errors} error{'s' if errors != 1 else ''}", style="bold red")
         parts.append(title)
+        if not findings:
+            continue
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
         for f in sorted(findings, key=lambda f: (-["info", "warning", "error"].index(f.severity), f.line or 0, f.code)):
             where = terminal(f"{f.path}:{f.line}" if f.line else f.path)
-            line = Text("  ")
-            line.append(f"{f.code} {f.severity}", style=SEVERITY_STYLE[f.severity])
-            line.append(f" {terminal(f.message)}  ")
-            line.append(where, style="dim")
-            parts.append(line)
+            grid.add_row(Text(f"{f.code} {f.severity}", style=SEVERITY_STYLE[f.severity]),
+                         Text.assemble(terminal(f.message), "  ", (where, "dim")))
             if f.suggestion:
-                parts.append(Text.assemble("      ", ("suggestion:", "dim"), f" {terminal(f.suggestion)}"))
+                grid.add_row("", Text.assemble(("suggestion:", "dim"), f" {terminal(f.suggestion)}"))
+        parts.append(Padding(grid, (0, 0, 0, 2)))
     for error in result.lint.load_errors:
         parts.append(Text(terminal(error.render()), style="bold red"))
     for failure in result.lint.failures:
