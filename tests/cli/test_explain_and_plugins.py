@@ -89,6 +89,22 @@ def test_plugins_verbose_lists_every_action_with_its_figures_and_plain_lists_onl
     assert {a["name"] for a in data["actions"]} >= {"comment", "share", "form", "join_draw"}
 
 
+def test_plugins_listing_wraps_to_the_terminal_with_a_hanging_indent(cli):
+    from rich.cells import cell_len
+
+    lines = cli("--no-plugins", "plugins", "--verbose", columns=80).stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80, [line for line in lines if cell_len(line) > 80][:3]
+    # a long list of rules goes on under its first item; a long source line four spaces further in
+    rules = next(i for i, line in enumerate(lines) if line.startswith("    rules: CN-LAW001"))
+    assert lines[rules + 1].startswith(" " * len("    rules: ") + "CN-LAW")
+    source = next(i for i, line in enumerate(lines) if line.startswith("                source: ") and i + 1 < len(lines)
+                  and lines[i + 1].startswith(" " * 20 + "campaigns"))
+    assert source
+    # a wide terminal gets one line per list
+    wide = cli("--no-plugins", "plugins", columns=300).stdout
+    assert any(line.startswith("    rules: CN-LAW001") and line.rstrip().endswith("CN-LAW013") for line in wide.splitlines())
+
+
 def test_a_plugins_control_characters_are_not_sent_to_the_terminal():
     from campaignsim.model import ActionSpec
     from campaignsim.plugin.describe import action_lines

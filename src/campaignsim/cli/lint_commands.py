@@ -212,11 +212,35 @@ def plugins(settings: Settings, fmt, verbose) -> None:
             data["actions"] = [action_dict(registry.actions[n], _action_plugin(registry, n)) for n in registry.actions]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
+        import shutil
+
+        from rich.cells import cell_len
+
         from campaignsim.report.escape import terminal
+
+        width = max(shutil.get_terminal_size((80, 24)).columns, 40)
+
+        def say(line: str, hang: int = 4) -> None:
+            """One line of the listing (escaped: names come from plugins), wrapped at spaces to the terminal's
+            width in cells (a CJK character takes two) with a hanging indent: under a list, after its
+            label; otherwise four spaces more than the line's own indent. A word wider than that stays whole."""
+            line = terminal(line)
+            indent = len(line) - len(line.lstrip(" "))
+            label = line.find(": ", indent)
+            under = label + 2 if 0 <= label - indent < 24 and ", " in line[label:] else indent + hang
+            words = line[indent:].split(" ")
+            current = " " * indent + words[0]
+            for word in words[1:]:
+                if cell_len(current) + 1 + cell_len(word) <= width:
+                    current += " " + word
+                else:
+                    click.echo(current)
+                    current = " " * under + word
+            click.echo(current)
 
         for p in registry.plugins:
             kind = "built-in" if p.builtin else "third-party"
-            click.echo(terminal(f"{p.name} {p.version} ({kind}, {p.module})"))
+            say(f"{p.name} {p.version} ({kind}, {p.module})")
             for what, names in sorted(p.provides.items()):
                 if what == "actions" and verbose:
                     from campaignsim.plugin.describe import action_lines
@@ -224,11 +248,12 @@ def plugins(settings: Settings, fmt, verbose) -> None:
                     click.echo("    actions:")
                     for name in names:
                         if registry.action(name) is not None and _action_plugin(registry, name) == p.name:
-                            click.echo("\n".join(action_lines(registry.action(name), indent="        ")))
+                            for line in action_lines(registry.action(name), indent="        "):
+                                say(line)
                     continue
-                click.echo(f"    {what}: {', '.join(names)}")
+                say(f"    {what}: {', '.join(names)}")
             for what, names in sorted(p.replaced.items()):
-                click.echo(f"    replaces {what}: {', '.join(names)}")
+                say(f"    replaces {what}: {', '.join(names)}")
         report_plugin_failures(registry)
     sys.exit(2 if registry.failures else 0)
 
