@@ -322,31 +322,19 @@ def _str_check(tp, meta, slow):
     return check_str
 
 
-def _currency_check(slow):
-    def check_currency(value, codes):
-        if type(value) is str and codes.is_currency(value) and value.strip():
-            return None
-        return slow(value, codes)
-    return check_currency
+def _code_check(known: str):
+    """The quick check of a code field: a string that ``codes.<known>`` recognises (a known code is never
+    blank) passes; anything else goes to the full check."""
+    def make(slow):
+        def check_code(value, codes):
+            if type(value) is str and getattr(codes, known)(value):
+                return None
+            return slow(value, codes)
+        return check_code
+    return make
 
 
-def _region_check(slow):
-    def check_region(value, codes):
-        if type(value) is str and codes.is_region(value) and value.strip():
-            return None
-        return slow(value, codes)
-    return check_region
-
-
-def _language_check(slow):
-    def check_language(value, codes):
-        if type(value) is str and codes.is_language(value):
-            return None
-        return slow(value, codes)
-    return check_language
-
-
-_CODE_CHECKS = {"currency": _currency_check, "region": _region_check, "language": _language_check}
+_CODE_CHECKS = {"currency": _code_check("is_currency"), "region": _code_check("is_region"), "language": _code_check("is_language")}
 
 
 def _datetime_check(tp, meta, slow):
