@@ -182,7 +182,7 @@ def test_variants_of_the_desk_or_the_courier_see_the_same_winners_and_questions_
         four = Operations(config(agents=4, **base), seed, 40, times)
         four.run()
         assert any(one.late_kind), "the case must have late winners' questions"
-        for name in ("claimed_at", "dispatched_at", "delivered_at", "arrival", "late_kind", "service"):
+        for name in ("claimed_at", "dispatched_at", "arrives_at", "arrival", "late_kind", "service"):
             assert np.array_equal(getattr(one, name), getattr(four, name), equal_nan=name != "late_kind"), name
         assert np.array_equal(one.escalation, four.escalation) and one.u_backlash == four.u_backlash
         assert not np.array_equal(one.answered, four.answered, equal_nan=True)  # the desk did change

@@ -347,9 +347,6 @@ class Desk(simpy.Resource):
         self.users.remove(request)
         self._trigger_put(None)
 
-    def _trigger_get(self, put_event: Optional[Request]) -> None:
-        """A processed request would look for waiting releases: there are none (:meth:`release`)."""
-
 
 class Started(Process):
     """A SimPy process whose generator runs to its first ``yield`` when the process is made.
@@ -417,8 +414,10 @@ class Operations:
         parcels = int(round(cfg.physical_share * self.winners))
         self.parcel = [True] * parcels + [False] * (rows - parcels)  # the first winners' prizes are the physical ones; a redraw inherits the prize
         nan = [math.nan] * rows
-        self.promise_at, self.claimed_at, self.dispatched_at, self.delivered_at = list(nan), list(nan), list(nan), list(nan)
-        self.arrives_at = list(nan)  # known once the parcel is on the road: what a chasing winner is waiting for
+        self.promise_at, self.claimed_at, self.dispatched_at = list(nan), list(nan), list(nan)
+        # when the prize arrives, known once it is claimed (digital) or on the road (a parcel): what a chasing
+        # winner waits for; delivered if before the end of the followed period
+        self.arrives_at = list(nan)
         self.unclaimed = 0
         # dispatch: when it can start; the courier's slots (unlimited: a Container that never runs dry)
         start = cfg.draw_at + cfg.dispatch_start_hours
@@ -495,7 +494,7 @@ class Operations:
         yield Timeout(env, delay)
         self.claimed_at[row] = env.now
         if not self.parcel[row]:
-            self.delivered_at[row] = env.now  # a digital prize arrives with the claim
+            self.arrives_at[row] = env.now  # a digital prize arrives with the claim
             return
         self.watch(row)
         slot = self.slots.get(1)  # a dispatch slot, first claimed first sent
@@ -508,13 +507,11 @@ class Operations:
         self.dispatched_at[row] = now
         # The parcel is on the road, and the winner's part is done. Its arrival is known now and nothing
         # waits for it (a chasing winner compares the time with it), so it needs no event of its own:
-        # it is recorded now, if it comes within the followed period (an event at the horizon would not
-        # be processed either).
+        # it is recorded now; it counts as delivered if it comes within the followed period (an event at
+        # the horizon would not be processed either).
         arrival = self.arrives_at[row] = now + self.transit[row]
-        if arrival < cfg.horizon:
-            self.delivered_at[row] = arrival
-            if self.trace:
-                self.events.append(("late_delivery" if arrival > self.promise_at[row] + 1e-9 else "delivery", arrival))
+        if self.trace and arrival < cfg.horizon:
+            self.events.append(("late_delivery" if arrival > self.promise_at[row] + 1e-9 else "delivery", arrival))
 
     def courier(self):
         """The courier's pick-ups: at :data:`PICKUP_HOUR` on each dispatch day the day's slots (at most
@@ -675,9 +672,7 @@ class Operations:
                     opening = self.opening = Timeout(env, self.shift_until - now)
                 opening.callbacks.append(partial(self.handle, agent))
                 return
-        i = agent.question  # handled from now (what handle() does, inline: every question passes here)
-        self.started[i] = env.now
-        Timeout(env, self.service[i], agent).callbacks.append(self.handled)
+        self.handle(agent)
 
     def handle(self, agent: "Question", _opening: Optional[simpy.Event] = None) -> None:
         """The agent works on the question from now for its handling time."""
@@ -710,14 +705,15 @@ class Operations:
         on_time = late = 0
         last_arrival = -math.inf  # handed over before the end; on the road after it: not yet
         rows = self.next_row
-        for claimed, delivered, promise in zip(self.claimed_at[:rows], self.delivered_at[:rows], self.promise_at[:rows]):
+        for claimed, arrives, promise in zip(self.claimed_at[:rows], self.arrives_at[:rows], self.promise_at[:rows]):
             if claimed == claimed:  # claimed (NaN: not)
-                if delivered <= promise + 1e-9:  # NaN (not delivered by the end) compares False
+                delivered = arrives < horizon  # NaN (still waiting for a slot) compares False
+                if delivered and arrives <= promise + 1e-9:
                     on_time += 1
                 else:
                     late += 1
-                if last_arrival < delivered <= horizon:
-                    last_arrival = delivered
+                if delivered and arrives > last_arrival:
+                    last_arrival = arrives
         # questions
         arrival = np.asarray(self.arrival)
         answered = np.asarray(self.answered)
@@ -768,7 +764,7 @@ class Operations:
         if self.trace:
             out["trace_operations"] = {
                 "claimed_at": np.asarray(self.claimed_at), "dispatched_at": np.asarray(self.dispatched_at),
-                "delivered_at": np.asarray(self.delivered_at), "promise_at": np.asarray(self.promise_at), "arrival": arrival,
+                "delivered_at": np.where(np.asarray(self.arrives_at) < horizon, self.arrives_at, math.nan), "promise_at": np.asarray(self.promise_at), "arrival": arrival,
                 "started": np.asarray(self.started), "answered": answered, "late_kind": late_kind,
                 "dispatch_start": self.dispatch_start, "events": sorted(self.events, key=_trace_order),
             }
