@@ -70,9 +70,9 @@ def test_only_entrants_try_the_optional_steps():
 def test_the_audience_ceiling_keeps_the_earliest_exposures_whatever_order_they_arrive_in():
     cfg = build_config(H.scenario(steps=(H.step("adopt"),), reach=1_000, size=500, simulation=QUICK), REG)
     rep = engine.Replication(cfg, replication_seeds(1, 1)[0], trace=True)
-    late = (np.arange(1, 401, dtype=np.uint64), np.linspace(10.0, 20.0, 400), SCHEDULED)
-    early = (np.arange(1001, 1401, dtype=np.uint64), np.linspace(0.0, 5.0, 400), ORGANIC)
-    rep._process([late, early])  # the late ones arrive first
+    late = ("arrays", np.arange(1, 401, dtype=np.uint64), np.linspace(10.0, 20.0, 400), SCHEDULED)
+    early = ("arrays", np.arange(1001, 1401, dtype=np.uint64), np.linspace(0.0, 5.0, 400), ORGANIC)
+    rep._process_cohort([late, early])  # the late ones arrive first
     kept = np.concatenate([t for t, _ in rep.traced_exposures])
     assert rep.cap_hit and len(kept) == 500
     assert np.sort(kept)[-1] < 10.0 + 10.0 * 100 / 399 + 1e-9  # all 400 early ones, then the 100 earliest late ones

@@ -370,7 +370,14 @@ class Replication:
         if size == 0:
             return
         if size <= self.chunk:
-            self._process([self._materialise(p, 0, self._piece_size(p)) for p in pieces])
+            # at once (one chunk): above the ceiling, the cohort's earliest exposures are kept
+            for ids, times, source in self._kept(pieces):
+                room = self.cfg.audience_size - self.exposed
+                if len(ids) > room:
+                    self.cap_hit = True
+                    order = np.argsort(times, kind="stable")[: max(room, 0)]
+                    ids, times, source = ids[order], times[order], source[order]
+                self._expose(ids, times, source)
             return
         # In chunks. The ceiling keeps the cohort's earliest exposures, and the room it leaves for shares
         # counts the whole cohort, as when processed at once: when the ceiling is within reach, the cohort
@@ -447,27 +454,6 @@ class Replication:
         self.fulfilment.update(result)
 
     # ------------------------------------------------------------------------------------------ cohorts
-    def _process(self, parts):
-        parts = [p for p in parts if len(p[0])]
-        if not parts:
-            return
-        if len(parts) == 1:
-            ids, times, src = parts[0]
-            source = np.full(len(ids), src, dtype=np.int8)
-        else:
-            ids = np.concatenate([p[0] for p in parts])
-            times = np.concatenate([p[1] for p in parts])
-            source = np.concatenate([np.full(len(p[0]), p[2], dtype=np.int8) for p in parts])
-        keep = (times < self.cutoff) & (times >= 0)
-        if not keep.all():
-            ids, times, source = ids[keep], times[keep], source[keep]
-        room = self.cfg.audience_size - self.exposed
-        if len(ids) > room:
-            self.cap_hit = True
-            order = np.argsort(times, kind="stable")[: max(room, 0)]
-            ids, times, source = ids[order], times[order], source[order]
-        self._expose(ids, times, source)
-
     def _expose(self, ids, times, source):
         """Everyone in (ids, times, source) is exposed: count them, decide, take them through the steps."""
         n = len(ids)
